@@ -1,0 +1,112 @@
+"""Build the document: the cover 报告 (part 1) and the annual report (part 2).
+
+The seed shows two complete 公文 in one file: the upward 报送报告 with its own 署名 and 版记,
+then the annual report with its own 署名 and 版记 (抄送 + 印发). Each is a Part, so each gets
+its 版记 on its own even last page and the report starts on a new sheet with page 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from generator.compose.numbering import HeadingCounter
+from generator.compose.statutory_tables import build_table
+from generator.compose.wording import Wording
+from generator.document_model import (
+    Addressee, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
+    Signature, Table, Title,
+)
+from generator.layout import LAYOUTS_DIR
+from generator.load.report_model import AnnualReport, CoverMemo, ReportFile
+from generator.load.report_model import Block as DataBlock
+from generator.load.report_model import Imprint as DataImprint
+
+
+def load_report_format(year_format: int) -> dict:
+    """Section titles and table specs of one statutory format."""
+    path = LAYOUTS_DIR / f"annual_report_{year_format}.yaml"
+    with Path(path).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def compose(data: ReportFile, wording: Wording | None = None) -> Document:
+    wording = wording or Wording()
+    spec = load_report_format(data.format)
+    meta = Meta(
+        title=data.report.title,
+        author=data.cover.signature,
+        subject=wording.render("subject", organ=data.organ, year=data.year),
+        keywords=tuple(data.keywords),
+        created=dt.datetime.combine(data.cover.date, dt.time()),
+    )
+    return Document(meta=meta, parts=(
+        _cover_part(data.cover, wording),
+        _report_part(data, spec, wording),
+    ))
+
+
+def _imprint(imprint: DataImprint, wording: Wording) -> Imprint:
+    copy_to = wording.render("copy_to", names=imprint.copy_to) if imprint.copy_to else None
+    return Imprint(printer=imprint.printer,
+                   print_date=wording.render("print_date", date=imprint.print_date),
+                   copy_to=copy_to)
+
+
+def _cover_part(cover: CoverMemo, wording: Wording) -> Part:
+    number = cover.doc_number
+    masthead = Masthead(
+        issuer_mark=cover.issuer_mark,
+        doc_number=wording.render("doc_number", code=number.code, year=number.year, serial=number.serial),
+        signer_label=wording.render("signer", names=[]),
+        signers=tuple(cover.signers),
+    )
+    blocks: list[Block] = [
+        Title(cover.title),
+        Addressee(wording.render("addressee", name=cover.addressee)),
+        *(Paragraph((Run(text),)) for text in cover.body),
+        Signature(cover.signature, wording.render("date", date=cover.date)),
+    ]
+    if cover.note:
+        blocks.append(Note(wording.render("note", text=cover.note)))
+    return Part(blocks=tuple(blocks), imprint=_imprint(cover.imprint, wording), masthead=masthead)
+
+
+def _report_part(data: ReportFile, spec: dict, wording: Wording) -> Part:
+    report: AnnualReport = data.report
+    counter = HeadingCounter()
+    blocks: list[Block] = [Title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
+    tables = spec["tables"]
+    section_content: list[tuple[list[Table], list[DataBlock]]] = [
+        ([], report.overview),
+        ([build_table(tables["proactive"], report)], report.proactive.notes),
+        ([build_table(tables["applications"], report)], report.applications.notes),
+        ([build_table(tables["reviews"], report)], report.reviews.notes),
+        ([], report.problems),
+        ([], report.other_matters),
+    ]
+    for title, (section_tables, prose) in zip(spec["sections"], section_content, strict=True):
+        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), title))
+        blocks.extend(section_tables)
+        blocks.extend(_prose(prose, counter, wording))
+    blocks.append(Signature(report.signature, wording.render("date", date=report.date)))
+    return Part(blocks=tuple(blocks), imprint=_imprint(report.imprint, wording))
+
+
+def _prose(blocks: list[DataBlock], counter: HeadingCounter, wording: Wording) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        level = block.level
+        if level is None:
+            runs = (Run(block.lead, "lead"), Run(block.p)) if block.lead else (Run(block.p),)
+            out.append(Paragraph(runs))
+            continue
+        title = getattr(block, f"h{level}")
+        number = wording.heading_number(level, counter.next(level))
+        if block.text is not None:
+            out.append(Heading(level, number, wording.run_in(title), run_in=block.text))
+        else:
+            out.append(Heading(level, number, title))
+    return out

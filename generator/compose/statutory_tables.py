@@ -1,0 +1,56 @@
+"""Statutory tables: a table spec from the layout + the report's figures → a model Table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.document_model import Cell, Table
+from generator.table_grid import place_cells
+
+
+def format_figure(value: Any) -> str:
+    """A number as printed; blank stays blank (never 0) and "/" stays "/"."""
+    return "" if value is None else str(value)
+
+
+def _lookup(data: BaseModel, path: str) -> BaseModel:
+    node: Any = data
+    for step in path.split("."):
+        node = getattr(node, step)
+    return node
+
+
+def _figure_cells(spec: dict, data: BaseModel, default_keys: list[str] | None) -> list[Cell]:
+    row = _lookup(data, spec["data"])
+    keys = spec.get("keys", default_keys)
+    spans = spec.get("spans", [1] * len(keys))
+    units = spec.get("units", {})
+    cells = []
+    for key, span in zip(keys, spans, strict=True):
+        text = format_figure(getattr(row, key))
+        if key in units and text not in ("", "/"):
+            text = f"{text} {getattr(row, units[key])}"
+        cells.append(Cell(text, "number", col_span=span))
+    return cells
+
+
+def build_table(spec: dict, data: BaseModel) -> Table:
+    """Expand a table spec (layouts/annual_report_*.yaml) with the figures in ``data``."""
+    header_rows = spec.get("header_rows", 0)
+    rows: list[tuple[Cell, ...]] = []
+    for row_spec in spec["rows"]:
+        cells: list[Cell] = []
+        for item in row_spec:
+            if isinstance(item, str):
+                cells.append(Cell(item, "label"))
+            elif "data" in item:
+                cells.extend(_figure_cells(item, data, spec.get("keys")))
+            else:
+                kind = "header" if item.get("header") else "label"
+                cells.append(Cell(item["text"], kind, item.get("rs", 1), item.get("cs", 1)))
+        rows.append(tuple(cells))
+    table = Table(widths=tuple(spec["widths"]), rows=tuple(rows), header_rows=header_rows)
+    place_cells(table)
+    return table

@@ -1,0 +1,130 @@
+"""The format-neutral document model: what compose produces and every writer consumes.
+
+It knows the parts of a 公文 (版头, title, headings with levels, tables with spans, 署名,
+版记…) but nothing of report data, DOCX or PDF. Text is final: numbers, colons and brackets
+are already in place, so writers only place and style it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one role (``None`` = the block's own role)."""
+
+    text: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """版头: 发文机关标志, 发文字号, and for upward documents the 签发人 line."""
+
+    issuer_mark: str
+    doc_number: str
+    signer_label: str | None = None     # "签发人：" with its separator, or None for downward documents
+    signers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """主送机关, ending with "：", flush left."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph, first line indented two characters."""
+
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading; levels 3–4 may run on into ``run_in`` text in the same paragraph."""
+
+    level: int
+    number: str
+    text: str
+    run_in: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell; spans are in grid columns/rows, covered grid slots are simply absent."""
+
+    text: str
+    kind: Literal["header", "label", "number"]
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table on a grid of ``len(widths)`` columns; ``header_rows`` repeat on a page break."""
+
+    widths: tuple[float, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    header_rows: int = 0
+
+
+@dataclass(frozen=True)
+class Signature:
+    """署名 and 成文日期 (§7.3.5); ``seal`` leaves room for a seal (date 右空四字)."""
+
+    organ: str
+    date: str
+    seal: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """附注, already in brackets: （此件主动公开）."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """版记 at the bottom of a part's last (even) page."""
+
+    printer: str
+    print_date: str
+    copy_to: str | None = None
+
+
+Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One 公文 in the file: starts on a new odd page, numbers its pages from 1, ends with its 版记."""
+
+    blocks: tuple[Block, ...]
+    imprint: Imprint
+    masthead: Masthead | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    created: dt.datetime
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta
+    parts: tuple[Part, ...] = field(default_factory=tuple)

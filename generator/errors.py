@@ -1,0 +1,51 @@
+"""Errors a user can act on. The CLI prints them as one line and exits with their code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class GongwenError(Exception):
+    """Base of every error the CLI reports without a traceback."""
+
+    exit_code = 1
+
+
+@dataclass
+class SourcePosition:
+    """Where in a data file a finding points: 1-based line and column."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class DataError(GongwenError):
+    """The data file is wrong (syntax, missing field, wrong type): exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, position: SourcePosition, message: str) -> None:
+        super().__init__(f"{position}: {message}")
+        self.position = position
+        self.message = message
+
+
+class UsageError(GongwenError):
+    """Unusable arguments or an unreadable file: exit code 2."""
+
+    exit_code = 2
+
+
+class SetupError(GongwenError):
+    """The machine lacks something the program needs (fonts not installed): exit code 2."""
+
+    exit_code = 2

@@ -1,0 +1,135 @@
+"""The layout: GB/T 9704 geometry, typefaces and text roles, read from ``layouts/*.yaml``.
+
+Both writers take every measure from here, so a number changes in one place and the DOCX and
+the PDF move together.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
+MM_PER_PT = 25.4 / 72
+
+
+def mm_to_pt(mm: float) -> float:
+    return mm / MM_PER_PT
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Page(_Data):
+    width_mm: float
+    height_mm: float
+    top_mm: float
+    left_mm: float
+    text_width_mm: float
+    text_height_mm: float
+
+    @property
+    def bottom_mm(self) -> float:
+        return self.height_mm - self.top_mm - self.text_height_mm
+
+    @property
+    def right_mm(self) -> float:
+        return self.width_mm - self.left_mm - self.text_width_mm
+
+
+class Grid(_Data):
+    lines_per_page: int
+    chars_per_line: int
+    line_pitch_pt: float
+    em_ascent: float
+
+
+class Color(_Data):
+    cmyk: tuple[float, float, float, float]
+    rgb: str = Field(pattern=r"^[0-9A-F]{6}$")
+
+
+class Face(_Data):
+    docx: str
+    files: list[str] = Field(min_length=1)
+
+
+class Role(_Data):
+    face: str
+    size_pt: float
+    line_pitch_pt: float | None = None
+    color: Literal["black", "red"] = "black"
+    bold: bool = False
+
+
+class Masthead(_Data):
+    mark_top_mm: float
+    doc_number_gap_lines: int
+    rule_gap_mm: float
+    rule_width_pt: float
+    side_indent_chars: int
+
+
+class Body(_Data):
+    title_gap_lines: int
+    after_title_lines: int
+    paragraph_indent_chars: int
+    signature_gap_lines: int
+    signature_right_chars: int
+    date_offset_chars: int
+    note_indent_chars: int
+    table_gap_lines: int
+
+
+class ImprintLayout(_Data):
+    side_indent_chars: int
+    outer_rule_mm: float
+    inner_rule_mm: float
+    line_pitch_pt: float
+
+
+class PageNumber(_Data):
+    below_text_mm: float
+    side_indent_chars: int
+    prefix: str
+    suffix: str
+
+
+class Layout(_Data):
+    """layouts/gbt9704.yaml as typed data."""
+
+    page: Page
+    grid: Grid
+    colors: dict[str, Color]
+    faces: dict[str, Face]
+    latin_face: str
+    roles: dict[str, Role]
+    masthead: Masthead
+    body: Body
+    imprint: ImprintLayout
+    page_number: PageNumber
+
+    def role(self, name: str) -> Role:
+        return self.roles[name]
+
+    def face_of(self, role: str) -> Face:
+        return self.faces[self.roles[role].face]
+
+    @cached_property
+    def char_pitch_pt(self) -> float:
+        """Body character pitch: 版心 width / characters per line (15.79 pt)."""
+        return mm_to_pt(self.page.text_width_mm) / self.grid.chars_per_line
+
+    @property
+    def line_pitch_pt(self) -> float:
+        return self.grid.line_pitch_pt
+
+
+def load_layout(path: Path = LAYOUTS_DIR / "gbt9704.yaml") -> Layout:
+    with path.open(encoding="utf-8") as handle:
+        return Layout.model_validate(yaml.safe_load(handle))

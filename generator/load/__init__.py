@@ -1,0 +1,47 @@
+"""load: a YAML data file → a validated :class:`ReportFile`, or a :class:`DataError` with file:line:column."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.errors import DataError, SourcePosition, UsageError
+from generator.load.report_model import ReportFile
+from generator.load.yaml_source import YamlSource
+
+__all__ = ["load_report", "ReportFile"]
+
+# pydantic adds the tried member type of a union to an error's location; it is no data key.
+_UNION_TAG = re.compile(r"^(int|str|decimal|none|literal\[.*\]|function-.*)$")
+
+
+def load_report(path: Path) -> ReportFile:
+    """Read, parse and validate one data file; the first problem is raised with its position."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
+    source = YamlSource(str(path), text)
+    if not isinstance(source.data, dict):
+        raise DataError(SourcePosition(str(path), 1, 1), "expected a mapping of report fields at the top level")
+    try:
+        return ReportFile.model_validate(source.data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(step for step in first["loc"] if not _UNION_TAG.match(str(step)))
+        field = ".".join(str(step) for step in location) or "(top level)"
+        raise DataError(source.position(location), f"{field}: {_describe(first)}") from None
+
+
+def _describe(error: dict) -> str:
+    """pydantic's message, shortened for a clerk (no URLs, no input echo)."""
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check its spelling)"
+    return error["msg"].replace("Value error, ", "")

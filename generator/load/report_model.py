@@ -1,0 +1,298 @@
+"""The report data as the office writes it: one validated model per YAML file.
+
+Statutory table cells are keyed by meaning (``applications.results.withheld.state_secret``),
+never by position, so a clerk can read and fill the file without counting columns, and the
+layout alone decides where each number is printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from decimal import InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+NOT_APPLICABLE = "/"
+
+
+def _count(value: Any) -> Any:
+    if value is None or value == NOT_APPLICABLE:
+        return value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f'expected a whole number, blank or "/", got {value!r}')
+    return value
+
+
+def _amount(value: Any) -> Any:
+    if value is None or value == NOT_APPLICABLE:
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f'expected a number, blank or "/", got {value!r}')
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f'expected a number, blank or "/", got {value!r}') from None
+
+
+# A statutory count: a number, blank (None: not reported, never read as 0) or "/" (not applicable).
+Count = Annotated[int | Literal["/"] | None, BeforeValidator(_count)]
+# A money or other decimal figure, kept with its printed precision ("58812595.00"); quote it in YAML.
+Amount = Annotated[Decimal | Literal["/"] | None, BeforeValidator(_amount)]
+
+
+class Strict(BaseModel):
+    """Base for every data record: unknown keys are mistakes (a typo must not vanish silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocumentNumber(Strict):
+    """发文字号 such as 长政办〔2021〕12号."""
+
+    code: str = Field(min_length=1, description="机关代字, e.g. 长政办")
+    year: int = Field(ge=1949, le=2999)
+    serial: int = Field(ge=1, description="顺序号, no leading zeros")
+
+
+class Imprint(Strict):
+    """版记: 抄送 list and the 印发 line."""
+
+    copy_to: list[str] = Field(default_factory=list, description="抄送机关, in order")
+    printer: str = Field(min_length=1, description="印发机关")
+    print_date: dt.date = Field(description="印发日期")
+
+
+class Block(Strict):
+    """One block of prose. Exactly one of h2/h3/h4/p; ``text`` runs on after a heading.
+
+    Headings carry their level in the key and are numbered by the layout, so the data never
+    spells "（一）" or "1." and a moved section renumbers itself.
+    """
+
+    h2: str | None = None
+    h3: str | None = None
+    h4: str | None = None
+    p: str | None = None
+    lead: str | None = Field(default=None, description="emphasised lead sentence before p, e.g. 一是……。")
+    text: str | None = Field(default=None, description="run-in text after an h3/h4 heading")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Block:
+        kinds = [k for k in ("h2", "h3", "h4", "p") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError("a block needs exactly one of h2, h3, h4, p")
+        if self.lead is not None and self.p is None:
+            raise ValueError("lead belongs to a paragraph (p)")
+        if self.text is not None and self.p is not None:
+            raise ValueError("text runs on after a heading; a paragraph has only p")
+        return self
+
+    @property
+    def level(self) -> int | None:
+        """Heading level 2–4, or None for a paragraph."""
+        for level, key in ((2, "h2"), (3, "h3"), (4, "h4")):
+            if getattr(self, key) is not None:
+                return level
+        return None
+
+
+class CoverMemo(Strict):
+    """The upward 报送报告 that carries the annual report to the higher office."""
+
+    issuer_mark: str = Field(description="发文机关标志, e.g. ……办公室文件")
+    doc_number: DocumentNumber
+    signers: list[str] = Field(default_factory=list, description="签发人; upward documents should name one")
+    title: str
+    addressee: str = Field(description="主送机关, without the closing colon")
+    body: list[str] = Field(min_length=1)
+    signature: str = Field(description="署名")
+    date: dt.date = Field(description="成文日期")
+    note: str | None = Field(default=None, description="附注, without brackets, e.g. 此件主动公开")
+    imprint: Imprint
+
+    @field_validator("addressee")
+    @classmethod
+    def _no_colon(cls, value: str) -> str:
+        return value.rstrip("：:")
+
+
+# ---- 二、主动公开政府信息情况 (2019 format) -------------------------------------------------
+
+class PublishedDocuments(Strict):
+    """第二十条第（一）项 row: 本年新制作数量 / 本年新公开数量 / 对外公开总数量."""
+
+    new_made: Count = None
+    new_published: Count = None
+    total_published: Count = None
+
+
+class DecisionItems(Strict):
+    """第二十条第（五）（六）项 row: 上一年项目数量 / 本年增/减 / 处理决定数量."""
+
+    last_year: Count = None
+    change: Count = None
+    decisions: Count = None
+
+
+class FeeItems(Strict):
+    """第二十条第（八）项 row: 上一年项目数量 / 本年增/减."""
+
+    last_year: Count = None
+    change: Count = None
+
+
+class Procurement(Strict):
+    """第二十条第（九）项 row: 采购项目数量 / 采购总金额 (with its unit)."""
+
+    projects: Amount = None
+    amount: Amount = None
+    amount_unit: str = "元"
+
+
+class RegulationRows(Strict):
+    rules: PublishedDocuments = PublishedDocuments()
+    normative_documents: PublishedDocuments = PublishedDocuments()
+
+
+class LicensingRows(Strict):
+    administrative_license: DecisionItems = DecisionItems()
+    other_services: DecisionItems = DecisionItems()
+
+
+class EnforcementRows(Strict):
+    administrative_penalty: DecisionItems = DecisionItems()
+    administrative_coercion: DecisionItems = DecisionItems()
+
+
+class FeeRows(Strict):
+    administrative_fees: FeeItems = FeeItems()
+
+
+class ProcurementRows(Strict):
+    government_procurement: Procurement = Procurement()
+
+
+class ProactiveDisclosure(Strict):
+    """二、主动公开政府信息情况: the 第二十条 items, then optional prose."""
+
+    regulations: RegulationRows = RegulationRows()
+    licensing: LicensingRows = LicensingRows()
+    enforcement: EnforcementRows = EnforcementRows()
+    fees: FeeRows = FeeRows()
+    procurement: ProcurementRows = ProcurementRows()
+    notes: list[Block] = Field(default_factory=list)
+
+
+# ---- 三、收到和处理政府信息公开申请情况 ------------------------------------------------------
+
+class ApplicantCounts(Strict):
+    """One row of the applications table: the six applicant columns and 总计."""
+
+    natural_person: Count = None
+    commercial: Count = None
+    research: Count = None
+    public_interest: Count = None
+    legal_service: Count = None
+    other: Count = None
+    total: Count = None
+
+
+class WithheldRows(Strict):
+    """（三）不予公开."""
+
+    state_secret: ApplicantCounts = ApplicantCounts()
+    prohibited_by_law: ApplicantCounts = ApplicantCounts()
+    three_safeties: ApplicantCounts = ApplicantCounts()
+    third_party_rights: ApplicantCounts = ApplicantCounts()
+    internal_affairs: ApplicantCounts = ApplicantCounts()
+    process_information: ApplicantCounts = ApplicantCounts()
+    enforcement_files: ApplicantCounts = ApplicantCounts()
+    administrative_query: ApplicantCounts = ApplicantCounts()
+
+
+class UnavailableRows(Strict):
+    """（四）无法提供."""
+
+    not_held: ApplicantCounts = ApplicantCounts()
+    needs_creation: ApplicantCounts = ApplicantCounts()
+    still_unclear: ApplicantCounts = ApplicantCounts()
+
+
+class NotProcessedRows(Strict):
+    """（五）不予处理."""
+
+    petition: ApplicantCounts = ApplicantCounts()
+    repeated: ApplicantCounts = ApplicantCounts()
+    publications: ApplicantCounts = ApplicantCounts()
+    excessive: ApplicantCounts = ApplicantCounts()
+    confirmation: ApplicantCounts = ApplicantCounts()
+
+
+class ApplicationResults(Strict):
+    """三、本年度办理结果."""
+
+    disclosed: ApplicantCounts = ApplicantCounts()
+    partly_disclosed: ApplicantCounts = ApplicantCounts()
+    withheld: WithheldRows = WithheldRows()
+    unavailable: UnavailableRows = UnavailableRows()
+    not_processed: NotProcessedRows = NotProcessedRows()
+    other: ApplicantCounts = ApplicantCounts()
+    total: ApplicantCounts = ApplicantCounts()
+
+
+class Applications(Strict):
+    """三、收到和处理政府信息公开申请情况."""
+
+    received: ApplicantCounts = ApplicantCounts()
+    carried_over: ApplicantCounts = ApplicantCounts()
+    results: ApplicationResults = ApplicationResults()
+    carried_forward: ApplicantCounts = ApplicantCounts()
+    notes: list[Block] = Field(default_factory=list)
+
+
+# ---- 四、政府信息公开行政复议、行政诉讼情况 --------------------------------------------------
+
+class CaseOutcomes(Strict):
+    upheld: Count = None
+    corrected: Count = None
+    other: Count = None
+    pending: Count = None
+    total: Count = None
+
+
+class Reviews(Strict):
+    """四、行政复议 and the two 行政诉讼 groups."""
+
+    reconsideration: CaseOutcomes = CaseOutcomes()
+    litigation_direct: CaseOutcomes = CaseOutcomes()
+    litigation_after_reconsideration: CaseOutcomes = CaseOutcomes()
+    notes: list[Block] = Field(default_factory=list)
+
+
+class AnnualReport(Strict):
+    """政府信息公开工作年度报告 itself: six sections in the statutory order."""
+
+    title: str
+    opening: list[str] = Field(min_length=1, description="paragraphs before 一、")
+    overview: list[Block] = Field(min_length=1, description="一、总体情况")
+    proactive: ProactiveDisclosure = ProactiveDisclosure()
+    applications: Applications = Applications()
+    reviews: Reviews = Reviews()
+    problems: list[Block] = Field(min_length=1, description="五、存在的主要问题及改进情况")
+    other_matters: list[Block] = Field(min_length=1, description="六、其他需要报告的事项")
+    signature: str
+    date: dt.date
+    imprint: Imprint
+
+
+class ReportFile(Strict):
+    """One data file: the year's report and the cover memo that sends it up."""
+
+    format: Literal[2019] = Field(default=2019, description="statutory table format (国办公开办函〔2019〕60号)")
+    year: int = Field(ge=2019, le=2999, description="the year the report covers")
+    organ: str = Field(description="the government the report is about; PDF author")
+    keywords: list[str] = Field(default_factory=list)
+    cover: CoverMemo
+    report: AnnualReport
