@@ -83,7 +83,7 @@ class Body(_Data):
     signature_right_chars: int
     date_offset_chars: int
     note_indent_chars: int
-    table_gap_lines: int
+    lines_after_heading: int
 
 
 class ImprintLayout(_Data):

@@ -1,0 +1,1 @@
+"""write: document model → files. One sub-package per format; none sees report data."""

@@ -1,0 +1,105 @@
+"""PDF writer: document model → print-ready PDF (reportlab), fonts embedded, text searchable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.platypus import CondPageBreak, Flowable
+
+from generator.document_model import (
+    Addressee, Block, Document, Heading, Note, Paragraph, Part, Signature, Table, Title,
+)
+from generator.font_files import FontFinder
+from generator.layout import Layout, mm_to_pt
+from generator.writers.pdf.document import GongwenDocTemplate, PartStart
+from generator.writers.pdf.flowables import (
+    BlankLines, Grid, GridSnap, GridText, ImprintBlock, MastheadBlock, SignatureBlock,
+)
+from generator.writers.pdf.fonts import PdfFonts
+from generator.writers.pdf.painter import Painter
+from generator.writers.pdf.tables import BreakableTable, TableBuilder
+
+__all__ = ["write_pdf"]
+
+
+class _Story:
+    """Turns model blocks into flowables with the layout's spacing."""
+
+    def __init__(self, layout: Layout, fonts: PdfFonts) -> None:
+        self.layout, self.fonts = layout, fonts
+        self.painter = Painter(fonts)
+        self.grid = Grid(layout.line_pitch_pt, layout.grid.em_ascent)
+        self.char = layout.char_pitch_pt
+        self.width = mm_to_pt(layout.page.text_width_mm)
+        self.tables = TableBuilder(fonts, self.width, fonts.style("table"), fonts.style("table_header"),
+                                   layout.role("table").line_pitch_pt)
+
+    def text(self, runs: list[tuple[str, str]], indent_chars: float = 0, align: str = "justify") -> GridText:
+        styled = [(text, self.fonts.style(role)) for text, role in runs if text]
+        return GridText(self.painter, self.grid, styled, indent_chars * self.char, align)
+
+    def part(self, part: Part) -> list[Flowable]:
+        body = self.layout.body
+        story: list[Flowable] = [PartStart()]
+        if part.masthead:
+            m = part.masthead
+            styles = {name: self.fonts.style(name)
+                      for name in ("masthead", "doc_number", "signer_label", "signer_name")}
+            story += [MastheadBlock(self.painter, self.grid, self.layout, m.issuer_mark, m.doc_number,
+                                    m.signer_label, m.signers, styles),
+                      BlankLines(body.title_gap_lines, self.grid.pitch)]
+        for i, block in enumerate(part.blocks):
+            if _is_standalone_heading(block) and not _is_standalone_heading(part.blocks[i - 1]):
+                story.append(CondPageBreak(self._heading_room(part.blocks[i:])))
+            story += self.block(block)
+        imprint = part.imprint
+        story.append(ImprintBlock(self.painter, self.grid, self.layout, imprint.printer, imprint.print_date,
+                                  imprint.copy_to, self.fonts.style("imprint")))
+        return story
+
+    def _heading_room(self, blocks: tuple[Block, ...]) -> float:
+        """Room a run of stand-alone headings needs so that none ends a page without text under it."""
+        headings = next((i for i, b in enumerate(blocks) if not _is_standalone_heading(b)), len(blocks))
+        return (headings + self.layout.body.lines_after_heading) * self.grid.pitch
+
+    def block(self, block: Block) -> list[Flowable]:
+        body = self.layout.body
+        match block:
+            case Title(text):
+                return [self.text([(text, "title")], align="center"),
+                        BlankLines(body.after_title_lines, self.grid.pitch)]
+            case Addressee(text):
+                return [self.text([(text, "addressee")])]
+            case Paragraph(runs):
+                return [self.text([(r.text, r.role or "body") for r in runs], body.paragraph_indent_chars)]
+            case Heading(level, number, text, run_in):
+                return [self.text([(number + text, f"heading{level}"), (run_in or "", "body")],
+                                  body.paragraph_indent_chars)]
+            case Table():
+                return [BreakableTable(block, self.tables), GridSnap(self.grid.pitch)]
+            case Signature(organ, date, seal):
+                return [BlankLines(body.signature_gap_lines, self.grid.pitch),
+                        SignatureBlock(self.painter, self.grid, self.layout, organ, date, seal,
+                                       self.fonts.style("signature"), self.fonts.style("date"))]
+            case Note(text):
+                return [self.text([(text, "note")], body.note_indent_chars, align="left")]
+        raise TypeError(f"no PDF rendering for {type(block).__name__}")
+
+
+def _is_standalone_heading(block: Block) -> bool:
+    return isinstance(block, Heading) and block.run_in is None
+
+
+def write_pdf(document: Document, layout: Layout, target: Path | object, finder: FontFinder,
+              warn: Callable[[str], None]) -> list[int]:
+    """Write the PDF to ``target`` (a path or a binary file object); returns the numbered pages."""
+    fonts = PdfFonts(layout, finder, warn)
+    story = _Story(layout, fonts)
+    flowables: list[Flowable] = []
+    for part in document.parts:
+        flowables += story.part(part)
+    doc = GongwenDocTemplate(target if not isinstance(target, Path) else str(target), layout, document.meta,
+                             story.painter, fonts.style("page_number"))
+    doc.build(flowables)
+    return doc.numbered_pages

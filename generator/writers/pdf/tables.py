@@ -1,0 +1,115 @@
+"""Model tables → reportlab Tables with the same spans, header rows repeated on every page and
+no row split across pages.
+
+reportlab cannot break a table inside a row span (the 20-row "三、本年度办理结果" cell would
+push the whole applications table to a new page, or overflow it), so :class:`BreakableTable`
+breaks between any two rows itself: a span cut by the break is clipped, and its text repeated
+on the continuation page, as a reader turning the page needs it.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from generator.document_model import Table as ModelTable
+from generator.table_grid import Placement, place_cells
+from generator.writers.pdf.fonts import PdfFonts, TextStyle
+
+CELL_PADDING_PT = 2.0
+RULE_WIDTH_PT = 0.5
+
+
+class TableBuilder:
+    """Knows the fonts and sizes of table text; builds reportlab Tables for row ranges."""
+
+    def __init__(self, fonts: PdfFonts, width: float, body: TextStyle, header: TextStyle, leading: float) -> None:
+        self.fonts, self.width, self.body, self.leading = fonts, width, body, leading
+        self.text_styles = {"header": header, "label": body, "number": body}
+        self.paragraph_styles = {kind: ParagraphStyle(kind, fontName=style.fonts[0], fontSize=style.size,
+                                                      leading=leading, alignment=TA_CENTER, wordWrap="CJK",
+                                                      textColor=CMYKColor(*style.color))
+                                 for kind, style in self.text_styles.items()}
+
+    def _markup(self, text: str, style: TextStyle) -> str:
+        """Paragraph markup with a <font> switch wherever the primary font lacks a character."""
+        out = []
+        for font, piece in self.fonts.segments(text, style):
+            piece = escape(piece)
+            out.append(piece if font == style.fonts[0] else f'<font name="{font}">{piece}</font>')
+        return "".join(out)
+
+    def build(self, table: ModelTable, placements: list[Placement], rows: list[int]) -> Table:
+        """A reportlab Table of the given grid rows (ascending); spans are clipped to them."""
+        index = {row: i for i, row in enumerate(rows)}
+        columns = len(table.widths)
+        grid: list[list[object]] = [[""] * columns for _ in rows]
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.body.fonts[0]),      # no Helvetica anywhere
+            ("FONTSIZE", (0, 0), (-1, -1), self.body.size),
+            ("GRID", (0, 0), (-1, -1), RULE_WIDTH_PT, CMYKColor(0, 0, 0, 1)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+        ]
+        for placed in placements:
+            covered = [index[r] for r in range(placed.row, placed.last_row + 1) if r in index]
+            if not covered:
+                continue
+            first, last = covered[0], covered[-1]
+            cell = placed.cell
+            grid[first][placed.col] = Paragraph(self._markup(cell.text, self.text_styles[cell.kind]),
+                                                self.paragraph_styles[cell.kind])
+            if last > first or cell.col_span > 1:
+                commands.append(("SPAN", (placed.col, first), (placed.last_col, last)))
+        total = sum(table.widths)
+        col_widths = [self.width * w / total for w in table.widths]
+        header = min(table.header_rows, len(rows))
+        return Table(grid, colWidths=col_widths, style=TableStyle(commands), repeatRows=header,
+                     splitByRow=1, splitInRow=0)
+
+
+class BreakableTable(Flowable):
+    """A model table from body row ``start`` on, breaking between rows at page ends."""
+
+    def __init__(self, table: ModelTable, builder: TableBuilder, start: int | None = None) -> None:
+        super().__init__()
+        self.table, self.builder = table, builder
+        self.placements = place_cells(table)
+        self.start = table.header_rows if start is None else start
+        self._built: Table | None = None
+        origins: dict[int, set[str]] = {}
+        for placed in self.placements:
+            origins.setdefault(placed.row, set()).add(placed.cell.kind)
+        # A page may end after a row only if the row holds figures or labels, so a caption row
+        # ("第二十条第（一）项") or a column header never ends a page apart from its rows.
+        self._may_end_after = {row for row, kinds in origins.items() if kinds != {"header"}}
+
+    def _rows(self, end: int) -> list[int]:
+        return list(range(self.table.header_rows)) + list(range(self.start, end))
+
+    def _part(self, end: int) -> Table:
+        return self.builder.build(self.table, self.placements, self._rows(end))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._built = self._part(len(self.table.rows))
+        self.width, self.height = self._built.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        for end in range(len(self.table.rows) - 1, self.start, -1):
+            if end - 1 not in self._may_end_after:
+                continue
+            part = self._part(end)
+            if part.wrap(availWidth, availHeight)[1] <= availHeight:
+                return [part, BreakableTable(self.table, self.builder, end)]
+        return []
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        self._built.drawOn(canvas, x, y, _sW)
