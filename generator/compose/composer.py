@@ -8,6 +8,7 @@ its 版记 on its own even last page and the report starts on a new sheet with p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -32,8 +33,13 @@ def load_report_format(year_format: int) -> dict:
         return yaml.safe_load(handle)
 
 
-def compose(data: ReportFile, wording: Wording | None = None) -> Document:
+def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None,
+            wording: Wording | None = None) -> Document:
+    """The document for ``data``; ``warn`` receives what a clerk should know but may print."""
     wording = wording or Wording()
+    if not data.cover.signers:
+        warn("cover.signers is empty: an upward document names its 签发人; "
+             "the line keeps room for a hand-written name")
     spec = load_report_format(data.format)
     meta = Meta(
         title=data.report.title,

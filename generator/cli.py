@@ -1,0 +1,98 @@
+"""Command line: ``gongwen build DATA.yaml -o OUTDIR`` (also ``python -m generator``).
+
+Every failure is one line on stderr and an exit code: 1 for wrong data, 2 for unusable
+arguments, unreadable files or a machine without the fonts. Outputs are written to temporary
+files and renamed only when every requested format has been produced, so a failed run never
+leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.compose import compose
+from generator.errors import GongwenError, UsageError
+from generator.font_files import FONT_DIR_ENV, FontFinder
+from generator.layout import load_layout
+from generator.load import load_report
+
+FORMATS = ("docx", "pdf")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gongwen", description="政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    build = commands.add_parser("build", help="render a data file to DOCX and PDF")
+    build.add_argument("data", type=Path, help="report data (YAML)")
+    build.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
+    build.add_argument("--format", choices=FORMATS, action="append",
+                       help="write only this format (repeatable; default: both)")
+    build.add_argument("--font-dir", type=Path,
+                       help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
+    return parser
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | None,
+          warn: Callable[[str], None] = _warn) -> list[Path]:
+    """Load, compose and write; returns the files written."""
+    if font_dir is not None and not font_dir.is_dir():
+        raise UsageError(f"{font_dir}: --font-dir is not a folder")
+    report = load_report(data)
+    document = compose(report, warn=warn)
+    layout = load_layout()
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{output}: cannot create the output folder ({error.strerror})") from None
+    finished: list[tuple[Path, Path]] = []
+    try:
+        for fmt in formats:
+            handle = tempfile.NamedTemporaryFile(dir=output, prefix=f".{data.stem}.", suffix=f".{fmt}",
+                                                 delete=False)
+            with handle:
+                finished.append((Path(handle.name), output / f"{data.stem}.{fmt}"))
+                if fmt == "docx":
+                    from generator.writers.docx import write_docx
+                    write_docx(document, layout, handle)
+                else:
+                    from generator.writers.pdf import write_pdf
+                    write_pdf(document, layout, handle, FontFinder(font_dir), warn)
+    except BaseException:
+        for temporary, _ in finished:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, final in finished:
+        os.replace(temporary, final)
+    return [final for _, final in finished]
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        formats = tuple(dict.fromkeys(args.format)) if args.format else FORMATS
+        for path in build(args.data, args.output, formats, args.font_dir):
+            print(path)
+        return 0
+    except GongwenError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""DOCX writer: document model → an editable 公文 (python-docx), styled by named styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.shared import Mm, Pt
+
+from generator.document_model import (
+    Addressee, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Signature,
+    Table, Title,
+)
+from generator.layout import Layout, mm_to_pt
+from generator.measure import width_in_chars
+from generator.table_grid import place_cells
+from generator.writers.docx import ooxml
+from generator.writers.docx.styles import add_styles
+
+__all__ = ["write_docx"]
+
+TABLE_CELL_MARGIN_TWIPS = 40
+
+
+class _DocxBuilder:
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.doc = docx.Document()
+        self.styles = add_styles(self.doc, layout)
+        self.width_pt = mm_to_pt(layout.page.text_width_mm)
+        self.char = layout.char_pitch_pt
+        self.pitch = layout.line_pitch_pt
+        self.doc.settings.odd_and_even_pages_header_footer = True
+
+    # ---- pages ---------------------------------------------------------------------------
+    def _setup_section(self, section) -> None:
+        page = self.layout.page
+        section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
+        section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
+        section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
+        number = self.layout.role("page_number")
+        # The footer line is one 4号 line high; its middle (the dash) lies below_text_mm under the 版心.
+        dash_from_bottom = mm_to_pt(page.bottom_mm - self.layout.page_number.below_text_mm)
+        section.footer_distance = Pt(dash_from_bottom - number.size_pt / 2)
+        section.header_distance = Mm(page.top_mm / 2)
+        ooxml.set_doc_grid(section._sectPr, round(self.pitch * ooxml.TWIPS_PER_PT))
+        ooxml.set_page_number_start(section._sectPr, 1)
+
+    def _footers(self, section) -> None:
+        spec = self.layout.page_number
+        indent = Pt(spec.side_indent_chars * self.layout.role("page_number").size_pt)
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            paragraph = footer.paragraphs[0]
+            paragraph.style = self.doc.styles[self.styles["page_number"]]
+            paragraph.alignment = align
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                paragraph.paragraph_format.right_indent = indent
+            else:
+                paragraph.paragraph_format.left_indent = indent
+            paragraph.add_run(spec.prefix)
+            ooxml.add_page_field(paragraph)
+            paragraph.add_run(spec.suffix)
+
+    # ---- blocks --------------------------------------------------------------------------
+    def paragraph(self, role: str, text: str = "", before_lines: float = 0, after_lines: float = 0):
+        paragraph = self.doc.add_paragraph(style=self.styles[role])
+        if text:
+            paragraph.add_run(text)
+        if before_lines:
+            paragraph.paragraph_format.space_before = Pt(before_lines * self.pitch)
+        if after_lines:
+            paragraph.paragraph_format.space_after = Pt(after_lines * self.pitch)
+        return paragraph
+
+    def masthead(self, masthead: Masthead) -> None:
+        layout = self.layout
+        mark_role = layout.role("masthead")
+        natural = width_in_chars(masthead.issuer_mark) * mark_role.size_pt
+        mark = self.paragraph("masthead")
+        run = mark.add_run(masthead.issuer_mark)
+        if natural > self.width_pt:
+            ooxml.set_run_props(run._r.get_or_add_rPr(), mark_role.size_pt,
+                                scale_percent=int(100 * self.width_pt / natural))
+        mark.paragraph_format.space_before = Pt(mm_to_pt(layout.masthead.mark_top_mm))
+
+        number = self.paragraph("doc_number", before_lines=layout.masthead.doc_number_gap_lines)
+        side = layout.masthead.side_indent_chars * self.char
+        if masthead.signer_label is None:
+            number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            number.add_run(masthead.doc_number)
+        else:
+            tabs = number.paragraph_format.tab_stops
+            tabs.add_tab_stop(Pt(side), WD_TAB_ALIGNMENT.LEFT)
+            tabs.add_tab_stop(Pt(self.width_pt - side), WD_TAB_ALIGNMENT.RIGHT)
+            number.add_run(f"\t{masthead.doc_number}\t{masthead.signer_label}")
+            names = "　".join(masthead.signers) if masthead.signers else "　" * 3
+            number.add_run(names, style=self.styles["signer_name"])
+        red = layout.colors["red"].rgb
+        ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
+                                mm_to_pt(layout.masthead.rule_gap_mm))
+
+    def block(self, block: Block, after_masthead: bool) -> None:
+        body = self.layout.body
+        match block:
+            case Title(text):
+                self.paragraph("title", text, before_lines=body.title_gap_lines if after_masthead else 0,
+                               after_lines=body.after_title_lines)
+            case Addressee(text):
+                self.paragraph("addressee", text)
+            case Paragraph(runs):
+                paragraph = self.paragraph("body")
+                for run in runs:
+                    paragraph.add_run(run.text, style=self.styles[run.role] if run.role else None)
+            case Heading(level, number, text, run_in):
+                paragraph = self.paragraph(f"heading{level}", number + text)
+                if run_in:
+                    paragraph.add_run(run_in)
+            case Table():
+                self.table(block)
+            case Signature(organ, date, seal):
+                self.signature(organ, date, seal)
+            case Note(text):
+                self.paragraph("note", text)
+            case _:
+                raise TypeError(f"no DOCX rendering for {type(block).__name__}")
+
+    def signature(self, organ: str, date: str, seal: bool) -> None:
+        """Same rule as the PDF (§7.3.5), counted in 字."""
+        body = self.layout.body
+        line = self.layout.grid.chars_per_line
+        organ_w, date_w = width_in_chars(organ), width_in_chars(date)
+        if seal:
+            date_x = line - 4 - date_w
+            organ_x = date_x + (date_w - organ_w) / 2
+        else:
+            organ_x = line - body.signature_right_chars - organ_w
+            date_x = organ_x + body.date_offset_chars
+            if date_x + date_w > line - body.signature_right_chars:
+                date_x = line - body.signature_right_chars - date_w
+                organ_x = date_x - body.date_offset_chars
+        first = self.paragraph("signature", organ, before_lines=body.signature_gap_lines)
+        first.paragraph_format.left_indent = Pt(organ_x * self.char)
+        second = self.paragraph("date", date)
+        second.paragraph_format.left_indent = Pt(date_x * self.char)
+
+    def table(self, model: Table) -> None:
+        columns = len(model.widths)
+        table = self.doc.add_table(rows=len(model.rows), cols=columns)
+        total = sum(model.widths)
+        twips = [round(self.width_pt * w / total * ooxml.TWIPS_PER_PT) for w in model.widths]
+        for placed in place_cells(model):
+            cell = table.cell(placed.row, placed.col)
+            if placed.cell.row_span > 1 or placed.cell.col_span > 1:
+                cell = cell.merge(table.cell(placed.last_row, placed.last_col))
+            for extra in cell.paragraphs[1:]:
+                extra._p.getparent().remove(extra._p)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = self.doc.styles[self.styles["table_header" if placed.cell.kind == "header"
+                                                          else "table"]]
+            paragraph.add_run(placed.cell.text)
+            ooxml.set_cell_vertical_center(cell)
+        for i, row in enumerate(table.rows):
+            ooxml.forbid_row_split(row)
+            if i < model.header_rows:
+                ooxml.mark_header_row(row)
+        ooxml.set_table_geometry(table, twips)
+        ooxml.set_table_borders(table, 0.5, 0.5)
+        ooxml.set_cell_margins(table, TABLE_CELL_MARGIN_TWIPS)
+
+    def imprint(self, imprint: Imprint) -> None:
+        """版记 as a one-column table whose borders are its rules, followed by the paragraph that
+        closes the section (Word needs a paragraph after a table)."""
+        layout = self.layout
+        rows = [imprint.copy_to, None] if imprint.copy_to else [None]
+        table = self.doc.add_table(rows=len(rows), cols=1)
+        size = layout.role("imprint").size_pt
+        side = layout.imprint.side_indent_chars * size
+        for row, copy_to in zip(table.rows, rows):
+            paragraph = row.cells[0].paragraphs[0]
+            paragraph.style = self.doc.styles[self.styles["imprint"]]
+            fmt = paragraph.paragraph_format
+            if copy_to:
+                hang = width_in_chars(copy_to.split("：", 1)[0] + "：") * size
+                fmt.left_indent, fmt.first_line_indent = Pt(side + hang), Pt(-hang)
+                fmt.right_indent = Pt(side)
+                paragraph.add_run(copy_to)
+            else:
+                fmt.tab_stops.add_tab_stop(Pt(side), WD_TAB_ALIGNMENT.LEFT)
+                fmt.tab_stops.add_tab_stop(Pt(self.width_pt - side), WD_TAB_ALIGNMENT.RIGHT)
+                paragraph.add_run(f"\t{imprint.printer}\t{imprint.print_date}")
+            ooxml.set_exact_line(paragraph._p.get_or_add_pPr(), layout.imprint.line_pitch_pt)
+        ooxml.set_table_geometry(table, [round(self.width_pt * ooxml.TWIPS_PER_PT)])
+        outer, inner = mm_to_pt(layout.imprint.outer_rule_mm), mm_to_pt(layout.imprint.inner_rule_mm)
+        ooxml.set_table_borders(table, outer, inner, sides=("top", "bottom", "insideH"))
+        ooxml.set_cell_margins(table, 0)
+
+    # ---- whole document ------------------------------------------------------------------
+    def part(self, part: Part, first: bool, last: bool) -> None:
+        section = self.doc.sections[0] if first else self.doc.add_section(WD_SECTION.ODD_PAGE)
+        self._setup_section(section)
+        if first:
+            self._footers(section)
+            for empty in self.doc.paragraphs:      # the template's empty first paragraph, if any
+                empty._p.getparent().remove(empty._p)
+        if part.masthead:
+            self.masthead(part.masthead)
+        for block in part.blocks:
+            self.block(block, after_masthead=part.masthead is not None)
+        self.imprint(part.imprint)
+        if last:
+            closing = self.doc.add_paragraph(style=self.styles["imprint"])
+            ooxml.set_exact_line(closing._p.get_or_add_pPr(), 1)
+
+    def properties(self, meta: Meta) -> None:
+        props = self.doc.core_properties
+        props.title, props.author, props.subject = meta.title, meta.author, meta.subject
+        props.keywords = ", ".join(meta.keywords)
+        props.last_modified_by = meta.author
+        props.created = props.modified = meta.created
+        props.revision = 1
+        props.comments = ""
+
+
+def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
+    """python-docx stamps each zip entry with the clock; rewrite them with the data's date."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def write_docx(document: Document, layout: Layout, target) -> None:
+    """Write the DOCX to ``target`` (a path or a binary file object)."""
+    builder = _DocxBuilder(layout)
+    for i, part in enumerate(document.parts):
+        builder.part(part, first=i == 0, last=i == len(document.parts) - 1)
+    builder.properties(document.meta)
+    raw = io.BytesIO()
+    builder.doc.save(raw)
+    data = _stable_zip(raw.getvalue(), document.meta.created)
+    if isinstance(target, Path):
+        target.write_bytes(data)
+    else:
+        target.write(data)

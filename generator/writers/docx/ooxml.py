@@ -1,0 +1,212 @@
+"""Every raw OOXML tweak the DOCX writer needs, as named helpers.
+
+python-docx covers paragraphs, runs, tables and sections, but not the East Asian font slot,
+the document grid, paragraph borders, fields, repeated header rows or character scaling;
+those are built here and nowhere else, so the writer never assembles XML inline.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+TWIPS_PER_PT = 20
+
+
+def _child(parent: BaseOxmlElement, tag: str, before: tuple[str, ...] = ()) -> BaseOxmlElement:
+    """The first ``tag`` child, created (before the first of ``before`` present) if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        anchor = next((parent.find(qn(t)) for t in before if parent.find(qn(t)) is not None), None)
+        if anchor is not None:
+            anchor.addprevious(found)
+        else:
+            parent.append(found)
+    return found
+
+
+def set_fonts(rpr: BaseOxmlElement, east_asia: str, latin: str) -> None:
+    """All four rFonts slots, no theme attributes, and the eastAsia hint so that “”—… take
+    the Chinese font (pitfalls: theme fonts beat names; quotes otherwise fall to Latin)."""
+    fonts = _child(rpr, "w:rFonts")
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def set_run_props(rpr: BaseOxmlElement, size_pt: float, color_rgb: str | None = None, bold: bool = False,
+                  spacing_twips: int | None = None, scale_percent: int | None = None) -> None:
+    """Size (both scripts), colour, bold, character spacing and horizontal scale."""
+    if bold:
+        _child(rpr, "w:b")
+        _child(rpr, "w:bCs")
+    if color_rgb:
+        _child(rpr, "w:color").set(qn("w:val"), color_rgb)
+    if spacing_twips is not None:
+        _child(rpr, "w:spacing").set(qn("w:val"), str(spacing_twips))
+    if scale_percent is not None:
+        _child(rpr, "w:w").set(qn("w:val"), str(scale_percent))
+    half_points = str(round(size_pt * 2))
+    _child(rpr, "w:sz").set(qn("w:val"), half_points)
+    _child(rpr, "w:szCs").set(qn("w:val"), half_points)
+
+
+def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, after_pt: float = 0) -> None:
+    spacing = _child(ppr, "w:spacing", before=("w:ind", "w:jc", "w:outlineLvl", "w:rPr"))
+    spacing.set(qn("w:before"), str(round(before_pt * TWIPS_PER_PT)))
+    spacing.set(qn("w:after"), str(round(after_pt * TWIPS_PER_PT)))
+    spacing.set(qn("w:line"), str(round(line_pt * TWIPS_PER_PT)))
+    spacing.set(qn("w:lineRule"), "exact")
+
+
+def set_snap_to_grid(ppr: BaseOxmlElement, snap: bool) -> None:
+    """Text larger than the grid pitch (title, 发文机关标志) must not snap to two grid lines."""
+    _child(ppr, "w:snapToGrid", before=("w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")).set(
+        qn("w:val"), "1" if snap else "0")
+
+
+def set_outline_level(ppr: BaseOxmlElement, level: int) -> None:
+    """Heading level for Word's navigation pane (0-based)."""
+    _child(ppr, "w:outlineLvl", before=("w:rPr",)).set(qn("w:val"), str(level))
+
+
+def set_bottom_border(ppr: BaseOxmlElement, color_rgb: str, width_pt: float, space_pt: float) -> None:
+    """A rule under the paragraph, ``space_pt`` below its text, across the paragraph's width."""
+    borders = _child(ppr, "w:pBdr", before=("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr"))
+    bottom = _child(borders, "w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(round(width_pt * 8)))        # eighths of a point
+    bottom.set(qn("w:space"), str(round(space_pt)))
+    bottom.set(qn("w:color"), color_rgb)
+
+
+def set_doc_grid(sect_pr: BaseOxmlElement, line_pitch_twips: int) -> None:
+    """A lines-only grid: 22 lines a page in Word and LibreOffice alike (LibreOffice 7.4 gives
+    each character two cells under Word's linesAndChars grid, so characters are fitted by
+    −0.25 pt spacing in the styles instead)."""
+    grid = _child(sect_pr, "w:docGrid")
+    for attribute in list(grid.attrib):
+        del grid.attrib[attribute]
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(line_pitch_twips))
+
+
+def set_page_number_start(sect_pr: BaseOxmlElement, start: int = 1) -> None:
+    number = _child(sect_pr, "w:pgNumType", before=("w:cols", "w:docGrid"))
+    number.set(qn("w:start"), str(start))
+
+
+def add_page_field(paragraph) -> None:
+    """A PAGE field (begin, instruction, separator, placeholder result, end) at the paragraph's end."""
+    def run_with(child: BaseOxmlElement):
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    run_with(instruction)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def mark_header_row(row) -> None:
+    """Repeat this row at the top of every page the table runs onto."""
+    trpr = row._tr.get_or_add_trPr()
+    _child(trpr, "w:tblHeader").set(qn("w:val"), "1")
+
+
+def forbid_row_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    _child(trpr, "w:cantSplit").set(qn("w:val"), "1")
+
+
+def set_table_geometry(table, widths_twips: list[int]) -> None:
+    """tblW, every gridCol and every tcW, consistently (WPS reads gridCol, Word tblW/tcW)."""
+    tbl = table._tbl
+    tbl_pr = tbl.tblPr
+    width = _child(tbl_pr, "w:tblW")
+    width.set(qn("w:w"), str(sum(widths_twips)))
+    width.set(qn("w:type"), "dxa")
+    _child(tbl_pr, "w:tblLayout").set(qn("w:type"), "fixed")
+    for grid_col, twips in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_twips, strict=True):
+        grid_col.set(qn("w:w"), str(twips))
+    for row in table.rows:
+        for tc in row._tr.findall(qn("w:tc")):
+            col = _grid_index(tc)
+            span = tc.grid_span
+            tc_w = _child(tc.get_or_add_tcPr(), "w:tcW")
+            tc_w.set(qn("w:w"), str(sum(widths_twips[col:col + span])))
+            tc_w.set(qn("w:type"), "dxa")
+
+
+def _grid_index(tc) -> int:
+    index = 0
+    for sibling in tc.itersiblings(preceding=True):
+        if sibling.tag == qn("w:tc"):
+            index += sibling.grid_span
+    return index
+
+
+def set_table_borders(table, outer_pt: float, inner_pt: float, color_rgb: str = "000000",
+                      sides: tuple[str, ...] = ("top", "left", "bottom", "right", "insideH", "insideV"),
+                      widths: dict[str, float] | None = None) -> None:
+    """Single-line borders on the given sides; ``widths`` overrides a side's width (pt)."""
+    borders = _child(table._tbl.tblPr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = _child(borders, f"w:{side}")
+        if side in sides:
+            width = (widths or {}).get(side, inner_pt if side.startswith("inside") else outer_pt)
+            element.set(qn("w:val"), "single")
+            element.set(qn("w:sz"), str(round(width * 8)))
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), color_rgb)
+        else:
+            element.set(qn("w:val"), "nil")
+
+
+def set_cell_margins(table, twips: int) -> None:
+    margins = _child(table._tbl.tblPr, "w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        element = _child(margins, f"w:{side}")
+        element.set(qn("w:w"), str(twips))
+        element.set(qn("w:type"), "dxa")
+
+
+def set_cell_vertical_center(cell) -> None:
+    _child(cell._tc.get_or_add_tcPr(), "w:vAlign").set(qn("w:val"), "center")
+
+
+def set_east_asian_layout_defaults(styles_element: BaseOxmlElement, east_asia: str, latin: str,
+                                   size_pt: float) -> None:
+    """docDefaults without theme fonts, automatic CJK/Latin spacing or the template's 10 pt
+    after-paragraph space."""
+    defaults = styles_element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr, east_asia, latin)
+    set_run_props(rpr, size_pt)
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    # No automatic space between Chinese and digits/Latin: "2020年" stays as typed, as in the PDF.
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        _child(ppr, tag, before=("w:spacing",)).set(qn("w:val"), "0")
+    spacing = _child(ppr, "w:spacing")
+    for attribute in list(spacing.attrib):
+        del spacing.attrib[attribute]
+    spacing.set(qn("w:after"), "0")

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Outside tools the tests use: LibreOffice (DOCX → PDF) and poppler (pdftoppm, pdffonts).
+# Installed from Debian's packages when missing and we are root; otherwise the tests that need
+# them are skipped with the reason printed.
+set -u
+missing=""
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v fc-match >/dev/null 2>&1 || missing="$missing fontconfig"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "note: cannot install$missing (needs root and apt-get); tests that need them will be skipped"
+    exit 0
+fi
+echo "installing$missing"
+apt-get -o DPkg::Lock::Timeout=900 update -q >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends $missing >/dev/null \
+    || echo "note: apt-get could not install$missing; tests that need them will be skipped"
