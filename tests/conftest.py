@@ -1,0 +1,72 @@
+"""Shared fixtures: the seed rendered once per test session, and helpers for outside tools."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from generator.cli import build
+from generator.compose import compose
+from generator.document_model import Document
+from generator.layout import Layout, load_layout
+from generator.load import load_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "changle-2020.yaml"
+FONTS_CONF = ROOT / "fonts" / "fonts.conf"
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (make test installs it where it can: tests/install_test_tools.sh)")
+    return path
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, for comparing what a PDF extracts with what we wrote."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="session")
+def layout() -> Layout:
+    return load_layout()
+
+
+@pytest.fixture(scope="session")
+def seed_document() -> Document:
+    return compose(load_report(SEED))
+
+
+@pytest.fixture(scope="session")
+def seed_outputs(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("seed")
+    warnings: list[str] = []
+    paths = build(SEED, out, ("docx", "pdf"), None, warn=warnings.append)
+    return {path.suffix[1:]: path for path in paths}
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(seed_outputs):
+    with pdfplumber.open(seed_outputs["pdf"]) as pdf:
+        yield pdf
+
+
+@pytest.fixture(scope="session")
+def seed_pages_text(seed_pdf) -> list[str]:
+    return [page.extract_text() or "" for page in seed_pdf.pages]
+
+
+PAGE_NUMBER_LINE = re.compile(r"^—\s*\d+\s*—$")
+
+
+@pytest.fixture(scope="session")
+def seed_body_text(seed_pages_text) -> str:
+    """All pages' text without page-number lines and whitespace, so split paragraphs rejoin."""
+    lines = [line for page in seed_pages_text for line in page.splitlines()
+             if not PAGE_NUMBER_LINE.match(line.strip())]
+    return squeeze("".join(lines))
