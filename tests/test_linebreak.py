@@ -1,0 +1,55 @@
+"""Chinese line breaking (禁则), on made-up tokens and on every line of the seed's PDF."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.writers.pdf.linebreak import NO_LINE_END, NO_LINE_START, break_lines, tokenize
+
+PITCH = 1.0
+
+
+def _lines(text: str, width: float, indent: float = 0.0) -> list[str]:
+    tokens = tokenize([(text, None)], lambda style: PITCH, lambda piece, style: 0.5 * len(piece))
+    return ["".join(t.text for t in line.tokens) for line in break_lines(tokens, width, indent)]
+
+
+def test_closing_mark_never_starts_a_line():
+    assert _lines("一二三四，五六", 4) == ["一二三", "四，五六"]
+
+
+def test_opening_mark_never_ends_a_line():
+    assert _lines("一二三（四五）", 4) == ["一二三", "（四五）"]
+
+
+def test_digits_stay_together():
+    lines = _lines("一二三2020年", 4)
+    assert lines == ["一二三", "2020年"]
+
+
+def test_a_long_url_breaks_after_a_slash():
+    lines = _lines("见http://www.example.gov.cn/a/b/c/d/e/f。", 8)
+    assert "".join(lines) == "见http://www.example.gov.cn/a/b/c/d/e/f。"
+    assert all(line[-1] == "/" for line in lines[:-1] if line[-1].isascii())
+
+
+def test_justified_lines_fill_the_width_and_the_last_does_not():
+    tokens = tokenize([("一二三四五2020六七八九十一二", None)], lambda style: PITCH,
+                      lambda piece, style: 0.5 * len(piece))
+    lines = break_lines(tokens, 6.0)
+    for line in lines[:-1]:
+        gaps = sum(1 for t in line.tokens[1:] if not t.joined)
+        assert sum(t.width for t in line.tokens) + gaps * line.gap == pytest.approx(6.0)
+    assert lines[-1].gap == 0
+
+
+def test_no_line_of_the_seed_pdf_breaks_a_rule(seed_pages_text):
+    checked = 0
+    for page in seed_pages_text:
+        for line in page.splitlines():
+            line = line.strip()
+            if len(line) > 10:       # body lines, not table cells
+                assert line[0] not in NO_LINE_START, line
+                assert line[-1] not in NO_LINE_END, line
+                checked += 1
+    assert checked > 250
