@@ -26,7 +26,7 @@ class Masthead:
 
     issuer_mark: str
     doc_number: str
-    signer_label: str | None = None     # "签发人：" with its separator, or None for downward documents
+    signer_label: str | None = None     # "签发人：" for upward documents, None for downward ones
     signers: tuple[str, ...] = ()
 
 

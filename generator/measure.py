@@ -1,8 +1,8 @@
 """Text width in 字 (the width of one Chinese character), the unit GB/T 9704 measures in.
 
-Both writers place the 署名, 成文日期 and 签发人 by this count, so they agree on where those
-lines start. Wide and ambiguous East Asian characters (Chinese, full-width punctuation, “”)
-count 1; digits and Latin letters count ½.
+The DOCX writer places the 署名 and 成文日期 by this count, as a clerk counts 字 (the PDF
+writer measures the real glyphs). Wide and ambiguous East Asian characters (Chinese,
+full-width punctuation, “”) count 1; digits and Latin letters count ½.
 """
 
 from __future__ import annotations

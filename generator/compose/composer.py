@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 import yaml
 
@@ -28,8 +27,7 @@ from generator.load.report_model import Imprint as DataImprint
 
 def load_report_format(year_format: int) -> dict:
     """Section titles and table specs of one statutory format."""
-    path = LAYOUTS_DIR / f"annual_report_{year_format}.yaml"
-    with Path(path).open(encoding="utf-8") as handle:
+    with (LAYOUTS_DIR / f"annual_report_{year_format}.yaml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
@@ -66,7 +64,7 @@ def _cover_part(cover: CoverMemo, wording: Wording) -> Part:
     masthead = Masthead(
         issuer_mark=cover.issuer_mark,
         doc_number=wording.render("doc_number", code=number.code, year=number.year, serial=number.serial),
-        signer_label=wording.render("signer", names=[]),
+        signer_label=wording.render("signer_label"),
         signers=tuple(cover.signers),
     )
     blocks: list[Block] = [
