@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="write only this format (repeatable; default: both)")
     build.add_argument("--font-dir", type=Path,
                        help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
+    inspect = commands.add_parser("inspect", help="measure a PDF against GB/T 9704-2012, rule by rule")
+    inspect.add_argument("pdf", type=Path, help="a PDF written by gongwen build")
     return parser
 
 
@@ -80,9 +82,26 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     return [final for _, final in finished]
 
 
+def inspect(pdf: Path) -> int:
+    """Print every rule with expected and measured values; 1 when any rule fails."""
+    if not pdf.is_file():
+        raise UsageError(f"{pdf}: no such file")
+    from generator.inspection import format_findings, inspect_pdf
+    try:
+        findings = inspect_pdf(pdf, load_layout())
+    except Exception as error:      # pdfminer/pypdf raise many kinds on a file that is no PDF
+        raise UsageError(f"{pdf}: cannot read as PDF ({error.__class__.__name__})") from None
+    format_findings(findings)
+    failed = sum(not f.ok for f in findings)
+    print(f"{len(findings) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
+        if args.command == "inspect":
+            return inspect(args.pdf)
         formats = tuple(dict.fromkeys(args.format)) if args.format else FORMATS
         for path in build(args.data, args.output, formats, args.font_dir):
             print(path)

@@ -32,7 +32,13 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Title:
-    text: str
+    """标题, already broken into balanced lines (both writers print these lines as they are)."""
+
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,6 @@ class Grid(_Data):
     lines_per_page: int
     chars_per_line: int
     line_pitch_pt: float
-    em_ascent: float
 
 
 class Color(_Data):
@@ -124,6 +123,15 @@ class Layout(_Data):
     def char_pitch_pt(self) -> float:
         """Body character pitch: 版心 width / characters per line (15.79 pt)."""
         return mm_to_pt(self.page.text_width_mm) / self.grid.chars_per_line
+
+    @property
+    def pitch_ratio(self) -> float:
+        """Every character is condensed like body text on the 28-per-line grid (15.79 / 16)."""
+        return self.char_pitch_pt / self.roles["body"].size_pt
+
+    def chars_per_line(self, role: str) -> int:
+        """Full-width characters of ``role`` that fit the 版心 width (20 for the 2号 title)."""
+        return int(mm_to_pt(self.page.text_width_mm) / (self.roles[role].size_pt * self.pitch_ratio) + 1e-9)
 
     @property
     def line_pitch_pt(self) -> float:

@@ -26,8 +26,8 @@ def _expected_texts(document) -> list[str]:
             texts += [part.masthead.issuer_mark, part.masthead.doc_number, part.masthead.signer_label]
         for block in part.blocks:
             match block:
-                case Title(text) | Addressee(text) | Note(text):
-                    texts.append(text)
+                case Title() | Addressee() | Note():
+                    texts.append(block.text)
                 case Paragraph(runs):
                     texts.append("".join(r.text for r in runs))
                 case Heading(_, number, text, run_in):

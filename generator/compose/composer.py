@@ -8,6 +8,7 @@ its 版记 on its own even last page and the report starts on a new sheet with p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import yaml
@@ -19,7 +20,8 @@ from generator.document_model import (
     Addressee, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
     Signature, Table, Title,
 )
-from generator.layout import LAYOUTS_DIR
+from generator.compose.title_lines import title_lines
+from generator.layout import LAYOUTS_DIR, Layout, load_layout
 from generator.load.report_model import AnnualReport, CoverMemo, ReportFile
 from generator.load.report_model import Block as DataBlock
 from generator.load.report_model import Imprint as DataImprint
@@ -32,9 +34,16 @@ def load_report_format(year_format: int) -> dict:
 
 
 def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None,
-            wording: Wording | None = None) -> Document:
+            wording: Wording | None = None, layout: Layout | None = None) -> Document:
     """The document for ``data``; ``warn`` receives what a clerk should know but may print."""
     wording = wording or Wording()
+    layout = layout or load_layout()
+    organs = (data.organ, data.cover.signature, data.report.signature, data.cover.addressee)
+    names = organs + tuple(place for organ in organs for place in _place_names(organ))
+
+    def title(text: str) -> Title:
+        return Title(title_lines(text, layout.chars_per_line("title"), names))
+
     if not data.cover.signers:
         warn("cover.signers is empty: an upward document names its 签发人; "
              "the line keeps room for a hand-written name")
@@ -47,9 +56,15 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
         created=dt.datetime.combine(data.cover.date, dt.time()),
     )
     return Document(meta=meta, parts=(
-        _cover_part(data.cover, wording),
-        _report_part(data, spec, wording),
+        _cover_part(data.cover, wording, title),
+        _report_part(data, spec, wording, title),
     ))
+
+
+def _place_names(organ: str) -> list[str]:
+    """"福州市长乐区人民政府" → 福州市长乐区, 福州市, 长乐区: words a title line must not split."""
+    prefix = organ.split("人民政府")[0]
+    return [prefix, *re.findall(r"[^省市区县]+?[省市区县]", prefix)]
 
 
 def _imprint(imprint: DataImprint, wording: Wording) -> Imprint:
@@ -59,7 +74,7 @@ def _imprint(imprint: DataImprint, wording: Wording) -> Imprint:
                    copy_to=copy_to)
 
 
-def _cover_part(cover: CoverMemo, wording: Wording) -> Part:
+def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title]) -> Part:
     number = cover.doc_number
     masthead = Masthead(
         issuer_mark=cover.issuer_mark,
@@ -68,20 +83,20 @@ def _cover_part(cover: CoverMemo, wording: Wording) -> Part:
         signers=tuple(cover.signers),
     )
     blocks: list[Block] = [
-        Title(cover.title),
+        title(cover.title),
         Addressee(wording.render("addressee", name=cover.addressee)),
         *(Paragraph((Run(text),)) for text in cover.body),
-        Signature(cover.signature, wording.render("date", date=cover.date)),
+        Signature(cover.signature, wording.render("date", date=cover.date), cover.seal),
     ]
     if cover.note:
         blocks.append(Note(wording.render("note", text=cover.note)))
     return Part(blocks=tuple(blocks), imprint=_imprint(cover.imprint, wording), masthead=masthead)
 
 
-def _report_part(data: ReportFile, spec: dict, wording: Wording) -> Part:
+def _report_part(data: ReportFile, spec: dict, wording: Wording, title: Callable[[str], Title]) -> Part:
     report: AnnualReport = data.report
     counter = HeadingCounter()
-    blocks: list[Block] = [Title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
+    blocks: list[Block] = [title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
     tables = spec["tables"]
     section_content: list[tuple[list[Table], list[DataBlock]]] = [
         ([], report.overview),
@@ -91,11 +106,11 @@ def _report_part(data: ReportFile, spec: dict, wording: Wording) -> Part:
         ([], report.problems),
         ([], report.other_matters),
     ]
-    for title, (section_tables, prose) in zip(spec["sections"], section_content, strict=True):
-        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), title))
+    for section, (section_tables, prose) in zip(spec["sections"], section_content, strict=True):
+        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section))
         blocks.extend(section_tables)
         blocks.extend(_prose(prose, counter, wording))
-    blocks.append(Signature(report.signature, wording.render("date", date=report.date)))
+    blocks.append(Signature(report.signature, wording.render("date", date=report.date), report.seal))
     return Part(blocks=tuple(blocks), imprint=_imprint(report.imprint, wording))
 
 

@@ -109,6 +109,7 @@ class CoverMemo(Strict):
     body: list[str] = Field(min_length=1)
     signature: str = Field(description="署名")
     date: dt.date = Field(description="成文日期")
+    seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
     note: str | None = Field(default=None, description="附注, without brackets, e.g. 此件主动公开")
     imprint: Imprint
 
@@ -284,6 +285,7 @@ class AnnualReport(Strict):
     other_matters: list[Block] = Field(min_length=1, description="六、其他需要报告的事项")
     signature: str
     date: dt.date
+    seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
     imprint: Imprint
 
 

@@ -108,9 +108,13 @@ class _DocxBuilder:
     def block(self, block: Block, after_masthead: bool) -> None:
         body = self.layout.body
         match block:
-            case Title(text):
-                self.paragraph("title", text, before_lines=body.title_gap_lines if after_masthead else 0,
-                               after_lines=body.after_title_lines)
+            case Title(lines):
+                title = self.paragraph("title", before_lines=body.title_gap_lines if after_masthead else 0,
+                                       after_lines=body.after_title_lines)
+                for i, line in enumerate(lines):
+                    run = title.add_run(line)
+                    if i < len(lines) - 1:
+                        run.add_break()
             case Addressee(text):
                 self.paragraph("addressee", text)
             case Paragraph(runs):

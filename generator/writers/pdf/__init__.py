@@ -17,6 +17,7 @@ from generator.writers.pdf.flowables import (
     BlankLines, Grid, GridSnap, GridText, ImprintBlock, MastheadBlock, SignatureBlock,
 )
 from generator.writers.pdf.fonts import PdfFonts
+from generator.writers.pdf.linebreak import Line
 from generator.writers.pdf.painter import Painter
 from generator.writers.pdf.tables import BreakableTable, TableBuilder
 
@@ -29,7 +30,7 @@ class _Story:
     def __init__(self, layout: Layout, fonts: PdfFonts) -> None:
         self.layout, self.fonts = layout, fonts
         self.painter = Painter(fonts)
-        self.grid = Grid(layout.line_pitch_pt, layout.grid.em_ascent)
+        self.grid = Grid(layout.line_pitch_pt)
         self.char = layout.char_pitch_pt
         self.width = mm_to_pt(layout.page.text_width_mm)
         self.tables = TableBuilder(fonts, self.width, fonts.style("table"), fonts.style("table_header"),
@@ -66,8 +67,11 @@ class _Story:
     def block(self, block: Block) -> list[Flowable]:
         body = self.layout.body
         match block:
-            case Title(text):
-                return [self.text([(text, "title")], align="center"),
+            case Title(lines):
+                style = self.fonts.style("title")
+                broken = [Line(tuple(self.painter.tokens(line, style)), 0.0, 0.0) for line in lines]
+                return [GridText(self.painter, self.grid, [(block.text, style)], align="center",
+                                 broken=(self.width, broken)),
                         BlankLines(body.after_title_lines, self.grid.pitch)]
             case Addressee(text):
                 return [self.text([(text, "addressee")])]

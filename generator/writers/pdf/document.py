@@ -79,7 +79,7 @@ class GongwenDocTemplate(BaseDocTemplate):
         width = self.painter.width(text, style)
         indent = spec.side_indent_chars * style.pitch
         x = self.leftMargin + indent if self.page % 2 == 0 else self.leftMargin + self.width - indent - width
-        # The dash (at the em box's middle) lies below_text_mm under the 版心's bottom edge.
-        dash_above_baseline = (self.layout.grid.em_ascent - (1 - self.layout.grid.em_ascent)) / 2 * style.size
-        baseline = self.bottomMargin - mm_to_pt(spec.below_text_mm) - dash_above_baseline
+        # The dash line (the em box's middle) lies below_text_mm under the 版心's bottom edge.
+        middle_above_baseline = (style.em_ascent - 0.5) * style.size
+        baseline = self.bottomMargin - mm_to_pt(spec.below_text_mm) - middle_above_baseline
         self.painter.draw_line(canv, text, style, x, baseline)

@@ -16,15 +16,14 @@ from generator.writers.pdf.painter import Painter
 
 @dataclass(frozen=True)
 class Grid:
-    """Vertical metrics shared by the flowables: line pitch and where a baseline sits in a line."""
+    """The body line pitch, and where a baseline sits in a line."""
 
     pitch: float
-    em_ascent: float
 
-    def baseline(self, line_top: float, size: float, pitch: float | None = None) -> float:
-        """Baseline of text of ``size`` whose em box is centred in a line starting at ``line_top``."""
+    def baseline(self, line_top: float, style: TextStyle, pitch: float | None = None) -> float:
+        """Baseline of ``style`` text whose em box is centred in a line starting at ``line_top``."""
         pitch = pitch or self.pitch
-        return line_top - (pitch - size) / 2 - self.em_ascent * size
+        return line_top - (pitch - style.size) / 2 - style.em_ascent * style.size
 
 
 class GridText(Flowable):
@@ -61,8 +60,10 @@ class GridText(Flowable):
     def draw(self) -> None:
         top = len(self._lines) * self.grid.pitch
         for i, line in enumerate(self._lines):
-            size = max((t.style.size for t in line.tokens), default=0.0)
-            baseline = self.grid.baseline(top - i * self.grid.pitch, size)
+            if not line.tokens:
+                continue
+            style = max((t.style for t in line.tokens), key=lambda s: s.size)
+            baseline = self.grid.baseline(top - i * self.grid.pitch, style)
             x = line.indent
             if self.align == "center":
                 x = (self._width - sum(t.width for t in line.tokens)) / 2
@@ -117,8 +118,8 @@ class MastheadBlock(Flowable):
         self.mark_top = mm_to_pt(m.mark_top_mm)
         line_top = self.mark_top + mark.size + m.doc_number_gap_lines * grid.pitch
         number = styles["doc_number"]
-        self.number_baseline_from_top = line_top + (grid.pitch - number.size) / 2 + grid.em_ascent * number.size
-        number_bottom = self.number_baseline_from_top + (1 - grid.em_ascent) * number.size
+        self.number_baseline_from_top = line_top + (grid.pitch - number.size) / 2 + number.em_ascent * number.size
+        number_bottom = self.number_baseline_from_top + (1 - number.em_ascent) * number.size
         self.rule_from_top = number_bottom + mm_to_pt(m.rule_gap_mm)
         self.height = self.rule_from_top
 
@@ -131,7 +132,7 @@ class MastheadBlock(Flowable):
         mark = self.styles["masthead"]
         natural = painter.width(self.issuer_mark, mark)
         scale = min(1.0, width / natural)
-        baseline = top - self.mark_top - self.grid.em_ascent * mark.size
+        baseline = top - self.mark_top - mark.em_ascent * mark.size
         painter.draw_line(canv, self.issuer_mark, mark, (width - natural * scale) / 2, baseline, scale)
 
         number = self.styles["doc_number"]
@@ -193,9 +194,9 @@ class SignatureBlock(Flowable):
         organ_x, date_x = self.positions()
         top = self.height
         self.painter.draw_line(self.canv, self.organ, self.organ_style, organ_x,
-                               self.grid.baseline(top, self.organ_style.size))
+                               self.grid.baseline(top, self.organ_style))
         self.painter.draw_line(self.canv, self.date, self.date_style, date_x,
-                               self.grid.baseline(top - self.grid.pitch, self.date_style.size))
+                               self.grid.baseline(top - self.grid.pitch, self.date_style))
 
 
 class ImprintBlock(Flowable):
@@ -259,11 +260,11 @@ class ImprintBlock(Flowable):
         top = self.block_height
         rule(top, imprint.outer_rule_mm)
         for i, line in enumerate(self._copy_lines):
-            baseline = self.grid.baseline(top - i * pitch, self.style.size, pitch)
+            baseline = self.grid.baseline(top - i * pitch, self.style, pitch)
             self.painter.draw_tokens(canv, line.tokens, indent + line.indent, baseline, line.gap)
         if self._copy_lines:
             rule(pitch, imprint.inner_rule_mm)
-        baseline = self.grid.baseline(pitch, self.style.size, pitch)
+        baseline = self.grid.baseline(pitch, self.style, pitch)
         self.painter.draw_line(canv, self.printer, self.style, indent, baseline)
         date_w = self.painter.width(self.print_date, self.style)
         self.painter.draw_line(canv, self.print_date, self.style, width - indent - date_w, baseline)

@@ -28,6 +28,7 @@ class TextStyle:
     color: tuple[float, float, float, float]   # CMYK
     bold: bool
     pitch: float                     # advance of one full-width character
+    em_ascent: float                 # share of the em box above the baseline (0.88 for Fandol)
 
 
 @lru_cache(maxsize=None)
@@ -46,15 +47,17 @@ class PdfFonts:
         self._warned: set[tuple[str, str]] = set()
         self._chains: dict[str, tuple[str, ...]] = {}
         self._cmaps: dict[str, dict[int, int]] = {}
+        # The em box a PDF reader computes from the font's descent (pdfminer: size tall, from
+        # descent below the baseline); text is placed by it, so measured positions agree.
+        self._em_ascent: dict[str, float] = {}
         for face_name, face in layout.faces.items():
             names = []
             for file in finder.chain(face):
                 font = _register(file.name, str(file.path))
                 self._cmaps[file.name] = font.face.charToGlyph
+                self._em_ascent[file.name] = 1 + font.face.descent / 1000
                 names.append(file.name)
             self._chains[face_name] = tuple(names)
-        # Every character is condensed like body text on the 28-per-line grid.
-        self.pitch_ratio = layout.char_pitch_pt / layout.role("body").size_pt
 
     def style(self, role_name: str) -> TextStyle:
         role = self.layout.role(role_name)
@@ -63,7 +66,8 @@ class PdfFonts:
             size=role.size_pt,
             color=tuple(self.layout.colors[role.color].cmyk),
             bold=role.bold,
-            pitch=role.size_pt * self.pitch_ratio,
+            pitch=role.size_pt * self.layout.pitch_ratio,
+            em_ascent=self._em_ascent[self._chains[role.face][0]],
         )
 
     def font_for(self, char: str, style: TextStyle) -> str:

@@ -1,0 +1,400 @@
+"""GB/T 9704-2012 rules measured on a PDF: each rule gives its expected and measured value.
+
+Positions come from the PDF itself (pdfplumber), expectations from the layout data. A text
+line's em box is centred in its grid line, so a line's grid cell top is its em top minus half
+the leading; "lines" below are counted in grid pitches between such cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from generator.inspection.facts import Page, TextLine
+from generator.layout import Layout, MM_PER_PT
+from generator.writers.pdf.linebreak import NO_LINE_END, NO_LINE_START
+
+TOLERANCE_MM = 0.5
+PAGE_NUMBER = re.compile(r"^—\s*(\d+)\s*—$")
+PRINT_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日印发$")
+DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+HEADING_FACES = ((re.compile(r"^[一二三四五六七八九十]+、"), "heiti", "一级标题 一、"),
+                 (re.compile(r"^（[一二三四五六七八九十]+）"), "kaiti", "二级标题 （一）"),
+                 (re.compile(r"^\d+\."), "fangsong", "三级标题 1."),
+                 (re.compile(r"^（\d+）"), "fangsong", "四级标题 （1）"))
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    expected: str
+    measured: str
+    ok: bool
+
+
+def _mm(value: float) -> str:
+    return f"{value:.2f} mm"
+
+
+class PdfRules:
+    """Measures one rendered document against the layout's GB/T 9704 numbers."""
+
+    def __init__(self, pages: list[Page], layout: Layout) -> None:
+        self.pages, self.layout = pages, layout
+        page = layout.page
+        self.left, self.right = page.left_mm, page.left_mm + page.text_width_mm
+        self.top, self.bottom = page.top_mm, page.top_mm + page.text_height_mm
+        self.pitch = layout.line_pitch_pt * MM_PER_PT
+        self.char = layout.char_pitch_pt * MM_PER_PT
+        self.body_size = layout.role("body").size_pt
+        self.findings: list[Finding] = []
+        self.parts = self._split_parts()
+
+    # ---- helpers -------------------------------------------------------------------------
+    def add(self, rule: str, expected: str, measured: str, ok: bool) -> None:
+        self.findings.append(Finding(rule, expected, measured, ok))
+
+    def near(self, rule: str, expected: float, measured: float | None, tolerance: float = TOLERANCE_MM) -> None:
+        if measured is None:
+            self.add(rule, _mm(expected), "not found", False)
+        else:
+            self.add(rule, f"{_mm(expected)} ± {tolerance}", _mm(measured), abs(measured - expected) <= tolerance)
+
+    def char_of(self, role: str) -> float:
+        """One 字 of ``role`` on the page, in mm."""
+        return self.layout.role(role).size_pt * self.layout.pitch_ratio * MM_PER_PT
+
+    def cell_top(self, line: TextLine) -> float:
+        return line.top - (self.pitch - line.size * MM_PER_PT) / 2
+
+    def cell_bottom(self, line: TextLine) -> float:
+        return line.bottom + (self.pitch - line.size * MM_PER_PT) / 2
+
+    def in_text_area(self, page: Page) -> list[TextLine]:
+        return [line for line in page.lines if line.bottom <= self.bottom + 1]
+
+    def outside_tables(self, page: Page) -> list[TextLine]:
+        return [line for line in self.in_text_area(page) if not any(t.holds(line) for t in page.tables)]
+
+    def body_lines(self, page: Page) -> list[TextLine]:
+        return [line for line in self.outside_tables(page) if abs(line.size - self.body_size) < 0.01]
+
+    def _split_parts(self) -> list[list[Page]]:
+        parts, current = [], []
+        for page in self.pages:
+            current.append(page)
+            if any(PRINT_DATE.match(line.text) for line in page.lines):
+                parts.append(current)
+                current = []
+        if current:
+            parts.append(current)
+        return parts
+
+    def page_number_line(self, page: Page) -> TextLine | None:
+        return next((line for line in page.lines if line.top > self.bottom and PAGE_NUMBER.match(line.text)), None)
+
+    # ---- the rules -----------------------------------------------------------------------
+    def run(self) -> list[Finding]:
+        for check in (self.paper, self.grid, self.text_edges, self.line_breaking, self.masthead, self.title,
+                      self.addressee, self.headings, self.signature, self.tables, self.imprint, self.page_numbers):
+            check()
+        return self.findings
+
+    def paper(self) -> None:
+        page = self.layout.page
+        sizes = {(round(p.width, 1), round(p.height, 1)) for p in self.pages}
+        self.add("paper A4", f"{page.width_mm:.0f} × {page.height_mm:.0f} mm",
+                 ", ".join(f"{w} × {h} mm" for w, h in sorted(sizes)),
+                 all(abs(w - page.width_mm) < 0.5 and abs(h - page.height_mm) < 0.5 for w, h in sizes))
+
+    def grid(self) -> None:
+        """22 lines per full page on a 28.95 pt pitch; 28 characters on a 15.79 pt pitch."""
+        pitches, counts, off_grid = [], [], 0
+        for page in self.pages:
+            lines = self.body_lines(page)
+            for above, below in zip(lines, lines[1:]):
+                gap = below.baseline - above.baseline
+                if gap < 1.5 * self.pitch:
+                    pitches.append(gap)
+            if lines and abs(self.cell_top(lines[0]) - self.top) < TOLERANCE_MM:
+                counts.append(len(lines))
+                for line in lines:
+                    slot = (self.cell_top(line) - self.top) / self.pitch
+                    off_grid += abs(slot - round(slot)) * self.pitch > TOLERANCE_MM
+        pitch = Counter(round(p, 2) for p in pitches).most_common(1)[0][0] if pitches else None
+        self.near("body line pitch (28.95 pt)", self.pitch, pitch, 0.05)
+        lines_per_page = self.layout.grid.lines_per_page
+        self.add("lines per full page", str(lines_per_page), str(max(counts, default=0)),
+                 max(counts, default=0) == lines_per_page)
+        self.add("page-top body lines off the 22-line grid", "0", str(off_grid), off_grid == 0)
+        full = [line for page in self.pages for line in self.body_lines(page)
+                if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1]
+        per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0] if full else 0
+        self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
+                 per_line == self.layout.grid.chars_per_line)
+        steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full if len(line.chars) == per_line]
+        self.near("character pitch (15.79 pt)", self.char, sum(steps) / len(steps) if steps else None, 0.02)
+        digits = [c for page in self.pages for line in self.body_lines(page) for c in line.chars if c.text.isdigit()]
+        widest = max((c.x1 - c.x0 for c in digits), default=0.0)
+        self.add("digits half-width", f"≤ {_mm(self.char / 2 + 0.05)}", _mm(widest), widest <= self.char / 2 + 0.05)
+
+    def text_edges(self) -> None:
+        lines = [line for page in self.pages for line in self.body_lines(page)]
+        self.near("版心 left edge (订口 28 mm)", self.left, min(line.x0 for line in lines))
+        justified = [line.x1 for line in lines if line.x1 > self.right - self.char]
+        self.near("版心 right edge of full lines (28 + 156 mm)", self.right, max(justified, default=None))
+        top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages if self.body_lines(p)]
+        self.near("first grid line top (天头 37 mm)", self.top, min(top_cells, default=None))
+        bottoms = [self.cell_bottom(self.body_lines(p)[-1]) for p in self.pages if self.body_lines(p)]
+        self.add("last grid line bottom ≤ 版心 foot", f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
+                 _mm(max(bottoms)), max(bottoms) <= self.bottom + TOLERANCE_MM)
+        indents = Counter(round((line.x0 - self.left) / self.char, 2) for line in lines
+                          if self.char * 1.5 < line.x0 - self.left < self.char * 2.5)
+        indent = indents.most_common(1)[0][0] if indents else 0
+        self.add("paragraph indent", "2.00 字", f"{indent:.2f} 字", abs(indent - 2) < 0.05)
+        ragged = 0
+        for page in self.pages:
+            body = [line for line in self.body_lines(page) if line.x0 < self.left + 2.5 * self.char]
+            for line, after in zip(body, body[1:]):
+                continuation = abs(after.x0 - self.left) < 0.2 and after.baseline - line.baseline < 1.5 * self.pitch
+                ragged += continuation and line.x1 < self.right - self.char and abs(line.x0 - self.left) < 2.5 * self.char
+        self.add("lines justified to both edges (short line followed by its continuation)", "0", str(ragged),
+                 ragged == 0)
+
+    def line_breaking(self) -> None:
+        starts = [line.text for page in self.pages for line in self.body_lines(page) if line.text[0] in NO_LINE_START]
+        ends = [line.text for page in self.pages for line in self.body_lines(page) if line.text[-1] in NO_LINE_END]
+        self.add("lines starting with closing punctuation", "0", str(len(starts)), not starts)
+        self.add("lines ending with opening punctuation", "0", str(len(ends)), not ends)
+
+    def masthead(self) -> None:
+        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        for index, part in enumerate(self.parts):
+            first = part[0]
+            marks = [line for line in first.lines if line.size > 30]
+            if not marks:
+                continue
+            label = f"part {index + 1} 版头"
+            mark = marks[0]
+            self.add(f"{label}: 发文机关标志 on one line, red", f"1 line, CMYK {red}",
+                     f"{len(marks)} line(s), {set(c.color for c in mark.chars)}",
+                     len(marks) == 1 and all(c.color == red for c in mark.chars))
+            self.near(f"{label}: 发文机关标志 top edge (版心 top + 35 mm)", self.top + self.layout.masthead.mark_top_mm,
+                      mark.top)
+            self.near(f"{label}: 发文机关标志 centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
+            self.add(f"{label}: 发文机关标志 within the 版心 width", f"≤ {_mm(self.right - self.left)}",
+                     _mm(mark.x1 - mark.x0), mark.x1 - mark.x0 <= self.right - self.left + TOLERANCE_MM)
+            numbers = [line for line in first.lines if "〔" in line.text and line.top > mark.bottom]
+            if not numbers:
+                self.add(f"{label}: 发文字号", "present", "not found", False)
+                continue
+            number = numbers[0]
+            gap = (self.cell_top(number) - mark.bottom) / self.pitch
+            self.add(f"{label}: 空二行 between 标志 and 发文字号", "2.00 lines", f"{gap:.2f} lines", abs(gap - 2) < 0.05)
+            same_line = [line for line in first.lines if abs(line.baseline - number.baseline) < 0.1]
+            signer = next((line for line in same_line if "签发人" in line.text), None)
+            if signer is not None:
+                self.near(f"{label}: 发文字号 居左空一字", self.left + self.char, number.x0)
+                name = signer.text.split("：", 1)[1]
+                if name:
+                    self.near(f"{label}: 签发人 name 居右空一字", self.right - self.char, signer.x1)
+                    kai = all(c.face == "kaiti" for c in signer.chars[signer.text.index("：") + 1:])
+                    self.add(f"{label}: 签发人 name in 楷体", "kaiti", "kaiti" if kai else "other", kai)
+                else:
+                    self.add(f"{label}: 签发人 name", "a name (data may leave it out)",
+                             f"none; label ends {(self.right - signer.x1) / self.char:.1f} 字 from the right", True)
+            else:
+                self.near(f"{label}: 发文字号 centred", (self.left + self.right) / 2, (number.x0 + number.x1) / 2)
+            rules = [r for r in first.rules if r.color == red]
+            if not rules:
+                self.add(f"{label}: red rule", "present", "not found", False)
+                continue
+            rule = rules[0]
+            self.near(f"{label}: red rule 4 mm below the 发文字号", number.bottom + self.layout.masthead.rule_gap_mm,
+                      rule.y)
+            self.near(f"{label}: red rule as wide as the 版心", self.right - self.left, rule.x1 - rule.x0)
+            self.near(f"{label}: red rule starts at the 版心 left edge", self.left, rule.x0)
+
+    def _title_lines(self, page: Page) -> list[TextLine]:
+        return [line for line in self.outside_tables(page) if abs(line.size - self.layout.role("title").size_pt) < 0.01]
+
+    def title(self) -> None:
+        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        for index, part in enumerate(self.parts):
+            lines = self._title_lines(part[0])
+            label = f"part {index + 1} 标题"
+            if not lines:
+                self.add(label, "present", "not found", False)
+                continue
+            worst = max(abs((line.x0 + line.x1) / 2 - (self.left + self.right) / 2) for line in lines)
+            self.add(f"{label}: {len(lines)} line(s) centred", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst),
+                     worst <= TOLERANCE_MM)
+            rules = [r for r in part[0].rules if r.color == red]
+            if rules:
+                gap = (self.cell_top(lines[0]) - rules[0].y) / self.pitch
+                self.add(f"{label}: 空二行 below the red rule", "2.00 lines", f"{gap:.2f} lines", abs(gap - 2) < 0.05)
+
+    def addressee(self) -> None:
+        for index, part in enumerate(self.parts):
+            titles = self._title_lines(part[0])
+            after = [line for line in self.body_lines(part[0]) if titles and line.top > titles[-1].bottom]
+            if not after or not after[0].text.endswith("："):
+                continue
+            line = after[0]
+            label = f"part {index + 1} 主送机关"
+            self.near(f"{label}: flush left, ends with ：", self.left, line.x0)
+            gap = (self.cell_top(line) - self.cell_bottom(titles[-1])) / self.pitch
+            self.add(f"{label}: 空一行 below the title", "1.00 lines", f"{gap:.2f} lines", abs(gap - 1) < 0.05)
+
+    def headings(self) -> None:
+        for pattern, face, label in HEADING_FACES:
+            found = [line for page in self.pages for line in self.body_lines(page)
+                     if pattern.match(line.text) and abs(line.x0 - self.left - 2 * self.char) < 0.2]
+            if not found:
+                continue
+            faces = Counter(line.chars[0].face for line in found)
+            self.add(f"{label} font", face, ", ".join(f"{f} ×{n}" for f, n in faces.items()), set(faces) == {face})
+
+    def signature(self) -> None:
+        for index, part in enumerate(self.parts):
+            lines = [line for page in part for line in self.body_lines(page)]
+            dates = [i for i, line in enumerate(lines) if DATE.match(line.text)]
+            label = f"part {index + 1} 署名/成文日期"
+            if not dates or dates[-1] == 0:
+                self.add(label, "present", "not found", False)
+                continue
+            date, organ = lines[dates[-1]], lines[dates[-1] - 1]
+            no_seal = abs(organ.x1 - (self.right - 2 * self.char)) <= TOLERANCE_MM and \
+                abs(date.x0 - (organ.x0 + 2 * self.char)) <= TOLERANCE_MM
+            date_longer = abs(date.x1 - (self.right - 2 * self.char)) <= TOLERANCE_MM and \
+                abs(date.x0 - (organ.x0 + 2 * self.char)) <= TOLERANCE_MM
+            seal = abs(date.x1 - (self.right - 4 * self.char)) <= TOLERANCE_MM
+            rule = "no seal: 署名 右空二字, date +2 字" if no_seal or date_longer else \
+                "seal: date 右空四字" if seal else "neither"
+            self.add(f"{label} (§7.3.5)", "no-seal or seal placement",
+                     f"{rule}; 署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, "
+                     f"date starts {(date.x0 - organ.x0) / self.char:.2f} 字 right of it",
+                     rule != "neither")
+            if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1].text.startswith("（"):
+                note = lines[dates[-1] + 1]
+                self.near(f"part {index + 1} 附注 居左空二字", self.left + 2 * self.char, note.x0)
+                self.near(f"part {index + 1} 附注 on the line after the date", date.baseline + self.pitch,
+                          note.baseline)
+
+    def tables(self) -> None:
+        found = [(page, table) for page in self.pages for table in page.tables]
+        if not found:
+            return
+        overflow = max(max(self.left - t.bbox[0], t.bbox[2] - self.right) for _, t in found)
+        self.add(f"{len(found)} table pieces within the 版心 width", f"overflow ≤ {TOLERANCE_MM} mm",
+                 _mm(max(overflow, 0)), overflow <= TOLERANCE_MM)
+        worst, numbers = 0.0, 0
+        sizes: set[float] = set()
+        for page, table in found:
+            for line in page.lines:
+                if not table.holds(line):
+                    continue
+                sizes.add(line.size)
+                if re.fullmatch(r"-?[\d.]+(\s*元)?", line.text):
+                    cell = next((c for c in table.cells if c[0] <= line.x0 and line.x1 <= c[2]
+                                 and c[1] <= line.top and line.bottom <= c[3]), None)
+                    if cell is not None:
+                        numbers += 1
+                        worst = max(worst, abs((line.x0 + line.x1) / 2 - (cell[0] + cell[2]) / 2))
+        self.add(f"numbers centred in their cells ({numbers} cells)", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst),
+                 worst <= TOLERANCE_MM)
+        self.add("table text sizes", "readable: ≥ 9 pt", ", ".join(f"{s:g} pt" for s in sorted(sizes)),
+                 min(sizes, default=0) >= 9)
+        repeated = continued = 0
+        for (page, table), (next_page, next_table) in zip(found, found[1:]):
+            if next_page.number == page.number + 1 and abs(next_table.bbox[1] - self.top) < 1 and \
+                    abs(table.bbox[3] - self.bottom) < 3 * self.pitch and len(table.rows[0]) == len(next_table.rows[0]):
+                continued += 1
+                repeated += table.rows[0] == next_table.rows[0]
+        self.add("tables broken across pages repeat their header rows", f"{continued} of {continued}",
+                 f"{repeated} of {continued}", repeated == continued)
+
+    def imprint(self) -> None:
+        size_mm = self.char_of("imprint")
+        outer, inner = self.layout.imprint.outer_rule_mm, self.layout.imprint.inner_rule_mm
+        for index, part in enumerate(self.parts):
+            page = part[-1]
+            label = f"part {index + 1} 版记"
+            self.add(f"{label} on an even page", "even", f"page {page.number}", page.number % 2 == 0)
+            rules = sorted((r for r in page.rules if abs((r.x1 - r.x0) - (self.right - self.left)) < 1
+                            and not any(t.bbox[1] - 0.5 <= r.y <= t.bbox[3] + 0.5 for t in page.tables)),
+                           key=lambda r: r.y)
+            if not rules:
+                self.add(label, "rules", "not found", False)
+                continue
+            self.near(f"{label}: last rule on the 版心 foot", self.bottom, rules[-1].y)
+            self.near(f"{label}: first and last rules {outer} mm", outer, min(rules[0].width_mm, rules[-1].width_mm), 0.02)
+            if len(rules) > 2:
+                self.near(f"{label}: rules between {inner} mm", inner, max(r.width_mm for r in rules[1:-1]), 0.02)
+            lines = [line for line in page.lines if rules[0].y < line.top and line.bottom < rules[-1].y]
+            faces = {face for line in lines for face in line.faces}
+            sizes = {line.size for line in lines}
+            self.add(f"{label}: 4号 仿宋", "fangsong 14 pt", f"{faces} {sizes}",
+                     faces <= {"fangsong", "fallback"} and sizes == {self.layout.role("imprint").size_pt})
+            copy = [line for line in lines if line.text.startswith("抄送：")]
+            if copy:
+                first = copy[0]
+                self.near(f"{label}: 抄送 左空一字", self.left + size_mm, first.x0)
+                rest = [line for line in lines if first.baseline < line.baseline and not PRINT_DATE.match(line.text)
+                        and line.x0 < (self.left + self.right) / 2 and rules[-2].y > line.bottom] if len(rules) > 2 else []
+                for line in rest:
+                    self.near(f"{label}: 抄送 continuation aligned after the colon", self.left + 4 * size_mm, line.x0)
+                last_copy = rest[-1] if rest else first
+                self.add(f"{label}: 抄送 ends with 。", "。", last_copy.text[-1], last_copy.text.endswith("。"))
+            printed = [line for line in lines if PRINT_DATE.match(line.text)]
+            if printed:
+                self.near(f"{label}: 印发日期 右空一字", self.right - size_mm, printed[0].x1)
+                printer = [line for line in lines if abs(line.baseline - printed[0].baseline) < 0.1 and line is not printed[0]]
+                if printer:
+                    self.near(f"{label}: 印发机关 左空一字", self.left + size_mm, printer[0].x0)
+
+    def page_numbers(self) -> None:
+        size_mm = self.char_of("page_number")
+        below = self.layout.page_number.below_text_mm
+        worst_y = worst_x = 0.0
+        sequence_ok, unnumbered_ok, faces = True, True, Counter()
+        for part in self.parts:
+            expected = 1
+            for page in part:
+                line = self.page_number_line(page)
+                body = [l for l in self.in_text_area(page)]
+                if line is None:
+                    rules_only = not body or all(PRINT_DATE.match(l.text) or l.size < self.body_size - 1 for l in body)
+                    unnumbered_ok &= rules_only
+                    expected += 1
+                    continue
+                number = int(PAGE_NUMBER.match(line.text).group(1))
+                sequence_ok &= number == expected
+                expected += 1
+                dash = line.chars[0]
+                worst_y = max(worst_y, abs(dash.centre_y - (self.bottom + below)))
+                x = line.x1 - (self.right - size_mm) if page.number % 2 else line.x0 - (self.left + size_mm)
+                worst_x = max(worst_x, abs(x))
+                faces.update(c.face for c in line.chars)
+        self.add("page numbers count 1, 2, … per part", "in sequence", "yes" if sequence_ok else "no", sequence_ok)
+        self.add("unnumbered pages hold no body text (blank or 版记 only)", "yes", "yes" if unnumbered_ok else "no",
+                 unnumbered_ok)
+        self.add("page number dash 7 mm below the 版心", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_y),
+                 worst_y <= TOLERANCE_MM)
+        self.add("page number 一字 in: right on odd, left on even pages", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x),
+                 worst_x <= TOLERANCE_MM)
+        self.add("page number in 宋体", "songti", ", ".join(faces), set(faces) == {"songti"})
+
+
+def check_pdf_rules(pages: list[Page], layout: Layout) -> list[Finding]:
+    return PdfRules(pages, layout).run()
+
+
+def format_findings(findings: Iterable[Finding], out: Callable[[str], None] = print) -> None:
+    findings = list(findings)
+    width = max(len(f.rule) for f in findings)
+    for finding in findings:
+        mark = "ok  " if finding.ok else "FAIL"
+        out(f"{mark} {finding.rule:<{width}}  expected {finding.expected:<24} measured {finding.measured}")
