@@ -106,7 +106,6 @@ class Layout(_Data):
     grid: Grid
     colors: dict[str, Color]
     faces: dict[str, Face]
-    latin_face: str
     roles: dict[str, Role]
     masthead: Masthead
     body: Body

@@ -27,16 +27,15 @@ def _child(parent: BaseOxmlElement, tag: str, before: tuple[str, ...] = ()) -> B
     return found
 
 
-def set_fonts(rpr: BaseOxmlElement, east_asia: str, latin: str) -> None:
-    """All four rFonts slots, no theme attributes, and the eastAsia hint so that “”—… take
-    the Chinese font (pitfalls: theme fonts beat names; quotes otherwise fall to Latin)."""
+def set_fonts(rpr: BaseOxmlElement, face: str) -> None:
+    """All four rFonts slots name the Chinese face, no theme attributes, and the eastAsia hint:
+    digits and “”—… then come from the same font as in the PDF (pitfalls: theme fonts beat
+    names; quotes otherwise fall to a Latin font, whose wider digits also change line breaks)."""
     fonts = _child(rpr, "w:rFonts")
     for attribute in list(fonts.attrib):
         del fonts.attrib[attribute]
-    fonts.set(qn("w:ascii"), latin)
-    fonts.set(qn("w:hAnsi"), latin)
-    fonts.set(qn("w:eastAsia"), east_asia)
-    fonts.set(qn("w:cs"), latin)
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), face)
     fonts.set(qn("w:hint"), "eastAsia")
 
 
@@ -63,6 +62,15 @@ def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, a
     spacing.set(qn("w:after"), str(round(after_pt * TWIPS_PER_PT)))
     spacing.set(qn("w:line"), str(round(line_pt * TWIPS_PER_PT)))
     spacing.set(qn("w:lineRule"), "exact")
+
+
+def set_chinese_line_breaking(ppr: BaseOxmlElement) -> None:
+    """Break lines as the PDF does: 禁则 on, no punctuation hanging past the right edge (LibreOffice
+    and Word hang "，" by default), and no automatic space between Chinese and digits/Latin
+    ("2020年" stays as typed, otherwise a line holds fewer characters than in the PDF)."""
+    for tag, value in (("w:kinsoku", "1"), ("w:overflowPunct", "0"), ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0")):
+        _child(ppr, tag, before=("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:jc",
+                                 "w:outlineLvl", "w:rPr")).set(qn("w:val"), value)
 
 
 def set_snap_to_grid(ppr: BaseOxmlElement, snap: bool) -> None:
@@ -192,20 +200,15 @@ def set_cell_vertical_center(cell) -> None:
     _child(cell._tc.get_or_add_tcPr(), "w:vAlign").set(qn("w:val"), "center")
 
 
-def set_east_asian_layout_defaults(styles_element: BaseOxmlElement, east_asia: str, latin: str,
-                                   size_pt: float) -> None:
-    """docDefaults without theme fonts, automatic CJK/Latin spacing or the template's 10 pt
-    after-paragraph space."""
+def set_east_asian_layout_defaults(styles_element: BaseOxmlElement, face: str, size_pt: float) -> None:
+    """docDefaults without theme fonts and without the template's 10 pt after-paragraph space."""
     defaults = styles_element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_fonts(rpr, east_asia, latin)
+    set_fonts(rpr, face)
     set_run_props(rpr, size_pt)
     lang = _child(rpr, "w:lang")
     lang.set(qn("w:eastAsia"), "zh-CN")
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-    # No automatic space between Chinese and digits/Latin: "2020年" stays as typed, as in the PDF.
-    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
-        _child(ppr, tag, before=("w:spacing",)).set(qn("w:val"), "0")
     spacing = _child(ppr, "w:spacing")
     for attribute in list(spacing.attrib):
         del spacing.attrib[attribute]

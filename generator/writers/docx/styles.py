@@ -53,7 +53,7 @@ CHARACTER_STYLES = {"lead": "强调", "signer_name": "签发人姓名"}
 def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
     """Create every style; returns role → style name."""
     body = layout.role("body")
-    ooxml.set_east_asian_layout_defaults(doc.styles.element, layout.face_of("body").docx, layout.latin_face,
+    ooxml.set_east_asian_layout_defaults(doc.styles.element, layout.face_of("body").docx,
                                          body.size_pt)
     names: dict[str, str] = {}
     for role, spec in PARAGRAPH_STYLES.items():
@@ -65,6 +65,7 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
         line = role_data.line_pitch_pt or layout.line_pitch_pt
         if spec.role == "masthead":
             line = role_data.size_pt
+        ooxml.set_chinese_line_breaking(ppr)
         ooxml.set_snap_to_grid(ppr, spec.on_grid)
         ooxml.set_exact_line(ppr, line)
         fmt = style.paragraph_format
@@ -85,6 +86,6 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
 def _run_format(style, layout: Layout, role: str, on_grid: bool) -> None:
     data = layout.role(role)
     rpr = style.element.get_or_add_rPr()
-    ooxml.set_fonts(rpr, layout.face_of(role).docx, layout.latin_face)
+    ooxml.set_fonts(rpr, layout.face_of(role).docx)
     ooxml.set_run_props(rpr, data.size_pt, layout.colors[data.color].rgb, data.bold,
                         GRID_CHAR_SPACING_TWIPS if on_grid else 0)
