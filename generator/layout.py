@@ -46,6 +46,8 @@ class Grid(_Data):
     lines_per_page: int
     chars_per_line: int
     line_pitch_pt: float
+    char_spacing_pt: float
+    autospace_em: float
 
 
 class Color(_Data):
@@ -64,6 +66,7 @@ class Role(_Data):
     line_pitch_pt: float | None = None
     color: Literal["black", "red"] = "black"
     bold: bool = False
+    grid: bool = False        # body text on the 28-character grid: tracked by grid.char_spacing_pt
 
 
 class Masthead(_Data):
@@ -123,14 +126,17 @@ class Layout(_Data):
         """Body character pitch: 版心 width / characters per line (15.79 pt)."""
         return mm_to_pt(self.page.text_width_mm) / self.grid.chars_per_line
 
-    @property
-    def pitch_ratio(self) -> float:
-        """Every character is condensed like body text on the 28-per-line grid (15.79 / 16)."""
-        return self.char_pitch_pt / self.roles["body"].size_pt
+    def tracking_pt(self, role: str) -> float:
+        """Space added after every character of ``role`` (negative: condensed)."""
+        return self.grid.char_spacing_pt if self.roles[role].grid else 0.0
 
-    def chars_per_line(self, role: str) -> int:
-        """Full-width characters of ``role`` that fit the 版心 width (20 for the 2号 title)."""
-        return int(mm_to_pt(self.page.text_width_mm) / (self.roles[role].size_pt * self.pitch_ratio) + 1e-9)
+    def advance_pt(self, role: str) -> float:
+        """Advance of one full-width character of ``role`` before justification."""
+        return self.roles[role].size_pt + self.tracking_pt(role)
+
+    def chars_per_line(self, role: str) -> float:
+        """字 of ``role`` that fit the 版心 width (20.1 for the 2号 title)."""
+        return mm_to_pt(self.page.text_width_mm) / self.advance_pt(role)
 
     @property
     def line_pitch_pt(self) -> float:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from generator.writers.pdf.linebreak import NO_LINE_END, NO_LINE_START, break_lines, tokenize
+from generator.writers.pdf.linebreak import NO_LINE_END, NO_LINE_START, break_lines, line_width, tokenize
 
 PITCH = 1.0
+AUTOSPACE = 0.25
 
 
 def _lines(text: str, width: float, indent: float = 0.0) -> list[str]:
-    tokens = tokenize([(text, None)], lambda style: PITCH, lambda piece, style: 0.5 * len(piece))
+    tokens = tokenize([(text, None)], lambda style: PITCH, lambda piece, style: 0.5 * len(piece),
+                      lambda style: AUTOSPACE)
     return ["".join(t.text for t in line.tokens) for line in break_lines(tokens, width, indent)]
 
 
@@ -22,9 +24,12 @@ def test_opening_mark_never_ends_a_line():
     assert _lines("一二三（四五）", 4) == ["一二三", "（四五）"]
 
 
-def test_digits_stay_together():
-    lines = _lines("一二三2020年", 4)
-    assert lines == ["一二三", "2020年"]
+def test_digits_stay_together_with_space_around_them():
+    assert _lines("一二三2020年", 4) == ["一二三", "2020年"]
+    tokens = tokenize([("年2020年", None)], lambda style: PITCH, lambda piece, style: 0.5 * len(piece),
+                      lambda style: AUTOSPACE)
+    assert [t.space_after for t in tokens] == [AUTOSPACE, AUTOSPACE, 0.0]
+    assert line_width(tokens) == pytest.approx(1 + 2 + 1 + 2 * AUTOSPACE)
 
 
 def test_a_long_url_breaks_after_a_slash():
@@ -35,11 +40,11 @@ def test_a_long_url_breaks_after_a_slash():
 
 def test_justified_lines_fill_the_width_and_the_last_does_not():
     tokens = tokenize([("一二三四五2020六七八九十一二", None)], lambda style: PITCH,
-                      lambda piece, style: 0.5 * len(piece))
+                      lambda piece, style: 0.5 * len(piece), lambda style: AUTOSPACE)
     lines = break_lines(tokens, 6.0)
     for line in lines[:-1]:
         gaps = sum(1 for t in line.tokens[1:] if not t.joined)
-        assert sum(t.width for t in line.tokens) + gaps * line.gap == pytest.approx(6.0)
+        assert line_width(line.tokens) + gaps * line.gap == pytest.approx(6.0)
     assert lines[-1].gap == 0
 
 

@@ -42,7 +42,7 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
     names = organs + tuple(place for organ in organs for place in _place_names(organ))
 
     def title(text: str) -> Title:
-        return Title(title_lines(text, layout.chars_per_line("title"), names))
+        return Title(title_lines(text, layout.chars_per_line("title"), names, layout.grid.autospace_em))
 
     if not data.cover.signers:
         warn("cover.signers is empty: an upward document names its 签发人; "

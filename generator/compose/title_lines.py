@@ -52,8 +52,8 @@ def _words(title: str, keep_whole: tuple[str, ...]) -> list[str]:
     return merged
 
 
-def _cost(lines: list[str]) -> float:
-    widths = [width_in_chars(line) for line in lines]
+def _cost(lines: list[str], autospace_em: float) -> float:
+    widths = [width_in_chars(line, autospace_em) for line in lines]
     mean = sum(widths) / len(widths)
     cost = sum((w - mean) ** 2 for w in widths)
     trapezoid = all(a >= b for a, b in itertools.pairwise(widths))
@@ -68,9 +68,10 @@ def _cost(lines: list[str]) -> float:
     return cost
 
 
-def title_lines(title: str, max_chars: float, keep_whole: tuple[str, ...] = ()) -> tuple[str, ...]:
+def title_lines(title: str, max_chars: float, keep_whole: tuple[str, ...] = (),
+                autospace_em: float = 0.0) -> tuple[str, ...]:
     """The title in as few balanced lines of at most ``max_chars`` 字 as its words allow."""
-    if width_in_chars(title) <= max_chars:
+    if width_in_chars(title, autospace_em) <= max_chars:
         return (title,)
     words = _words(title, tuple(w for w in keep_whole if w and width_in_chars(w) <= max_chars))
     for count in range(2, len(words) + 1):
@@ -78,9 +79,9 @@ def title_lines(title: str, max_chars: float, keep_whole: tuple[str, ...] = ()) 
         for cuts in itertools.combinations(range(1, len(words)), count - 1):
             bounds = (0, *cuts, len(words))
             lines = ["".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
-            if max(width_in_chars(line) for line in lines) > max_chars:
+            if max(width_in_chars(line, autospace_em) for line in lines) > max_chars:
                 continue
-            cost = _cost(lines)
+            cost = _cost(lines, autospace_em)
             if best is None or cost < best[0]:
                 best = (cost, lines)
         if best is not None:

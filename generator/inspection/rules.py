@@ -64,7 +64,7 @@ class PdfRules:
 
     def char_of(self, role: str) -> float:
         """One 字 of ``role`` on the page, in mm."""
-        return self.layout.role(role).size_pt * self.layout.pitch_ratio * MM_PER_PT
+        return self.layout.advance_pt(role) * MM_PER_PT
 
     def cell_top(self, line: TextLine) -> float:
         return line.top - (self.pitch - line.size * MM_PER_PT) / 2
@@ -136,9 +136,11 @@ class PdfRules:
                  per_line == self.layout.grid.chars_per_line)
         steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full if len(line.chars) == per_line]
         self.near("character pitch (15.79 pt)", self.char, sum(steps) / len(steps) if steps else None, 0.02)
-        digits = [c for page in self.pages for line in self.body_lines(page) for c in line.chars if c.text.isdigit()]
-        widest = max((c.x1 - c.x0 for c in digits), default=0.0)
-        self.add("digits half-width", f"≤ {_mm(self.char / 2 + 0.05)}", _mm(widest), widest <= self.char / 2 + 0.05)
+        steps = [b.x0 - a.x0 for page in self.pages for line in self.body_lines(page)
+                 for a, b in zip(line.chars, line.chars[1:]) if a.text.isdigit() and b.text.isdigit()]
+        widest = max(steps, default=0.0)
+        self.add("digits half-width (step inside a number)", f"≤ {_mm(self.char / 2 + 0.05)}", _mm(widest),
+                 0 < widest <= self.char / 2 + 0.05)
 
     def text_edges(self) -> None:
         lines = [line for page in self.pages for line in self.body_lines(page)]

@@ -101,9 +101,12 @@ class _DocxBuilder:
             number.add_run(f"\t{masthead.doc_number}\t{masthead.signer_label}")
             names = "　".join(masthead.signers) if masthead.signers else "　" * 3
             number.add_run(names, style=self.styles["signer_name"])
+        # The rule lies rule_gap_mm below the 发文字号's em box, which is centred in its line;
+        # a bottom border's space is measured from the line's foot.
         red = layout.colors["red"].rgb
+        below_em = (self.pitch - layout.role("doc_number").size_pt) / 2
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
-                                mm_to_pt(layout.masthead.rule_gap_mm))
+                                mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
 
     def block(self, block: Block, after_masthead: bool) -> None:
         body = self.layout.body
@@ -125,6 +128,8 @@ class _DocxBuilder:
                 paragraph = self.paragraph(f"heading{level}", number + text)
                 if run_in:
                     paragraph.add_run(run_in)
+                elif level > 2:       # levels 1–2 keep with the next paragraph by their style
+                    paragraph.paragraph_format.keep_with_next = True
             case Table():
                 self.table(block)
             case Signature(organ, date, seal):
@@ -138,7 +143,8 @@ class _DocxBuilder:
         """Same rule as the PDF (§7.3.5), counted in 字."""
         body = self.layout.body
         line = self.layout.grid.chars_per_line
-        organ_w, date_w = width_in_chars(organ), width_in_chars(date)
+        autospace = self.layout.grid.autospace_em
+        organ_w, date_w = width_in_chars(organ, autospace), width_in_chars(date, autospace)
         if seal:
             date_x = line - 4 - date_w
             organ_x = date_x + (date_w - organ_w) / 2

@@ -65,12 +65,15 @@ def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, a
 
 
 def set_chinese_line_breaking(ppr: BaseOxmlElement) -> None:
-    """Break lines as the PDF does: 禁则 on, no punctuation hanging past the right edge (LibreOffice
-    and Word hang "，" by default), and no automatic space between Chinese and digits/Latin
-    ("2020年" stays as typed, otherwise a line holds fewer characters than in the PDF)."""
-    for tag, value in (("w:kinsoku", "1"), ("w:overflowPunct", "0"), ("w:autoSpaceDE", "0"), ("w:autoSpaceDN", "0")):
+    """禁则 on, and w:overflowPunct="1", Word's own default (允许标点溢出边界).
+
+    LibreOffice 7.4 reads overflowPunct inverted (writerfilter: hanging = value == 0), so "1"
+    is the value with which LibreOffice, like our PDF, keeps "，" inside the 版心 and pushes
+    the previous character down instead. Auto-space between Chinese and digits stays on (Word's
+    default; LibreOffice ignores w:autoSpaceDE/DN anyway), and the PDF sets the same space."""
+    for tag in ("w:kinsoku", "w:overflowPunct"):
         _child(ppr, tag, before=("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:jc",
-                                 "w:outlineLvl", "w:rPr")).set(qn("w:val"), value)
+                                 "w:outlineLvl", "w:rPr")).set(qn("w:val"), "1")
 
 
 def set_snap_to_grid(ppr: BaseOxmlElement, snap: bool) -> None:

@@ -14,38 +14,33 @@ from docx.shared import Pt
 from generator.layout import Layout
 from generator.writers.docx import ooxml
 
-# On-grid text: −0.25 pt per character makes 28 characters of 16 pt fit the 156 mm 版心
-# (28 × 15.75 pt = 441 pt ≤ 442.2 pt) in LibreOffice and Word alike.
-GRID_CHAR_SPACING_TWIPS = -5
-
-
 @dataclass(frozen=True)
 class StyleSpec:
     name: str
     role: str
     align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
     first_line_chars: float = 0
-    on_grid: bool = True
     outline_level: int | None = None
+    keep_with_next: bool = False
 
 
 PARAGRAPH_STYLES = {
     "body": StyleSpec("正文", "body", first_line_chars=2),
-    "heading1": StyleSpec("一级标题", "heading1", first_line_chars=2, outline_level=0),
-    "heading2": StyleSpec("二级标题", "heading2", first_line_chars=2, outline_level=1),
+    "heading1": StyleSpec("一级标题", "heading1", first_line_chars=2, outline_level=0, keep_with_next=True),
+    "heading2": StyleSpec("二级标题", "heading2", first_line_chars=2, outline_level=1, keep_with_next=True),
     "heading3": StyleSpec("三级标题", "heading3", first_line_chars=2, outline_level=2),
     "heading4": StyleSpec("四级标题", "heading4", first_line_chars=2, outline_level=3),
-    "title": StyleSpec("标题", "title", WD_ALIGN_PARAGRAPH.CENTER, on_grid=False),
+    "title": StyleSpec("标题", "title", WD_ALIGN_PARAGRAPH.CENTER),
     "addressee": StyleSpec("主送机关", "addressee"),
     "signature": StyleSpec("署名", "signature", WD_ALIGN_PARAGRAPH.LEFT),
     "date": StyleSpec("成文日期", "date", WD_ALIGN_PARAGRAPH.LEFT),
     "note": StyleSpec("附注", "note", WD_ALIGN_PARAGRAPH.LEFT, first_line_chars=2),
-    "masthead": StyleSpec("发文机关标志", "masthead", WD_ALIGN_PARAGRAPH.CENTER, on_grid=False),
+    "masthead": StyleSpec("发文机关标志", "masthead", WD_ALIGN_PARAGRAPH.CENTER),
     "doc_number": StyleSpec("发文字号", "doc_number", WD_ALIGN_PARAGRAPH.LEFT),
-    "imprint": StyleSpec("版记", "imprint", WD_ALIGN_PARAGRAPH.LEFT, on_grid=False),
-    "table": StyleSpec("表格文字", "table", WD_ALIGN_PARAGRAPH.CENTER, on_grid=False),
-    "table_header": StyleSpec("表头文字", "table_header", WD_ALIGN_PARAGRAPH.CENTER, on_grid=False),
-    "page_number": StyleSpec("页码", "page_number", WD_ALIGN_PARAGRAPH.RIGHT, on_grid=False),
+    "imprint": StyleSpec("版记", "imprint", WD_ALIGN_PARAGRAPH.LEFT),
+    "table": StyleSpec("表格文字", "table", WD_ALIGN_PARAGRAPH.CENTER),
+    "table_header": StyleSpec("表头文字", "table_header", WD_ALIGN_PARAGRAPH.CENTER),
+    "page_number": StyleSpec("页码", "page_number", WD_ALIGN_PARAGRAPH.RIGHT),
 }
 CHARACTER_STYLES = {"lead": "强调", "signer_name": "签发人姓名"}
 
@@ -60,13 +55,13 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
         style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.quick_style = True
         role_data = layout.role(spec.role)
-        _run_format(style, layout, spec.role, spec.on_grid)
+        _run_format(style, layout, spec.role)
         ppr = style.element.get_or_add_pPr()
         line = role_data.line_pitch_pt or layout.line_pitch_pt
         if spec.role == "masthead":
             line = role_data.size_pt
         ooxml.set_chinese_line_breaking(ppr)
-        ooxml.set_snap_to_grid(ppr, spec.on_grid)
+        ooxml.set_snap_to_grid(ppr, role_data.grid)
         ooxml.set_exact_line(ppr, line)
         fmt = style.paragraph_format
         fmt.alignment = spec.align
@@ -75,17 +70,20 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
             fmt.first_line_indent = Pt(spec.first_line_chars * layout.char_pitch_pt)
         if spec.outline_level is not None:
             ooxml.set_outline_level(ppr, spec.outline_level)
+        fmt.keep_with_next = spec.keep_with_next
         names[role] = spec.name
     for role, name in CHARACTER_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-        _run_format(style, layout, role, on_grid=True)
+        _run_format(style, layout, role)
         names[role] = name
     return names
 
 
-def _run_format(style, layout: Layout, role: str, on_grid: bool) -> None:
+def _run_format(style, layout: Layout, role: str) -> None:
+    """Font, size, colour, bold and the grid's character spacing (−5 twips: 28 × 15.75 pt fit
+    the 442.2 pt 版心 in LibreOffice and Word alike)."""
     data = layout.role(role)
     rpr = style.element.get_or_add_rPr()
     ooxml.set_fonts(rpr, layout.face_of(role).docx)
     ooxml.set_run_props(rpr, data.size_pt, layout.colors[data.color].rgb, data.bold,
-                        GRID_CHAR_SPACING_TWIPS if on_grid else 0)
+                        round(layout.tracking_pt(role) * ooxml.TWIPS_PER_PT))

@@ -60,9 +60,14 @@ class _Story:
         return story
 
     def _heading_room(self, blocks: tuple[Block, ...]) -> float:
-        """Room a run of stand-alone headings needs so that none ends a page without text under it."""
+        """Room a run of stand-alone headings needs to stay on the page with what follows it
+        (Word's keep-with-next): the first line(s) of a paragraph, or a table's header rows
+        and first row."""
         headings = next((i for i, b in enumerate(blocks) if not _is_standalone_heading(b)), len(blocks))
-        return (headings + self.layout.body.lines_after_heading) * self.grid.pitch
+        room = headings * self.grid.pitch
+        if headings < len(blocks) and isinstance(blocks[headings], Table):
+            return room + BreakableTable(blocks[headings], self.tables).first_rows_height(self.width)
+        return room + self.layout.body.lines_after_heading * self.grid.pitch
 
     def block(self, block: Block) -> list[Flowable]:
         body = self.layout.body

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from generator.layout import Layout, mm_to_pt
 from generator.writers.pdf.fonts import TextStyle
-from generator.writers.pdf.linebreak import Line, break_lines
+from generator.writers.pdf.linebreak import Line, break_lines, line_width
 from generator.writers.pdf.painter import Painter
 
 
@@ -66,7 +66,7 @@ class GridText(Flowable):
             baseline = self.grid.baseline(top - i * self.grid.pitch, style)
             x = line.indent
             if self.align == "center":
-                x = (self._width - sum(t.width for t in line.tokens)) / 2
+                x = (self._width - line_width(line.tokens)) / 2
             self.painter.draw_tokens(self.canv, line.tokens, x, baseline, line.gap)
 
 
@@ -149,7 +149,7 @@ class MastheadBlock(Flowable):
                 tokens += painter.tokens("　".join(self.signer_names), name)
             else:   # no name in the data: leave room for three hand-written characters
                 tokens += painter.tokens("　" * 3, name)
-            x = width - indent - sum(t.width for t in tokens)
+            x = width - indent - line_width(tokens)
             painter.draw_tokens(canv, tokens, x, baseline)
 
         red = CMYKColor(*self.layout.colors["red"].cmyk)

@@ -27,7 +27,9 @@ class TextStyle:
     size: float
     color: tuple[float, float, float, float]   # CMYK
     bold: bool
-    pitch: float                     # advance of one full-width character
+    pitch: float                     # advance of one full-width character (size + tracking)
+    tracking: float                  # added after every character
+    autospace: float                 # between a Chinese character and digits/Latin letters
     em_ascent: float                 # share of the em box above the baseline (0.88 for Fandol)
 
 
@@ -66,7 +68,9 @@ class PdfFonts:
             size=role.size_pt,
             color=tuple(self.layout.colors[role.color].cmyk),
             bold=role.bold,
-            pitch=role.size_pt * self.layout.pitch_ratio,
+            pitch=self.layout.advance_pt(role_name),
+            tracking=self.layout.tracking_pt(role_name),
+            autospace=self.layout.grid.autospace_em * role.size_pt,
             em_ascent=self._em_ascent[self._chains[role.face][0]],
         )
 
@@ -96,7 +100,9 @@ class PdfFonts:
         return pieces
 
     def natural_width(self, text: str, style: TextStyle) -> float:
-        return sum(pdfmetrics.stringWidth(piece, font, style.size) for font, piece in self.segments(text, style))
+        """Advance of half-width text: the glyphs' own widths plus tracking."""
+        return sum(pdfmetrics.stringWidth(piece, font, style.size) for font, piece in self.segments(text, style)) \
+            + style.tracking * len(text)
 
     def _warn_once(self, char: str, message: str) -> None:
         if (char, message) not in self._warned:

@@ -1,7 +1,8 @@
 """Chinese line breaking on the character grid (GB/T 9704: 28 characters a line, justified).
 
 Chinese characters sit on a fixed pitch; digits and Latin letters keep their natural width and
-stay together ("2020年" never splits "2020"). Line-breaking rules (禁则): closing punctuation
+stay together ("2020年" never splits "2020"), with a little space between them and Chinese
+characters, as Word and LibreOffice set it. Line-breaking rules (禁则): closing punctuation
 never starts a line and opening punctuation never ends one; the offending neighbour moves to
 the next line and the line is justified to both edges instead.
 """
@@ -9,10 +10,10 @@ the next line and the line is justified to both edges instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.measure import is_full_width
+from generator.measure import is_full_width, is_ideograph
 
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰℃,.;:?!)]}")
 NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
@@ -30,6 +31,7 @@ class Token:
     width: float
     full: bool            # a full-width character on the grid pitch
     joined: bool = False  # continues the previous token's half-width run: no justification gap
+    space_after: float = 0.0   # auto-space to the next token, unless a line ends here
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,10 @@ class Line:
 
 
 def tokenize(runs: Iterable[tuple[str, Any]], pitch: Callable[[Any], float],
-             measure: Callable[[str, Any], float]) -> list[Token]:
+             measure: Callable[[str, Any], float], autospace: Callable[[Any], float]) -> list[Token]:
     """Split styled text into tokens: one per Chinese character on ``pitch(style)``, one per
-    half-width run of its ``measure``d natural width."""
+    half-width run of its ``measure``d width, with ``autospace(style)`` between a Chinese
+    character and a digit or Latin letter."""
     tokens: list[Token] = []
     for text, style in runs:
         half = ""
@@ -57,6 +60,11 @@ def tokenize(runs: Iterable[tuple[str, Any]], pitch: Callable[[Any], float],
             else:
                 half += char
         tokens.extend(_half_run(half, style, measure))
+    for i, (token, after) in enumerate(zip(tokens, tokens[1:])):
+        left, right = token.text[-1], after.text[0]
+        if (is_ideograph(left) and right.isascii() and right.isalnum()) or \
+                (left.isascii() and left.isalnum() and is_ideograph(right)):
+            tokens[i] = replace(token, space_after=autospace(token.style))
     return tokens
 
 
@@ -78,11 +86,15 @@ def _half_run(text: str, style: Any, measure: Callable[[str, Any], float]) -> li
 
 def _clusters(tokens: list[Token]) -> list[list[Token]]:
     """Group tokens that must stay on one line: a closing mark with what precedes it, an
-    opening mark with what follows it, and the pieces of a half-width run unless very long."""
+    opening mark with what follows it, digits or Latin letters right after a closing mark
+    ("，2020年": no break there, as in Unicode line breaking and LibreOffice), and the pieces
+    of a half-width run unless very long."""
     clusters: list[list[Token]] = []
     glue_next = False
     for token in tokens:
-        attach = clusters and (glue_next or token.text[0] in NO_LINE_START
+        after_close = clusters and clusters[-1][-1].text[-1] in NO_LINE_START and not token.full \
+            and token.text[0].isascii() and token.text[0].isalnum()
+        attach = clusters and (glue_next or after_close or token.text[0] in NO_LINE_START
                                or (token.joined and not clusters[-1][-1].text[-1:] in SOFT_BREAK_AFTER))
         if attach:
             clusters[-1].append(token)
@@ -98,27 +110,40 @@ def break_lines(tokens: list[Token], width: float, first_indent: float = 0.0,
     lines: list[list[Token]] = []
     current: list[Token] = []
     used = first_indent
+
+    def added(piece: list[Token]) -> float:
+        return (current[-1].space_after if current else 0.0) + line_width(piece)
+
+    def place(piece: list[Token]) -> None:
+        nonlocal used
+        used += added(piece)
+        current.extend(piece)
+
+    def new_line() -> None:
+        nonlocal current, used
+        lines.append(current)
+        current, used = [], 0.0
+
     for cluster in _clusters(tokens):
-        size = sum(t.width for t in cluster)
-        available = width - (first_indent if not lines else 0.0)
-        if current and used + size > width + 0.01:
-            lines.append(current)
-            current, used = [], 0.0
-            available = width
-        if size > available + 0.01:           # longer than a line: break inside it
-            for token in cluster:
-                if current and used + token.width > width + 0.01:
-                    lines.append(current)
-                    current, used = [], 0.0
-                current.append(token)
-                used += token.width
+        if current and used + added(cluster) > width + 0.01:
+            new_line()
+        if used + added(cluster) <= width + 0.01:
+            place(cluster)
             continue
-        current.extend(cluster)
-        used += size
+        for token in cluster:                   # longer than a line: break inside it
+            if current and used + added([token]) > width + 0.01:
+                new_line()
+            place([token])
     if current or not lines:
         lines.append(current)
     return [_finish(line, width, first_indent if i == 0 else 0.0, justify and i < len(lines) - 1)
             for i, line in enumerate(lines)]
+
+
+def line_width(tokens: Iterable[Token]) -> float:
+    """Natural width of tokens set on one line: widths plus the auto-space between them."""
+    tokens = list(tokens)
+    return sum(t.width + t.space_after for t in tokens[:-1]) + (tokens[-1].width if tokens else 0.0)
 
 
 def _finish(tokens: list[Token], width: float, indent: float, justify: bool) -> Line:
@@ -127,6 +152,6 @@ def _finish(tokens: list[Token], width: float, indent: float, justify: bool) -> 
     while tokens and tokens[0].text == " ":
         tokens = tokens[1:]
     gaps = sum(1 for t in tokens[1:] if not t.joined)
-    natural = sum(t.width for t in tokens)
+    natural = line_width(tokens)
     gap = (width - indent - natural) / gaps if justify and gaps else 0.0
     return Line(tuple(tokens), indent, max(gap, 0.0))

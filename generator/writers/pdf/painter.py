@@ -10,7 +10,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.writers.pdf.fonts import PdfFonts, TextStyle
-from generator.writers.pdf.linebreak import Token, tokenize
+from generator.writers.pdf.linebreak import Token, line_width, tokenize
 
 # Synthetic bold (no bold 仿宋 exists): stroke the outline with this fraction of the size.
 BOLD_STROKE = 0.03
@@ -18,6 +18,10 @@ BOLD_STROKE = 0.03
 
 def _pitch(style: TextStyle) -> float:
     return style.pitch
+
+
+def _autospace(style: TextStyle) -> float:
+    return style.autospace
 
 
 class Painter:
@@ -28,14 +32,17 @@ class Painter:
         return self.tokenize([(text, style)])
 
     def tokenize(self, runs: list[tuple[str, TextStyle]]) -> list[Token]:
-        return tokenize(runs, _pitch, self.fonts.natural_width)
+        return tokenize(runs, _pitch, self.fonts.natural_width, _autospace)
 
     def width(self, text: str, style: TextStyle) -> float:
-        return sum(t.width for t in self.tokens(text, style))
+        return line_width(self.tokens(text, style))
 
     def draw_tokens(self, canv: Canvas, tokens: tuple[Token, ...] | list[Token], x: float, baseline: float,
                     gap: float = 0.0, scale: float = 1.0) -> None:
-        """Draw tokens left to right from x; ``gap`` is added at each justification gap."""
+        """Draw tokens left to right from x; ``gap`` is added at each justification gap.
+
+        Character spacing (Tc) carries the tracking, and on a token's last glyph also the
+        auto-space after it, so a text extractor sees no gap there and inserts no space."""
         text = canv.beginText()
         bold_sizes = [t.style.size for t in tokens if t.style.bold]
         if bold_sizes:
@@ -47,18 +54,25 @@ class Painter:
             if i and not token.joined:
                 x += gap
             style: TextStyle = token.style
+            trailing = token.space_after if i < len(tokens) - 1 else 0.0
             if token.text != " ":
                 cursor = x
-                for font, piece in self.fonts.segments(token.text, style):
+                pieces = self.fonts.segments(token.text, style)
+                for j, (font, piece) in enumerate(pieces):
                     key = (font, style.size, style.color, style.bold)
                     if key != current:
                         self._apply(text, style, font)
                         current = key
                     text.setTextOrigin(cursor, baseline)
-                    text.textOut(piece)
+                    tail = piece[-1] if trailing and j == len(pieces) - 1 else ""
+                    text.setCharSpace(style.tracking)
+                    text.textOut(piece[:len(piece) - len(tail)])
+                    if tail:
+                        text.setCharSpace(style.tracking + trailing)
+                        text.textOut(tail)
                     cursor += style.pitch * len(piece) * scale if token.full else \
                         self.fonts.natural_width(piece, style) * scale
-            x += token.width * scale
+            x += (token.width + trailing) * scale
         canv.drawText(text)
 
     def draw_line(self, canv: Canvas, text: str, style: TextStyle, x: float, baseline: float,

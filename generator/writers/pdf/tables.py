@@ -97,6 +97,10 @@ class BreakableTable(Flowable):
     def _part(self, end: int) -> Table:
         return self.builder.build(self.table, self.placements, self._rows(end))
 
+    def first_rows_height(self, width: float) -> float:
+        """Height of the header rows and the first body row: the least a page must take."""
+        return self._part(self.start + 1).wrap(width, 10**6)[1]
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._built = self._part(len(self.table.rows))
         self.width, self.height = self._built.wrap(availWidth, availHeight)
