@@ -53,29 +53,18 @@ class _DocxBuilder:
 
     def _footers(self, section) -> None:
         spec = self.layout.page_number
-        indent = Pt(spec.side_indent_chars * self.layout.role("page_number").size_pt)
-        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        for footer, style in ((section.footer, "page_number_odd"), (section.even_page_footer, "page_number_even")):
             paragraph = footer.paragraphs[0]
-            paragraph.style = self.doc.styles[self.styles["page_number"]]
-            paragraph.alignment = align
-            if align == WD_ALIGN_PARAGRAPH.RIGHT:
-                paragraph.paragraph_format.right_indent = indent
-            else:
-                paragraph.paragraph_format.left_indent = indent
+            paragraph.style = self.doc.styles[self.styles[style]]
             paragraph.add_run(spec.prefix)
             ooxml.add_page_field(paragraph)
             paragraph.add_run(spec.suffix)
 
     # ---- blocks --------------------------------------------------------------------------
-    def paragraph(self, role: str, text: str = "", before_lines: float = 0, after_lines: float = 0):
+    def paragraph(self, role: str, text: str = ""):
         paragraph = self.doc.add_paragraph(style=self.styles[role])
         if text:
             paragraph.add_run(text)
-        if before_lines:
-            paragraph.paragraph_format.space_before = Pt(before_lines * self.pitch)
-        if after_lines:
-            paragraph.paragraph_format.space_after = Pt(after_lines * self.pitch)
         return paragraph
 
     def masthead(self, masthead: Masthead) -> None:
@@ -87,9 +76,8 @@ class _DocxBuilder:
         if natural > self.width_pt:
             ooxml.set_run_props(run._r.get_or_add_rPr(), mark_role.size_pt,
                                 scale_percent=int(100 * self.width_pt / natural))
-        mark.paragraph_format.space_before = Pt(mm_to_pt(layout.masthead.mark_top_mm))
 
-        number = self.paragraph("doc_number", before_lines=layout.masthead.doc_number_gap_lines)
+        number = self.paragraph("doc_number")
         side = layout.masthead.side_indent_chars * self.char
         if masthead.signer_label is None:
             number.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -108,12 +96,10 @@ class _DocxBuilder:
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
                                 mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
 
-    def block(self, block: Block, after_masthead: bool) -> None:
-        body = self.layout.body
+    def block(self, block: Block) -> None:
         match block:
             case Title(lines):
-                title = self.paragraph("title", before_lines=body.title_gap_lines if after_masthead else 0,
-                                       after_lines=body.after_title_lines)
+                title = self.paragraph("title")
                 for i, line in enumerate(lines):
                     run = title.add_run(line)
                     if i < len(lines) - 1:
@@ -154,7 +140,7 @@ class _DocxBuilder:
             if date_x + date_w > line - body.signature_right_chars:
                 date_x = line - body.signature_right_chars - date_w
                 organ_x = date_x - body.date_offset_chars
-        first = self.paragraph("signature", organ, before_lines=body.signature_gap_lines)
+        first = self.paragraph("signature", organ)
         first.paragraph_format.left_indent = Pt(organ_x * self.char)
         second = self.paragraph("date", date)
         second.paragraph_format.left_indent = Pt(date_x * self.char)
@@ -221,7 +207,7 @@ class _DocxBuilder:
         if part.masthead:
             self.masthead(part.masthead)
         for block in part.blocks:
-            self.block(block, after_masthead=part.masthead is not None)
+            self.block(block)
         self.imprint(part.imprint)
         if last:
             closing = self.doc.add_paragraph(style=self.styles["imprint"])

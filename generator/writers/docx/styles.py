@@ -11,7 +11,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from generator.layout import Layout
+from generator.layout import Layout, mm_to_pt
 from generator.writers.docx import ooxml
 
 @dataclass(frozen=True)
@@ -40,13 +40,33 @@ PARAGRAPH_STYLES = {
     "imprint": StyleSpec("版记", "imprint", WD_ALIGN_PARAGRAPH.LEFT),
     "table": StyleSpec("表格文字", "table", WD_ALIGN_PARAGRAPH.CENTER),
     "table_header": StyleSpec("表头文字", "table_header", WD_ALIGN_PARAGRAPH.CENTER),
-    "page_number": StyleSpec("页码", "page_number", WD_ALIGN_PARAGRAPH.RIGHT),
+    "page_number_odd": StyleSpec("页码（单页）", "page_number", WD_ALIGN_PARAGRAPH.RIGHT),
+    "page_number_even": StyleSpec("页码（双页）", "page_number", WD_ALIGN_PARAGRAPH.LEFT),
 }
 CHARACTER_STYLES = {"lead": "强调", "signer_name": "签发人姓名"}
 
 
+def _spacing(layout: Layout) -> dict[str, tuple[float, float]]:
+    """Space before and after (pt) of the styles that carry the standard's 空行."""
+    pitch, masthead, body = layout.line_pitch_pt, layout.masthead, layout.body
+    return {
+        "masthead": (mm_to_pt(masthead.mark_top_mm), 0.0),             # 标志 35 mm below the 版心 top
+        "doc_number": (masthead.doc_number_gap_lines * pitch,            # 空二行 above the 发文字号,
+                       body.title_gap_lines * pitch),                    # 空二行 under the red rule
+        "title": (0.0, body.after_title_lines * pitch),                  # 空一行 under the title
+        "signature": (body.signature_gap_lines * pitch, 0.0),            # 空一行 above the 署名
+    }
+
+
+def _side_indents(layout: Layout) -> dict[str, tuple[float, float]]:
+    """Left and right indents (pt): page numbers 一字 in from their side."""
+    number = layout.page_number.side_indent_chars * layout.role("page_number").size_pt
+    return {"page_number_odd": (0.0, number), "page_number_even": (number, 0.0)}
+
+
 def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
     """Create every style; returns role → style name."""
+    spacing, indents = _spacing(layout), _side_indents(layout)
     body = layout.role("body")
     ooxml.set_east_asian_layout_defaults(doc.styles.element, layout.face_of("body").docx,
                                          body.size_pt)
@@ -62,12 +82,14 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
             line = role_data.size_pt
         ooxml.set_chinese_line_breaking(ppr)
         ooxml.set_snap_to_grid(ppr, role_data.grid)
-        ooxml.set_exact_line(ppr, line)
+        ooxml.set_exact_line(ppr, line, *spacing.get(role, (0.0, 0.0)))
         fmt = style.paragraph_format
         fmt.alignment = spec.align
         fmt.widow_control = False
         if spec.first_line_chars:
             fmt.first_line_indent = Pt(spec.first_line_chars * layout.char_pitch_pt)
+        if role in indents:
+            fmt.left_indent, fmt.right_indent = (Pt(v) for v in indents[role])
         if spec.outline_level is not None:
             ooxml.set_outline_level(ppr, spec.outline_level)
         fmt.keep_with_next = spec.keep_with_next

@@ -16,6 +16,16 @@ from generator.writers.pdf.linebreak import Token, line_width, tokenize
 BOLD_STROKE = 0.03
 
 
+def _begin_actual_text(text, actual: str) -> None:
+    """BDC with /ActualText: reportlab has no API for marked content, so the operator goes into
+    the text object's content stream directly."""
+    text._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
+
+
+def _end_marked_content(text) -> None:
+    text._code.append("EMC")
+
+
 def _pitch(style: TextStyle) -> float:
     return style.pitch
 
@@ -41,9 +51,11 @@ class Painter:
                     gap: float = 0.0, scale: float = 1.0) -> None:
         """Draw tokens left to right from x; ``gap`` is added at each justification gap.
 
-        Character spacing (Tc) carries the tracking, and on a token's last glyph also the
-        auto-space after it, so a text extractor sees no gap there and inserts no space."""
+        Character spacing (Tc) carries the tracking and, on a token's last glyph, the auto-space
+        after it. The line is marked with its ActualText, so extraction (pdftotext, copy and
+        paste) gives back the characters as written, without a space for the auto-space gap."""
         text = canv.beginText()
+        _begin_actual_text(text, "".join(t.text for t in tokens))
         bold_sizes = [t.style.size for t in tokens if t.style.bold]
         if bold_sizes:
             canv.setLineWidth(max(bold_sizes) * BOLD_STROKE)
@@ -73,6 +85,7 @@ class Painter:
                     cursor += style.pitch * len(piece) * scale if token.full else \
                         self.fonts.natural_width(piece, style) * scale
             x += (token.width + trailing) * scale
+        _end_marked_content(text)
         canv.drawText(text)
 
     def draw_line(self, canv: Canvas, text: str, style: TextStyle, x: float, baseline: float,
