@@ -9,6 +9,7 @@ leaves a half-written file behind.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import tempfile
@@ -60,19 +61,18 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"{output}: cannot create the output folder ({error.strerror})") from None
+    from generator.writers.docx import write_docx
+    from generator.writers.pdf import write_pdf
     finished: list[tuple[Path, Path]] = []
     try:
-        for fmt in formats:
-            handle = tempfile.NamedTemporaryFile(dir=output, prefix=f".{data.stem}.", suffix=f".{fmt}",
-                                                 delete=False)
-            with handle:
-                finished.append((Path(handle.name), output / f"{data.stem}.{fmt}"))
-                if fmt == "docx":
-                    from generator.writers.docx import write_docx
-                    write_docx(document, layout, handle)
-                else:
-                    from generator.writers.pdf import write_pdf
-                    write_pdf(document, layout, handle, FontFinder(font_dir), warn)
+        # The PDF layout decides the pages (where each 版记 lands); the DOCX follows it, so the
+        # PDF is laid out even when only the DOCX is asked for.
+        pdf = _output(output, data.stem, "pdf", finished) if "pdf" in formats else io.BytesIO()
+        with pdf:
+            imprints = write_pdf(document, layout, pdf, FontFinder(font_dir), warn)
+        if "docx" in formats:
+            with _output(output, data.stem, "docx", finished) as handle:
+                write_docx(document, layout, handle, imprints)
     except BaseException:
         for temporary, _ in finished:
             temporary.unlink(missing_ok=True)
@@ -95,6 +95,13 @@ def inspect(pdf: Path) -> int:
     failed = sum(not f.ok for f in findings)
     print(f"{len(findings) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def _output(folder: Path, stem: str, fmt: str, finished: list[tuple[Path, Path]]):
+    """A temporary file beside the final one; renamed over it once every format is written."""
+    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{stem}.", suffix=f".{fmt}", delete=False)
+    finished.append((Path(handle.name), folder / f"{stem}.{fmt}"))
+    return handle
 
 
 def main(argv: list[str] | None = None) -> int:

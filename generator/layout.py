@@ -93,6 +93,7 @@ class ImprintLayout(_Data):
     outer_rule_mm: float
     inner_rule_mm: float
     line_pitch_pt: float
+    docx_slack_pt: float
 
 
 class PageNumber(_Data):

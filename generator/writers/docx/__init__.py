@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt
 
 from generator.document_model import (
@@ -18,6 +18,7 @@ from generator.document_model import (
 )
 from generator.layout import Layout, mm_to_pt
 from generator.measure import width_in_chars
+from generator.pagination import ImprintPlacement
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.styles import add_styles
@@ -25,6 +26,9 @@ from generator.writers.docx.styles import add_styles
 __all__ = ["write_docx"]
 
 TABLE_CELL_MARGIN_TWIPS = 40
+# Paragraphs that only carry structure (a section break, the paragraph Word needs after a
+# last table) are this tall, so they never push a full page's 22nd line onward.
+STRUCTURAL_LINE_PT = 0.5
 
 
 class _DocxBuilder:
@@ -36,6 +40,7 @@ class _DocxBuilder:
         self.char = layout.char_pitch_pt
         self.pitch = layout.line_pitch_pt
         self.doc.settings.odd_and_even_pages_header_footer = True
+        self._started = False
 
     # ---- pages ---------------------------------------------------------------------------
     def _setup_section(self, section) -> None:
@@ -192,26 +197,63 @@ class _DocxBuilder:
                 paragraph.add_run(f"\t{imprint.printer}\t{imprint.print_date}")
             ooxml.set_exact_line(paragraph._p.get_or_add_pPr(), layout.imprint.line_pitch_pt)
         ooxml.set_table_geometry(table, [round(self.width_pt * ooxml.TWIPS_PER_PT)])
-        outer, inner = mm_to_pt(layout.imprint.outer_rule_mm), mm_to_pt(layout.imprint.inner_rule_mm)
-        ooxml.set_table_borders(table, outer, inner, sides=("top", "bottom", "insideH"))
+        rules = self._imprint_rules(imprint)
+        ooxml.set_table_borders(table, rules[0], rules[1] if len(rules) > 2 else rules[0],
+                                sides=("top", "bottom", "insideH"))
         ooxml.set_cell_margins(table, 0)
 
+    def spacer(self, placement: ImprintPlacement, imprint: Imprint) -> None:
+        """An empty paragraph as tall as the free space above the 版记 in the PDF (after page
+        breaks for any blank page), so the 版记's last rule sits on the 版心 foot: LibreOffice
+        ignores a floating table's bottom anchor, a plain paragraph it lays out as Word does."""
+        spacer = self.doc.add_paragraph(style=self.styles["imprint"])
+        for _ in range(placement.blank_pages_before):
+            spacer.add_run().add_break(WD_BREAK.PAGE)
+        # LibreOffice adds the borders' widths to the table's height (measured: 1 row 30.0 pt,
+        # 2 rows 59.6 pt for 28.95 pt lines).
+        # After the table comes the structural paragraph that ends the section or the document.
+        height = placement.space_above_pt - sum(self._imprint_rules(imprint)) - STRUCTURAL_LINE_PT \
+            - self.layout.imprint.docx_slack_pt
+        ooxml.set_exact_line(spacer._p.get_or_add_pPr(), max(height, STRUCTURAL_LINE_PT))
+
+    def _imprint_rules(self, imprint: Imprint) -> list[float]:
+        """Widths (pt) of the 版记's rules, top to bottom: thick, thin between rows, thick."""
+        outer, inner = mm_to_pt(self.layout.imprint.outer_rule_mm), mm_to_pt(self.layout.imprint.inner_rule_mm)
+        return [outer, inner, outer] if imprint.copy_to else [outer, outer]
+
     # ---- whole document ------------------------------------------------------------------
-    def part(self, part: Part, first: bool, last: bool) -> None:
-        section = self.doc.sections[0] if first else self.doc.add_section(WD_SECTION.ODD_PAGE)
-        self._setup_section(section)
-        if first:
-            self._footers(section)
+    def new_section(self, start: WD_SECTION, numbered: bool):
+        """A section from a new (odd) page; numbered sections get the page-number footers,
+        the others empty ones (the 版记 page and a blank page before it carry no number)."""
+        if not self._started:
+            self._started = True
+            section = self.doc.sections[0]
             for empty in self.doc.paragraphs:      # the template's empty first paragraph, if any
                 empty._p.getparent().remove(empty._p)
+        else:
+            section = self.doc.add_section(start)
+            closer = self.doc.paragraphs[-1]      # holds the previous section's sectPr
+            ooxml.set_exact_line(closer._p.get_or_add_pPr(), STRUCTURAL_LINE_PT)
+        self._setup_section(section)
+        section.footer.is_linked_to_previous = False
+        section.even_page_footer.is_linked_to_previous = False
+        if numbered:
+            self._footers(section)
+        return section
+
+    def part(self, part: Part, placement: ImprintPlacement, last: bool) -> None:
+        self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
         if part.masthead:
             self.masthead(part.masthead)
         for block in part.blocks:
             self.block(block)
+        if placement.own_page:
+            self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
+        self.spacer(placement, part.imprint)
         self.imprint(part.imprint)
-        if last:
+        if last:                             # Word needs a paragraph after the last table
             closing = self.doc.add_paragraph(style=self.styles["imprint"])
-            ooxml.set_exact_line(closing._p.get_or_add_pPr(), 1)
+            ooxml.set_exact_line(closing._p.get_or_add_pPr(), STRUCTURAL_LINE_PT)
 
     def properties(self, meta: Meta) -> None:
         props = self.doc.core_properties
@@ -235,11 +277,12 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_docx(document: Document, layout: Layout, target) -> None:
-    """Write the DOCX to ``target`` (a path or a binary file object)."""
+def write_docx(document: Document, layout: Layout, target, imprints: list[ImprintPlacement]) -> None:
+    """Write the DOCX to ``target`` (a path or a binary file object), placing each part's 版记
+    where the PDF layout placed it (``imprints``, from write_pdf)."""
     builder = _DocxBuilder(layout)
-    for i, part in enumerate(document.parts):
-        builder.part(part, first=i == 0, last=i == len(document.parts) - 1)
+    for i, (part, placement) in enumerate(zip(document.parts, imprints, strict=True)):
+        builder.part(part, placement, last=i == len(document.parts) - 1)
     builder.properties(document.meta)
     raw = io.BytesIO()
     builder.doc.save(raw)

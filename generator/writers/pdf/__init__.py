@@ -12,6 +12,7 @@ from generator.document_model import (
 )
 from generator.font_files import FontFinder
 from generator.layout import Layout, mm_to_pt
+from generator.pagination import ImprintPlacement
 from generator.writers.pdf.document import GongwenDocTemplate, PartStart
 from generator.writers.pdf.flowables import (
     BlankLines, Grid, GridSnap, GridText, ImprintBlock, MastheadBlock, SignatureBlock,
@@ -101,8 +102,9 @@ def _is_standalone_heading(block: Block) -> bool:
 
 
 def write_pdf(document: Document, layout: Layout, target: Path | object, finder: FontFinder,
-              warn: Callable[[str], None]) -> list[int]:
-    """Write the PDF to ``target`` (a path or a binary file object); returns the numbered pages."""
+              warn: Callable[[str], None]) -> list[ImprintPlacement]:
+    """Write the PDF to ``target`` (a path or a binary file object); returns where each part's
+    版记 landed, for the DOCX writer to follow."""
     fonts = PdfFonts(layout, finder, warn)
     story = _Story(layout, fonts)
     flowables: list[Flowable] = []
@@ -111,4 +113,4 @@ def write_pdf(document: Document, layout: Layout, target: Path | object, finder:
     doc = GongwenDocTemplate(target if not isinstance(target, Path) else str(target), layout, document.meta,
                              story.painter, fonts.style("page_number"))
     doc.build(flowables)
-    return doc.numbered_pages
+    return doc.imprints

@@ -10,6 +10,7 @@ import time
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from generator.document_model import Meta
+from generator.pagination import ImprintPlacement
 from generator.layout import Layout, mm_to_pt
 from generator.writers.pdf.flowables import GridText, MastheadBlock, SignatureBlock
 from generator.writers.pdf.fonts import TextStyle
@@ -50,6 +51,7 @@ class GongwenDocTemplate(BaseDocTemplate):
         self.part_first_page = 1
         self.page_has_body = False
         self.numbered_pages: list[int] = []
+        self.imprints: list[ImprintPlacement] = []
 
     def beforeDocument(self) -> None:
         """Stamp the creation date from the data, not the clock: same data, same bytes."""
@@ -61,6 +63,12 @@ class GongwenDocTemplate(BaseDocTemplate):
 
     def beforePage(self) -> None:
         self.page_has_body = False
+
+    def record_imprint(self, space_above: float) -> None:
+        """Called by the 版记 as it is drawn: note where it landed for the other writers."""
+        blank = 0 if self.page_has_body else self.page - 1 - self.numbered_pages[-1]
+        self.imprints.append(ImprintPlacement(own_page=not self.page_has_body, blank_pages_before=blank,
+                                              space_above_pt=space_above))
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, PartStart):

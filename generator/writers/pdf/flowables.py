@@ -236,6 +236,7 @@ class ImprintBlock(Flowable):
         page_in_part = doc.page - doc.part_first_page + 1
         if availHeight + 0.01 >= self.block_height and page_in_part % 2 == 0:
             self.width = availWidth
+            self.space_above = availHeight - self.block_height
             return availWidth, availHeight
         self._queued = True
         doc.frame.add_generated_content(
@@ -246,6 +247,7 @@ class ImprintBlock(Flowable):
     def draw(self) -> None:
         if self._queued:
             return
+        self._doctemplate.record_imprint(self.space_above)
         canv, width = self.canv, self.width
         imprint = self.layout.imprint
         pitch = imprint.line_pitch_pt
