@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -70,3 +72,21 @@ def seed_body_text(seed_pages_text) -> str:
     lines = [line for page in seed_pages_text for line in page.splitlines()
              if not PAGE_NUMBER_LINE.match(line.strip())]
     return squeeze("".join(lines))
+
+
+def libreoffice_pdf(docx: Path, folder: Path) -> Path:
+    """Convert a DOCX with LibreOffice headless, finding the project's fonts via fonts/fonts.conf."""
+    soffice = require_tool("soffice")
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder}/lo-profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), str(docx)], capture_output=True, text=True, env=env, timeout=300)
+    pdf = folder / (docx.stem + ".pdf")
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    return pdf
+
+
+def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
+    """The first characters of each page's text, whitespace removed."""
+    with pdfplumber.open(pdf_path) as pdf:
+        return [squeeze(page.extract_text() or "")[:length] for page in pdf.pages]

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 from pypdf import PdfReader
 
-from tests.conftest import FONTS_CONF, require_tool, squeeze
+from tests.conftest import libreoffice_pdf, squeeze
 
 
 def test_libreoffice_converts_the_docx_with_the_mapped_fonts(seed_outputs, tmp_path):
-    soffice = require_tool("soffice")
-    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(seed_outputs["docx"])],
-        capture_output=True, text=True, env=env, timeout=300)
-    pdf = tmp_path / (seed_outputs["docx"].stem + ".pdf")
-    assert result.returncode == 0 and pdf.exists(), result.stderr
-    reader = PdfReader(pdf)
+    reader = PdfReader(libreoffice_pdf(seed_outputs["docx"], tmp_path))
     fonts = {font.get_object()["/BaseFont"].split("+")[-1]
              for page in reader.pages for font in page["/Resources"]["/Font"].values()}
     assert {"FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular", "FandolSong-Bold"} <= fonts, fonts

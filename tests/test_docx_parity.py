@@ -1,0 +1,47 @@
+"""#4: LibreOffice lays out our DOCX page for page like our PDF."""
+
+from __future__ import annotations
+
+import docx
+import pdfplumber
+from docx.oxml.ns import qn
+
+from generator.layout import mm_to_pt
+from tests.conftest import libreoffice_pdf, page_starts
+
+
+def _first_difference(ours: list[str], theirs: list[str]) -> str:
+    for number, (a, b) in enumerate(zip(ours, theirs), start=1):
+        if a != b:
+            return f"page {number}: our PDF starts {a!r}, LibreOffice's {b!r}"
+    return f"page counts differ: ours {len(ours)}, LibreOffice {len(theirs)}" if len(ours) != len(theirs) else ""
+
+
+def test_seed_docx_pages_like_the_pdf(seed_outputs, tmp_path):
+    ours = page_starts(seed_outputs["pdf"])
+    theirs = page_starts(libreoffice_pdf(seed_outputs["docx"], tmp_path))
+    assert _first_difference(ours, theirs) == ""
+
+
+def test_imprint_pages_in_docx_follow_the_pdf_layout(seed_outputs, tmp_path, layout):
+    """The 版记's last rule lies on the 版心 foot (within 1 mm) in LibreOffice's rendering too."""
+    foot = mm_to_pt(layout.page.top_mm + layout.page.text_height_mm)
+    with pdfplumber.open(libreoffice_pdf(seed_outputs["docx"], tmp_path)) as pdf:
+        for index in (1, len(pdf.pages) - 1):
+            rules = [line for line in pdf.pages[index].lines if line["x1"] - line["x0"] > 400]
+            assert rules and abs(max(r["top"] for r in rules) - foot) < mm_to_pt(1.0)
+
+
+def test_grid_and_fonts_set_for_word_and_libreoffice(seed_outputs):
+    document = docx.Document(str(seed_outputs["docx"]))
+    sect_pr = document.sections[0]._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "579"
+    body = document.styles["正文"].element
+    assert body.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
+    assert document.styles["标题"].element.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+    assert document.styles["发文机关标志"].element.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+    assert "Theme" not in "".join(
+        attr for style in ("正文", "一级标题", "二级标题", "标题", "版记")
+        for attr in document.styles[style].element.rPr.find(qn("w:rFonts")).attrib)
+    assert "w:evenAndOddHeaders" in document.settings.element.xml
