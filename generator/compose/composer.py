@@ -22,7 +22,7 @@ from generator.document_model import (
 )
 from generator.compose.title_lines import title_lines
 from generator.layout import LAYOUTS_DIR, Layout, load_layout
-from generator.load.report_model import AnnualReport, CoverMemo, ReportFile
+from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
 from generator.load.report_model import Block as DataBlock
 from generator.load.report_model import Imprint as DataImprint
 
@@ -94,7 +94,7 @@ def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title
 
 
 def _report_part(data: ReportFile, spec: dict, wording: Wording, title: Callable[[str], Title]) -> Part:
-    report: AnnualReport = data.report
+    report: AnnualReport2019 = data.report
     counter = HeadingCounter()
     blocks: list[Block] = [title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
     tables = spec["tables"]

@@ -8,10 +8,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.errors import DataError, SourcePosition, UsageError
-from generator.load.report_model import ReportFile
+from generator.load.report_model import REPORT_FILE, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["load_report", "ReportFile"]
+__all__ = ["load_report", "load_source", "validate", "ReportFile"]
 
 # pydantic adds the tried member type of a union to an error's location; it is no data key.
 _UNION_TAG = re.compile(r"^(int|str|decimal|none|literal\[.*\]|function-.*)$")
@@ -19,6 +19,11 @@ _UNION_TAG = re.compile(r"^(int|str|decimal|none|literal\[.*\]|function-.*)$")
 
 def load_report(path: Path) -> ReportFile:
     """Read, parse and validate one data file; the first problem is raised with its position."""
+    return validate(load_source(path))
+
+
+def load_source(path: Path) -> YamlSource:
+    """Read and parse a data file, keeping the positions of its values."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -28,11 +33,21 @@ def load_report(path: Path) -> ReportFile:
     source = YamlSource(str(path), text)
     if not isinstance(source.data, dict):
         raise DataError(SourcePosition(str(path), 1, 1), "expected a mapping of report fields at the top level")
+    return source
+
+
+def validate(source: YamlSource) -> ReportFile:
+    """The report model of a parsed file; ``format`` defaults to the one in force for ``year``."""
+    data = dict(source.data)
+    if data.get("format") is None and isinstance(data.get("year"), int):
+        data["format"] = default_format(data["year"])
     try:
-        return ReportFile.model_validate(source.data)
+        return REPORT_FILE.validate_python(data)
     except ValidationError as error:
         first = error.errors()[0]
         location = tuple(step for step in first["loc"] if not _UNION_TAG.match(str(step)))
+        if location and str(location[0]) in ("2019", "2021"):       # the format tag of the union
+            location = location[1:]
         field = ".".join(str(step) for step in location) or "(top level)"
         raise DataError(source.position(location), f"{field}: {_describe(first)}") from None
 
@@ -44,4 +59,6 @@ def _describe(error: dict) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         return "unknown field (check its spelling)"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return "format must be 2019 or 2021 (or left out: it follows the year)"
     return error["msg"].replace("Value error, ", "")

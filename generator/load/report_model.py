@@ -12,7 +12,7 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 NOT_APPLICABLE = "/"
 
@@ -175,7 +175,7 @@ class ProcurementRows(Strict):
     government_procurement: Procurement = Procurement()
 
 
-class ProactiveDisclosure(Strict):
+class ProactiveDisclosure2019(Strict):
     """二、主动公开政府信息情况: the 第二十条 items, then optional prose."""
 
     regulations: RegulationRows = RegulationRows()
@@ -183,6 +183,56 @@ class ProactiveDisclosure(Strict):
     enforcement: EnforcementRows = EnforcementRows()
     fees: FeeRows = FeeRows()
     procurement: ProcurementRows = ProcurementRows()
+    notes: list[Block] = Field(default_factory=list)
+
+
+# ---- 二、主动公开政府信息情况 (2021 format) -------------------------------------------------
+
+class DocumentsInForce(Strict):
+    """第二十条第（一）项 row (2021): 本年制发件数 / 本年废止件数 / 现行有效件数."""
+
+    issued: Count = None
+    repealed: Count = None
+    in_force: Count = None
+
+
+class Decisions(Strict):
+    """第二十条第（五）（六）项 row (2021): 本年处理决定数量."""
+
+    decisions: Count = None
+
+
+class FeeAmount(Strict):
+    """第二十条第（八）项 row (2021): 本年收费金额（单位：万元）."""
+
+    amount: Amount = None
+
+
+class RegulationRows2021(Strict):
+    rules: DocumentsInForce = DocumentsInForce()
+    normative_documents: DocumentsInForce = DocumentsInForce()
+
+
+class LicensingRows2021(Strict):
+    administrative_license: Decisions = Decisions()
+
+
+class EnforcementRows2021(Strict):
+    administrative_penalty: Decisions = Decisions()
+    administrative_coercion: Decisions = Decisions()
+
+
+class FeeRows2021(Strict):
+    administrative_fees: FeeAmount = FeeAmount()
+
+
+class ProactiveDisclosure2021(Strict):
+    """二、主动公开政府信息情况 (2021 format): the 第二十条 items, then optional prose."""
+
+    regulations: RegulationRows2021 = RegulationRows2021()
+    licensing: LicensingRows2021 = LicensingRows2021()
+    enforcement: EnforcementRows2021 = EnforcementRows2021()
+    fees: FeeRows2021 = FeeRows2021()
     notes: list[Block] = Field(default_factory=list)
 
 
@@ -231,8 +281,16 @@ class NotProcessedRows(Strict):
     confirmation: ApplicantCounts = ApplicantCounts()
 
 
-class ApplicationResults(Strict):
-    """三、本年度办理结果."""
+class OtherProcessingRows(Strict):
+    """（六）其他处理 (2021 format: three rows)."""
+
+    no_correction: ApplicantCounts = ApplicantCounts()
+    unpaid_fee: ApplicantCounts = ApplicantCounts()
+    other: ApplicantCounts = ApplicantCounts()
+
+
+class ApplicationResults2019(Strict):
+    """三、本年度办理结果 (2019 format). ``total`` is （七）总计: computed when left out."""
 
     disclosed: ApplicantCounts = ApplicantCounts()
     partly_disclosed: ApplicantCounts = ApplicantCounts()
@@ -243,14 +301,24 @@ class ApplicationResults(Strict):
     total: ApplicantCounts = ApplicantCounts()
 
 
-class Applications(Strict):
+class ApplicationResults2021(ApplicationResults2019):
+    """三、本年度办理结果 (2021 format): （六）其他处理 has three rows."""
+
+    other: OtherProcessingRows = OtherProcessingRows()
+
+
+class Applications2019(Strict):
     """三、收到和处理政府信息公开申请情况."""
 
     received: ApplicantCounts = ApplicantCounts()
     carried_over: ApplicantCounts = ApplicantCounts()
-    results: ApplicationResults = ApplicationResults()
+    results: ApplicationResults2019 = ApplicationResults2019()
     carried_forward: ApplicantCounts = ApplicantCounts()
     notes: list[Block] = Field(default_factory=list)
+
+
+class Applications2021(Applications2019):
+    results: ApplicationResults2021 = ApplicationResults2021()
 
 
 # ---- 四、政府信息公开行政复议、行政诉讼情况 --------------------------------------------------
@@ -272,14 +340,14 @@ class Reviews(Strict):
     notes: list[Block] = Field(default_factory=list)
 
 
-class AnnualReport(Strict):
-    """政府信息公开工作年度报告 itself: six sections in the statutory order."""
+class AnnualReport2019(Strict):
+    """政府信息公开工作年度报告 itself: six sections in the statutory order (2019 format)."""
 
     title: str
     opening: list[str] = Field(min_length=1, description="paragraphs before 一、")
     overview: list[Block] = Field(min_length=1, description="一、总体情况")
-    proactive: ProactiveDisclosure = ProactiveDisclosure()
-    applications: Applications = Applications()
+    proactive: ProactiveDisclosure2019 = ProactiveDisclosure2019()
+    applications: Applications2019 = Applications2019()
     reviews: Reviews = Reviews()
     problems: list[Block] = Field(min_length=1, description="五、存在的主要问题及改进情况")
     other_matters: list[Block] = Field(min_length=1, description="六、其他需要报告的事项")
@@ -289,12 +357,36 @@ class AnnualReport(Strict):
     imprint: Imprint
 
 
-class ReportFile(Strict):
+class AnnualReport2021(AnnualReport2019):
+    """The report in the 2021 format (国办公开办函〔2021〕30号)."""
+
+    proactive: ProactiveDisclosure2021 = ProactiveDisclosure2021()
+    applications: Applications2021 = Applications2021()
+
+
+class ReportFile2019(Strict):
     """One data file: the year's report and the cover memo that sends it up."""
 
-    format: Literal[2019] = Field(default=2019, description="statutory table format (国办公开办函〔2019〕60号)")
+    format: Literal[2019] = Field(description="statutory table format: 2019 = 国办公开办函〔2019〕60号 "
+                                              "(reports for 2019 and 2020); default from the year")
     year: int = Field(ge=2019, le=2999, description="the year the report covers")
-    organ: str = Field(description="the government the report is about; PDF author")
+    organ: str = Field(description="the government the report is about")
     keywords: list[str] = Field(default_factory=list)
+    previous: str | None = Field(default=None, description="last year's data file, for the cross-year checks")
     cover: CoverMemo
-    report: AnnualReport
+    report: AnnualReport2019
+
+
+class ReportFile2021(ReportFile2019):
+    format: Literal[2021] = Field(description="statutory table format: 2021 = 国办公开办函〔2021〕30号 "
+                                              "(reports for 2021 on); default from the year")
+    report: AnnualReport2021
+
+
+ReportFile = ReportFile2019 | ReportFile2021
+REPORT_FILE = TypeAdapter(Annotated[ReportFile, Field(discriminator="format")])
+
+
+def default_format(year: int) -> int:
+    """The table format in force for a report year."""
+    return 2021 if year >= 2021 else 2019
