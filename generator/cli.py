@@ -20,7 +20,8 @@ from generator.compose import compose
 from generator.errors import GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV, FontFinder
 from generator.layout import load_layout
-from generator.load import load_report
+from generator.checks import check_file
+from generator.load.report_model import default_format
 
 FORMATS = ("docx", "pdf")
 
@@ -40,22 +41,47 @@ def _parser() -> argparse.ArgumentParser:
                        help="write only this format (repeatable; default: both)")
     build.add_argument("--font-dir", type=Path,
                        help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
+    build.add_argument("--force", action="store_true",
+                       help="build even when the tables do not add up (the errors are still printed)")
+    check = commands.add_parser("check", help="check the data's tables and numbers; write nothing")
+    check.add_argument("data", type=Path, help="report data (YAML)")
+    new = commands.add_parser("new", help="print a complete data skeleton to fill in")
+    new.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
+    new.add_argument("--year", type=int, required=True, help="the year the report covers")
+    new.add_argument("--organ", required=True, help="the government the report is about, e.g. 某某区人民政府")
+    commands.add_parser("schema", help="print the JSON Schema of the data files")
     inspect = commands.add_parser("inspect", help="measure a PDF against GB/T 9704-2012, rule by rule")
     inspect.add_argument("pdf", type=Path, help="a PDF written by gongwen build")
     return parser
+
+
+class ChecksFailed(GongwenError):
+    """The tables do not add up; the findings have been printed. Exit code 1."""
+
+    exit_code = 1
 
 
 def _warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
+def _say(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
 def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | None,
-          warn: Callable[[str], None] = _warn) -> list[Path]:
-    """Load, compose and write; returns the files written."""
+          warn: Callable[[str], None] = _warn, force: bool = False, say: Callable[[str], None] = _say) -> list[Path]:
+    """Load, check, compose and write; returns the files written. Findings of the checks go to
+    ``say``; errors among them stop the build unless ``force``."""
     if font_dir is not None and not font_dir.is_dir():
         raise UsageError(f"{font_dir}: --font-dir is not a folder")
-    report = load_report(data)
-    document = compose(report, warn=warn)
+    checked = check_file(data)
+    for finding in checked.findings:
+        say(str(finding))
+    if checked.errors and not force:
+        raise ChecksFailed(f"{data}: {len(checked.errors)} error(s) in the tables; nothing written "
+                           "(--force builds anyway)")
+    document = compose(checked.report, warn=warn)
     layout = load_layout()
     try:
         output.mkdir(parents=True, exist_ok=True)
@@ -104,13 +130,32 @@ def _output(folder: Path, stem: str, fmt: str, finished: list[tuple[Path, Path]]
     return handle
 
 
+def check(data: Path) -> int:
+    checked = check_file(data)
+    for finding in checked.findings:
+        print(finding)
+    warnings = len(checked.findings) - len(checked.errors)
+    print(f"{data}: {len(checked.errors)} error(s), {warnings} warning(s)")
+    return 1 if checked.errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command == "inspect":
             return inspect(args.pdf)
+        if args.command == "check":
+            return check(args.data)
+        if args.command == "new":
+            from generator.skeleton import skeleton
+            sys.stdout.write(skeleton(args.format or default_format(args.year), args.year, args.organ))
+            return 0
+        if args.command == "schema":
+            from generator.skeleton import json_schema
+            sys.stdout.write(json_schema())
+            return 0
         formats = tuple(dict.fromkeys(args.format)) if args.format else FORMATS
-        for path in build(args.data, args.output, formats, args.font_dir):
+        for path in build(args.data, args.output, formats, args.font_dir, force=args.force):
             print(path)
         return 0
     except GongwenError as error:

@@ -100,7 +100,7 @@ def test_missing_fonts_exit_2_and_leave_no_half_output(tmp_path):
     result = _run("build", str(SEED), "-o", str(out), env={"XDG_DATA_HOME": str(tmp_path / "empty"),
                                                           "GONGWEN_FONT_DIR": ""})
     assert result.returncode == 2
-    errors = [line for line in result.stderr.splitlines() if not line.startswith("warning:")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "no font file" in errors[0], result.stderr
     assert list(out.iterdir()) == []
 

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-import yaml
 
 from generator.compose.numbering import HeadingCounter
+from generator.compose.report_format import load_report_format
 from generator.compose.statutory_tables import build_table
 from generator.compose.wording import Wording
 from generator.document_model import (
@@ -21,16 +21,10 @@ from generator.document_model import (
     Signature, Table, Title,
 )
 from generator.compose.title_lines import title_lines
-from generator.layout import LAYOUTS_DIR, Layout, load_layout
+from generator.layout import Layout, load_layout
 from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
 from generator.load.report_model import Block as DataBlock
 from generator.load.report_model import Imprint as DataImprint
-
-
-def load_report_format(year_format: int) -> dict:
-    """Section titles and table specs of one statutory format."""
-    with (LAYOUTS_DIR / f"annual_report_{year_format}.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
 
 
 def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None,

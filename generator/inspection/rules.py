@@ -118,16 +118,20 @@ class PdfRules:
                 gap = below.baseline - above.baseline
                 if gap < 1.5 * self.pitch:
                     pitches.append(gap)
+            full = lines and abs(self.cell_bottom(lines[-1]) - self.bottom) < self.pitch
             if lines and abs(self.cell_top(lines[0]) - self.top) < TOLERANCE_MM:
-                counts.append(len(lines))
+                if full:
+                    counts.append(len(lines))
                 for line in lines:
                     slot = (self.cell_top(line) - self.top) / self.pitch
                     off_grid += abs(slot - round(slot)) * self.pitch > TOLERANCE_MM
         pitch = Counter(round(p, 2) for p in pitches).most_common(1)[0][0] if pitches else None
         self.near("body line pitch (28.95 pt)", self.pitch, pitch, 0.05)
         lines_per_page = self.layout.grid.lines_per_page
-        self.add("lines per full page", str(lines_per_page), str(max(counts, default=0)),
-                 max(counts, default=0) == lines_per_page)
+        if counts:
+            self.add("lines per full page", str(lines_per_page), str(max(counts)), max(counts) == lines_per_page)
+        else:
+            self.add("lines per full page", str(lines_per_page), "no page is full of text", True)
         self.add("page-top body lines off the 22-line grid", "0", str(off_grid), off_grid == 0)
         full = [line for page in self.pages for line in self.body_lines(page)
                 if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1]

@@ -32,7 +32,7 @@ PARAGRAPH_STYLES = {
     "heading4": StyleSpec("四级标题", "heading4", first_line_chars=2, outline_level=3),
     "title": StyleSpec("标题", "title", WD_ALIGN_PARAGRAPH.CENTER),
     "addressee": StyleSpec("主送机关", "addressee"),
-    "signature": StyleSpec("署名", "signature", WD_ALIGN_PARAGRAPH.LEFT),
+    "signature": StyleSpec("署名", "signature", WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True),
     "date": StyleSpec("成文日期", "date", WD_ALIGN_PARAGRAPH.LEFT),
     "note": StyleSpec("附注", "note", WD_ALIGN_PARAGRAPH.LEFT, first_line_chars=2),
     "masthead": StyleSpec("发文机关标志", "masthead", WD_ALIGN_PARAGRAPH.CENTER),

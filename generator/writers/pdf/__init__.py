@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from generator.document_model import (
     Addressee, Block, Document, Heading, Note, Paragraph, Part, Signature, Table, Title,
@@ -54,7 +54,10 @@ class _Story:
         for i, block in enumerate(part.blocks):
             if _is_standalone_heading(block) and not _is_standalone_heading(part.blocks[i - 1]):
                 story.append(CondPageBreak(self._heading_room(part.blocks[i:])))
-            story += self.block(block)
+            flowables = self.block(block)
+            if isinstance(block, Signature) and i + 1 < len(part.blocks) and isinstance(part.blocks[i + 1], Note):
+                flowables[-1].keepWithNext = True     # 附注 on the line after the date, same page
+            story += flowables
         imprint = part.imprint
         story.append(ImprintBlock(self.painter, self.grid, self.layout, imprint.printer, imprint.print_date,
                                   imprint.copy_to, self.fonts.style("imprint")))
@@ -109,6 +112,8 @@ def write_pdf(document: Document, layout: Layout, target: Path | object, finder:
     story = _Story(layout, fonts)
     flowables: list[Flowable] = []
     for part in document.parts:
+        if flowables:       # the 版记 ended the page; the next part begins on the next (odd) one
+            flowables.append(PageBreak())
         flowables += story.part(part)
     doc = GongwenDocTemplate(target if not isinstance(target, Path) else str(target), layout, document.meta,
                              story.painter, fonts.style("page_number"))

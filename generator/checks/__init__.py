@@ -1,0 +1,58 @@
+"""checks: the data's arithmetic (勾稽关系) and consistency, before anything is printed.
+
+``check_report`` returns the report with its left-out totals computed, and every finding at
+once, sorted by line: errors (the tables do not add up: the build stops unless forced) and
+warnings (the prose quotes other numbers than the tables; last year's file disagrees).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.checks.arithmetic import TableArithmetic
+from generator.checks.cross_year import cross_year_findings
+from generator.checks.findings import Finding
+from generator.checks.narrative import narrative_findings
+from generator.checks.table_rows import table_rows
+from generator.compose.report_format import load_report_format
+from generator.load import load_source, validate
+from generator.load.report_model import REPORT_FILE, ReportFile
+from generator.load.yaml_source import YamlSource
+
+__all__ = ["CheckedReport", "Finding", "check_file", "check_report"]
+
+
+@dataclass(frozen=True)
+class CheckedReport:
+    report: ReportFile          # with the totals the data left out computed
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def _completed(source: YamlSource, report: ReportFile) -> tuple[dict, list[Finding]]:
+    spec = load_report_format(report.format)
+    data = report.model_dump()
+    findings = TableArithmetic(data, table_rows(spec), source.position).run()
+    findings += narrative_findings(report, data, spec.get("narrative", []), source.position)
+    return data, findings
+
+
+def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
+    data, findings = _completed(source, report)
+    if report.previous:
+        previous_path = Path(source.path).parent / report.previous
+        previous_source = load_source(previous_path)
+        previous_data, _ = _completed(previous_source, validate(previous_source))
+        findings += cross_year_findings(data, previous_data, previous_path, source.position)
+    return CheckedReport(REPORT_FILE.validate_python(data), sorted(findings, key=lambda f: f.sort_key))
+
+
+def check_file(path: Path) -> CheckedReport:
+    """Load, validate and check one data file (DataError/UsageError for unusable input)."""
+    source = load_source(path)
+    return check_report(source, validate(source))
+

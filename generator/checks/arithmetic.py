@@ -1,0 +1,108 @@
+"""勾稽关系 of the statutory tables (standards.md B.6–B.7), checked on the data before printing.
+
+Totals the data leaves out are computed (a sum over a blank cell stays blank: blank is "not
+reported", never 0; "/" counts as nothing); totals the data gives are checked. Errors:
+1. per applicant column: 一 + 二 = 三（七）+ 四;  2. （七） = the sum of the result rows;
+3. 总计 column = the sum of the six applicant columns; 4. section 四: 总计 = 维持 + 纠正 +
+其他 + 尚未审结;  5. no negative count (本年增/减 may be negative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from generator.checks.findings import Finding
+from generator.checks.table_rows import TableRow
+from generator.errors import SourcePosition
+
+APPLICANTS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other")
+OUTCOMES = ("upheld", "corrected", "other", "pending")
+MAY_BE_NEGATIVE = {"change"}          # 本年增/减
+RESULTS = ("report", "applications", "results")
+
+
+def _total(values: Iterable[Any]) -> int | None:
+    values = list(values)
+    if any(v is None for v in values):
+        return None
+    return sum(0 if v == "/" else v for v in values)
+
+
+class TableArithmetic:
+    """Works on a plain copy of the data (``model_dump``) so computed totals can be filled in."""
+
+    def __init__(self, data: dict, rows: dict[str, list[TableRow]],
+                 position: Callable[[tuple[str, ...]], SourcePosition]) -> None:
+        self.data, self.rows, self.position = data, rows, position
+        self.findings: list[Finding] = []
+
+    def _row(self, path: tuple[str, ...]) -> dict:
+        node = self.data
+        for step in path:
+            node = node[step]
+        return node
+
+    def get(self, path: tuple[str, ...], key: str) -> Any:
+        return self._row(path)[key]
+
+    def set(self, path: tuple[str, ...], key: str, value: Any) -> None:
+        self._row(path)[key] = value
+
+    def error(self, row: TableRow, key: str, message: str) -> None:
+        self.findings.append(Finding("error", self.position((*row.path, key)), message))
+
+    def run(self) -> list[Finding]:
+        self.negatives()
+        applications = self.rows["applications"]
+        for row in applications:
+            self.row_total(row, APPLICANTS, "its six applicant columns")
+        for row in self.rows["reviews"]:
+            self.row_total(row, OUTCOMES, "结果维持 + 结果纠正 + 其他结果 + 尚未审结")
+        self.results_total(applications)
+        self.balance(applications)
+        return self.findings
+
+    def negatives(self) -> None:
+        for rows in self.rows.values():
+            for row in rows:
+                for key in row.keys:
+                    value = self.get(row.path, key)
+                    if key not in MAY_BE_NEGATIVE and isinstance(value, (int, float)) and value < 0:
+                        self.error(row, key, f"{row.cell_name(key)} is {value}: a count cannot be negative")
+
+    def row_total(self, row: TableRow, parts: tuple[str, ...], described: str) -> None:
+        computed = _total(self.get(row.path, key) for key in parts)
+        given = self.get(row.path, "total")
+        if given is None:
+            self.set(row.path, "total", computed)
+        elif computed is not None and given != "/" and given != computed:
+            self.error(row, "total", f"{row.cell_name('total')} is {given} but {described} sum to {computed}")
+
+    def results_total(self, applications: list[TableRow]) -> None:
+        results = [row for row in applications if row.path[:3] == RESULTS and row.path != (*RESULTS, "total")]
+        total = next(row for row in applications if row.path == (*RESULTS, "total"))
+        first, last = results[0].name.split("）")[0] + "）", results[-1].name.split("）")[0] + "）"
+        for key in total.keys:
+            computed = _total(self.get(row.path, key) for row in results)
+            given = self.get(total.path, key)
+            if given is None:
+                self.set(total.path, key, computed)
+            elif computed is not None and given != computed:
+                span = f"{first.split('、')[-1]}–{last.split('、')[-1]}"
+                self.error(total, key, f"{total.cell_name(key)} is {given} but rows {span} sum to {computed}")
+
+    def balance(self, applications: list[TableRow]) -> None:
+        by_name = {row.path[-1]: row for row in applications if len(row.path) == 3}
+        received, carried_over, forward = by_name["received"], by_name["carried_over"], by_name["carried_forward"]
+        total = next(row for row in applications if row.path == (*RESULTS, "total"))
+        for key in received.keys:
+            a, b = self.get(received.path, key), self.get(carried_over.path, key)
+            c, d = self.get(total.path, key), self.get(forward.path, key)
+            if None in (a, b, c, d):
+                continue
+            left, right = _total((a, b)), _total((c, d))
+            if left != right:
+                column = received.key_names.get(key, key)
+                self.error(received, key, f"{column}: 一、本年新收 + 二、上年结转 = {a} + {b} = {left} but "
+                                          f"三、（七）总计 + 四、结转下年度继续办理 = {c} + {d} = {right}")

@@ -1,0 +1,44 @@
+"""The statutory tables' rows as the checks see them: a data path, the printed name of the row
+and of each column (from the layout's table spec), and the figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+
+@dataclass(frozen=True)
+class TableRow:
+    path: tuple[str, ...]          # e.g. ("report", "applications", "received")
+    name: str                      # 一、本年新收
+    keys: tuple[str, ...]          # natural_person … total
+    key_names: dict[str, str]      # natural_person → 自然人
+
+    def cell_name(self, key: str) -> str:
+        return f"{self.name}/{self.key_names.get(key, key)}"
+
+
+def lookup(model: Any, path: tuple[str, ...]) -> Any:
+    for step in path:
+        model = getattr(model, step)
+    return model
+
+
+def table_rows(spec: dict) -> dict[str, list[TableRow]]:
+    """Every figure row of every table spec, keyed by table name, in printed order."""
+    tables: dict[str, list[TableRow]] = {}
+    for table_name, table in spec["tables"].items():
+        rows = []
+        for row in table["rows"]:
+            for item in row:
+                if isinstance(item, dict) and "data" in item:
+                    rows.append(TableRow(("report", *item["data"].split(".")), item["name"],
+                                         tuple(item.get("keys", table.get("keys"))), table.get("key_names", {})))
+        tables[table_name] = rows
+    return tables
+
+
+def value_of(report_file: BaseModel, row: TableRow, key: str) -> Any:
+    return getattr(lookup(report_file, row.path), key)

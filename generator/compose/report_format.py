@@ -1,0 +1,16 @@
+"""The statutory format's layout data: section titles, table specs, narrative phrases."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from generator.layout import LAYOUTS_DIR
+
+
+@lru_cache(maxsize=None)
+def load_report_format(year_format: int) -> dict:
+    """layouts/annual_report_<format>.yaml (read once per process; callers must not mutate it)."""
+    with (LAYOUTS_DIR / f"annual_report_{year_format}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
