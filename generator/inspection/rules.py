@@ -206,7 +206,7 @@ class PdfRules:
                 name = signer.text.split("：", 1)[1]
                 if name:
                     self.near(f"{label}: 签发人 name 居右空一字", self.right - self.char, signer.x1)
-                    kai = all(c.face == "kaiti" for c in signer.chars[signer.text.index("：") + 1:])
+                    kai = all(c.face in ("kaiti", "fallback") for c in signer.chars[signer.text.index("：") + 1:])
                     self.add(f"{label}: 签发人 name in 楷体", "kaiti", "kaiti" if kai else "other", kai)
                 else:
                     self.add(f"{label}: 签发人 name", "a name (data may leave it out)",
@@ -261,7 +261,7 @@ class PdfRules:
             if not found:
                 continue
             faces = Counter(line.chars[0].face for line in found)
-            self.add(f"{label} font", face, ", ".join(f"{f} ×{n}" for f, n in faces.items()), set(faces) == {face})
+            self.add(f"{label} font", face, ", ".join(f"{f} ×{n}" for f, n in faces.items()), set(faces) <= {face, "fallback"})
 
     def signature(self) -> None:
         for index, part in enumerate(self.parts):

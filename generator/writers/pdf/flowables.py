@@ -67,7 +67,7 @@ class GridText(Flowable):
             x = line.indent
             if self.align == "center":
                 x = (self._width - line_width(line.tokens)) / 2
-            self.painter.draw_tokens(self.canv, line.tokens, x, baseline, line.gap)
+            self.painter.draw_tokens(self.canv, line.tokens, x, baseline, line.gap, spread=line.spread)
 
 
 class GridSnap(Flowable):

@@ -39,6 +39,7 @@ class Line:
     tokens: tuple[Token, ...]
     indent: float
     gap: float            # extra space after every gap position (justification)
+    spread: bool = False  # the gap goes between the pieces of half-width runs too (a long URL)
 
 
 def tokenize(runs: Iterable[tuple[str, Any]], pitch: Callable[[Any], float],
@@ -151,7 +152,12 @@ def _finish(tokens: list[Token], width: float, indent: float, justify: bool) -> 
         tokens = tokens[:-1]
     while tokens and tokens[0].text == " ":
         tokens = tokens[1:]
+    extra = max(width - indent - line_width(tokens), 0.0)
     gaps = sum(1 for t in tokens[1:] if not t.joined)
-    natural = line_width(tokens)
-    gap = (width - indent - natural) / gaps if justify and gaps else 0.0
-    return Line(tuple(tokens), indent, max(gap, 0.0))
+    if not justify or len(tokens) < 2:
+        return Line(tuple(tokens), indent, 0.0)
+    if gaps and extra / gaps <= tokens[0].width:
+        return Line(tuple(tokens), indent, extra / gaps)
+    # Too few gaps to justify without holes (a line that is mostly one long URL): spread the
+    # space between the URL's pieces as well.
+    return Line(tuple(tokens), indent, extra / (len(tokens) - 1), spread=True)

@@ -48,7 +48,7 @@ class Painter:
         return line_width(self.tokens(text, style))
 
     def draw_tokens(self, canv: Canvas, tokens: tuple[Token, ...] | list[Token], x: float, baseline: float,
-                    gap: float = 0.0, scale: float = 1.0) -> None:
+                    gap: float = 0.0, scale: float = 1.0, spread: bool = False) -> None:
         """Draw tokens left to right from x; ``gap`` is added at each justification gap.
 
         Character spacing (Tc) carries the tracking and, on a token's last glyph, the auto-space
@@ -59,11 +59,10 @@ class Painter:
         bold_sizes = [t.style.size for t in tokens if t.style.bold]
         if bold_sizes:
             canv.setLineWidth(max(bold_sizes) * BOLD_STROKE)
-        if scale != 1.0:
-            text.setHorizScale(scale * 100)
+        text.setHorizScale(scale * 100)     # Tz persists across text objects: always set it
         current: tuple | None = None
         for i, token in enumerate(tokens):
-            if i and not token.joined:
+            if i and (not token.joined or spread):
                 x += gap
             style: TextStyle = token.style
             trailing = token.space_after if i < len(tokens) - 1 else 0.0
