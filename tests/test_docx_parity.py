@@ -45,3 +45,28 @@ def test_grid_and_fonts_set_for_word_and_libreoffice(seed_outputs):
         attr for style in ("正文", "一级标题", "二级标题", "标题", "版记")
         for attr in document.styles[style].element.rPr.find(qn("w:rFonts")).attrib)
     assert "w:evenAndOddHeaders" in document.settings.element.xml
+
+
+def test_synthetic_docx_pages_like_the_pdf(tmp_path):
+    """The long report: 26 pages, tables broken across pages, a 版记 on a page of its own."""
+    from generator.cli import build
+    from tests.conftest import ROOT
+    outputs = {p.suffix: p for p in build(ROOT / "data" / "synthetic-long.yaml", tmp_path, ("docx", "pdf"), None,
+                                          warn=lambda message: None, say=lambda line: None)}
+    ours = page_starts(outputs[".pdf"])
+    assert len(ours) > 20
+    assert _first_difference(ours, page_starts(libreoffice_pdf(outputs[".docx"], tmp_path))) == ""
+
+
+def test_imprint_page_of_its_own_carries_no_page_number_in_docx(tmp_path):
+    from generator.cli import build
+    from tests.conftest import ROOT
+    outputs = {p.suffix: p for p in build(ROOT / "data" / "synthetic-long.yaml", tmp_path, ("docx", "pdf"), None,
+                                          warn=lambda message: None, say=lambda line: None)}
+    document = docx.Document(str(outputs[".docx"]))
+    last = document.sections[-1]
+    assert "PAGE" not in last.footer._element.xml and "PAGE" not in last.even_page_footer._element.xml
+    assert "PAGE" in document.sections[-2].footer._element.xml
+    with pdfplumber.open(libreoffice_pdf(outputs[".docx"], tmp_path)) as pdf:
+        text = pdf.pages[-1].extract_text()
+    assert "抄送" in text and "—" not in text

@@ -15,7 +15,7 @@ from generator.layout import Layout, mm_to_pt
 from generator.pagination import ImprintPlacement
 from generator.writers.pdf.document import GongwenDocTemplate, PartStart
 from generator.writers.pdf.flowables import (
-    BlankLines, Grid, GridSnap, GridText, ImprintBlock, MastheadBlock, SignatureBlock,
+    BlankLines, Grid, GridText, ImprintBlock, MastheadBlock, SignatureBlock,
 )
 from generator.writers.pdf.fonts import PdfFonts
 from generator.writers.pdf.linebreak import Line
@@ -34,7 +34,7 @@ class _Story:
         self.grid = Grid(layout.line_pitch_pt)
         self.char = layout.char_pitch_pt
         self.width = mm_to_pt(layout.page.text_width_mm)
-        self.tables = TableBuilder(fonts, self.width, fonts.style("table"), fonts.style("table_header"),
+        self.tables = TableBuilder(self.painter, self.width, fonts.style("table"), fonts.style("table_header"),
                                    layout.role("table").line_pitch_pt)
 
     def text(self, runs: list[tuple[str, str]], indent_chars: float = 0, align: str = "justify") -> GridText:
@@ -90,7 +90,9 @@ class _Story:
                 return [self.text([(number + text, f"heading{level}"), (run_in or "", "body")],
                                   body.paragraph_indent_chars)]
             case Table():
-                return [BreakableTable(block, self.tables), GridSnap(self.grid.pitch)]
+                # Text after a table follows it directly, as in Word and LibreOffice, whose exact
+                # line spacing does not snap back to the page's line grid.
+                return [BreakableTable(block, self.tables)]
             case Signature(organ, date, seal):
                 return [BlankLines(body.signature_gap_lines, self.grid.pitch),
                         SignatureBlock(self.painter, self.grid, self.layout, organ, date, seal,

@@ -70,25 +70,6 @@ class GridText(Flowable):
             self.painter.draw_tokens(self.canv, line.tokens, x, baseline, line.gap, spread=line.spread)
 
 
-class GridSnap(Flowable):
-    """Blank space down to the next grid line, so text after a table is back on the grid."""
-
-    def __init__(self, pitch: float) -> None:
-        super().__init__()
-        self.pitch = pitch
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        frame = self._doctemplateAttr("frame")
-        used = frame._y2 - frame._y if frame is not None else 0.0
-        snap = (-used) % self.pitch
-        if snap < 0.01 or snap > self.pitch - 0.01:
-            snap = 0.0
-        return availWidth, min(snap, availHeight)
-
-    def draw(self) -> None:
-        pass
-
-
 class BlankLines(Flowable):
     """``count`` empty grid lines (空一行, 空二行)."""
 

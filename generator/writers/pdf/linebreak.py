@@ -18,7 +18,7 @@ from generator.measure import is_full_width, is_ideograph
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰℃,.;:?!)]}")
 NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
 # Inside a long half-width run (a URL, an e-mail address) a line may break after these.
-SOFT_BREAK_AFTER = frozenset("/-?&=_@")
+SOFT_BREAK_AFTER = frozenset("/?&=_@")   # not "-": pdftotext would join "0591-" + "2888…" as a hyphenated word
 LONG_RUN = 12
 
 

@@ -3,45 +3,54 @@ no row split across pages.
 
 reportlab cannot break a table inside a row span (the 20-row "三、本年度办理结果" cell would
 push the whole applications table to a new page, or overflow it), so :class:`BreakableTable`
-breaks between any two rows itself: a span cut by the break is clipped, and its text repeated
-on the continuation page, as a reader turning the page needs it.
+breaks between any two rows itself: a span cut by the break is clipped, and on the continuation
+page it stays empty, as Word and LibreOffice print a vertically merged cell, so that the rows
+are as tall as in the DOCX.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.colors import CMYKColor
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from generator.document_model import Table as ModelTable
 from generator.table_grid import Placement, place_cells
-from generator.writers.pdf.fonts import PdfFonts, TextStyle
+from generator.writers.pdf.fonts import TextStyle
+from generator.writers.pdf.linebreak import Line, break_lines, line_width
+from generator.writers.pdf.painter import Painter
 
 CELL_PADDING_PT = 2.0
 RULE_WIDTH_PT = 0.5
 
 
+class CellText(Flowable):
+    """A table cell's text, broken and drawn like body text (禁则, auto-space, fallback fonts,
+    ActualText), centred; its lines are what Word and LibreOffice make of the same cell."""
+
+    def __init__(self, painter: Painter, style: TextStyle, text: str, leading: float) -> None:
+        super().__init__()
+        self.painter, self.style, self.text, self.leading = painter, style, text, leading
+        self._lines: list[Line] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self._lines = break_lines(self.painter.tokens(self.text, self.style), availWidth, justify=False)
+        return availWidth, len(self._lines) * self.leading
+
+    def draw(self) -> None:
+        top = len(self._lines) * self.leading
+        for i, line in enumerate(self._lines):
+            baseline = top - i * self.leading - (self.leading - self.style.size) / 2 \
+                - self.style.em_ascent * self.style.size
+            self.painter.draw_tokens(self.canv, line.tokens, (self.width - line_width(line.tokens)) / 2, baseline)
+
+
 class TableBuilder:
     """Knows the fonts and sizes of table text; builds reportlab Tables for row ranges."""
 
-    def __init__(self, fonts: PdfFonts, width: float, body: TextStyle, header: TextStyle, leading: float) -> None:
-        self.fonts, self.width, self.body, self.leading = fonts, width, body, leading
+    def __init__(self, painter: Painter, width: float, body: TextStyle, header: TextStyle, leading: float) -> None:
+        self.painter, self.width, self.body, self.leading = painter, width, body, leading
         self.text_styles = {"header": header, "label": body, "number": body}
-        self.paragraph_styles = {kind: ParagraphStyle(kind, fontName=style.fonts[0], fontSize=style.size,
-                                                      leading=leading, alignment=TA_CENTER, wordWrap="CJK",
-                                                      textColor=CMYKColor(*style.color))
-                                 for kind, style in self.text_styles.items()}
-
-    def _markup(self, text: str, style: TextStyle) -> str:
-        """Paragraph markup with a <font> switch wherever the primary font lacks a character."""
-        out = []
-        for font, piece in self.fonts.segments(text, style):
-            piece = escape(piece)
-            out.append(piece if font == style.fonts[0] else f'<font name="{font}">{piece}</font>')
-        return "".join(out)
 
     def build(self, table: ModelTable, placements: list[Placement], rows: list[int]) -> Table:
         """A reportlab Table of the given grid rows (ascending); spans are clipped to them."""
@@ -55,8 +64,10 @@ class TableBuilder:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            # Word and LibreOffice add half of each 0.5 pt rule to a row's height: so do we,
+            # so a table is as tall in the DOCX as in the PDF.
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_PT + RULE_WIDTH_PT / 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_PT + RULE_WIDTH_PT / 2),
         ]
         for placed in placements:
             covered = [index[r] for r in range(placed.row, placed.last_row + 1) if r in index]
@@ -64,8 +75,8 @@ class TableBuilder:
                 continue
             first, last = covered[0], covered[-1]
             cell = placed.cell
-            grid[first][placed.col] = Paragraph(self._markup(cell.text, self.text_styles[cell.kind]),
-                                                self.paragraph_styles[cell.kind])
+            if placed.row in index:
+                grid[first][placed.col] = CellText(self.painter, self.text_styles[cell.kind], cell.text, self.leading)
             if last > first or cell.col_span > 1:
                 commands.append(("SPAN", (placed.col, first), (placed.last_col, last)))
         total = sum(table.widths)
