@@ -47,7 +47,8 @@ def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
         previous_path = Path(source.path).parent / report.previous
         previous_source = load_source(previous_path)
         previous_data, _ = _completed(previous_source, validate(previous_source))
-        findings += cross_year_findings(data, previous_data, previous_path, source.position)
+        names = load_report_format(report.format)["tables"]["applications"]["key_names"]
+        findings += cross_year_findings(data, previous_data, previous_path, names, source.position)
     return CheckedReport(REPORT_FILE.validate_python(data), sorted(findings, key=lambda f: f.sort_key))
 
 

@@ -12,7 +12,7 @@ from generator.errors import SourcePosition
 IN_FORCE_ROWS = {"rules": "（一）规章", "normative_documents": "（一）行政规范性文件"}
 
 
-def cross_year_findings(current: dict, previous: dict, previous_path: Path,
+def cross_year_findings(current: dict, previous: dict, previous_path: Path, column_names: dict[str, str],
                         position: Callable[[tuple], SourcePosition]) -> list[Finding]:
     """``current`` and ``previous`` are completed data (totals filled in)."""
     findings = []
@@ -21,7 +21,7 @@ def cross_year_findings(current: dict, previous: dict, previous_path: Path,
     for key in (*APPLICANTS, "total"):
         if now[key] is not None and before[key] is not None and now[key] != before[key]:
             findings.append(Finding("warning", position(("report", "applications", "carried_over", key)),
-                                    f"二、上年结转/{key} is {now[key]} but last year's 四、结转下年度继续办理 "
+                                    f"二、上年结转/{column_names.get(key, key)} is {now[key]} but last year's 四、结转下年度继续办理 "
                                     f"({previous_path.name}) is {before[key]}"))
     if current["format"] == previous["format"] == 2021:
         for row, name in IN_FORCE_ROWS.items():
