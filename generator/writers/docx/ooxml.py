@@ -192,11 +192,18 @@ def set_table_borders(table, outer_pt: float, inner_pt: float, color_rgb: str = 
 
 
 def set_cell_margins(table, twips: int) -> None:
-    margins = _child(table._tbl.tblPr, "w:tblCellMar")
+    """Cell margins on all sides, and the table indented by the left one: Word (before
+    compatibility mode 15) and LibreOffice align the cell text, not the border, with the
+    margin, so this puts the table's border on the 版心 edge as in the PDF."""
+    tbl_pr = table._tbl.tblPr
+    margins = _child(tbl_pr, "w:tblCellMar")
     for side in ("top", "left", "bottom", "right"):
         element = _child(margins, f"w:{side}")
         element.set(qn("w:w"), str(twips))
         element.set(qn("w:type"), "dxa")
+    indent = _child(tbl_pr, "w:tblInd", before=("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
+    indent.set(qn("w:w"), str(twips))
+    indent.set(qn("w:type"), "dxa")
 
 
 def set_cell_vertical_center(cell) -> None:
