@@ -88,6 +88,11 @@ class Body(_Data):
     lines_after_heading: int
 
 
+class TableLayout(_Data):
+    cell_padding_pt: float
+    rule_width_pt: float
+
+
 class ImprintLayout(_Data):
     side_indent_chars: int
     outer_rule_mm: float
@@ -113,6 +118,7 @@ class Layout(_Data):
     roles: dict[str, Role]
     masthead: Masthead
     body: Body
+    tables: TableLayout
     imprint: ImprintLayout
     page_number: PageNumber
 

@@ -86,6 +86,27 @@ def libreoffice_pdf(docx: Path, folder: Path) -> Path:
     return pdf
 
 
+def missing_table_text(pdf_path: Path, tables) -> list[str]:
+    """Labels of the model ``tables`` that pdfplumber finds in no ruled table cell of the PDF, and
+    figure rows that end no row of a found table (an empty list: everything printed)."""
+    cells: set[str] = set()
+    rows: list[list[str]] = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            for found in page.extract_tables():
+                for row in found:
+                    cells.update(squeeze(c) for c in row if c)
+                    rows.append([squeeze(c) for c in row if c])
+    missing = []
+    for table in tables:
+        for row in table.rows:
+            missing += [c.text for c in row if c.kind != "number" and squeeze(c.text) not in cells]
+            figures = [squeeze(c.text) for c in row if c.kind == "number"]
+            if figures and not any(r[-len(figures):] == figures for r in rows):
+                missing.append(" ".join(figures))
+    return missing
+
+
 def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
     """The first characters of each page's text, whitespace removed."""
     with pdfplumber.open(pdf_path) as pdf:

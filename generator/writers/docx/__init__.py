@@ -25,7 +25,6 @@ from generator.writers.docx.styles import add_styles
 
 __all__ = ["write_docx"]
 
-TABLE_CELL_MARGIN_TWIPS = 40
 # Paragraphs that only carry structure (a section break, the paragraph Word needs after a
 # last table) are this tall, so they never push a full page's 22nd line onward.
 STRUCTURAL_LINE_PT = 0.5
@@ -173,8 +172,9 @@ class _DocxBuilder:
             if i < model.header_rows:
                 ooxml.mark_header_row(row)
         ooxml.set_table_geometry(table, twips)
-        ooxml.set_table_borders(table, 0.5, 0.5)
-        ooxml.set_cell_margins(table, TABLE_CELL_MARGIN_TWIPS)
+        geometry = self.layout.tables
+        ooxml.set_table_borders(table, geometry.rule_width_pt, geometry.rule_width_pt)
+        ooxml.set_cell_margins(table, round(geometry.cell_padding_pt * ooxml.TWIPS_PER_PT))
 
     def imprint(self, imprint: Imprint) -> None:
         """版记 as a one-column table whose borders are its rules, followed by the paragraph that

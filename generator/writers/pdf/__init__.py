@@ -35,7 +35,7 @@ class _Story:
         self.char = layout.char_pitch_pt
         self.width = mm_to_pt(layout.page.text_width_mm)
         self.tables = TableBuilder(self.painter, self.width, fonts.style("table"), fonts.style("table_header"),
-                                   layout.role("table").line_pitch_pt)
+                                   layout.role("table").line_pitch_pt, layout.tables)
 
     def text(self, runs: list[tuple[str, str]], indent_chars: float = 0, align: str = "justify") -> GridText:
         styled = [(text, self.fonts.style(role)) for text, role in runs if text]

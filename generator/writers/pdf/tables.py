@@ -14,14 +14,11 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from generator.document_model import Table as ModelTable
+from generator.layout import TableLayout
 from generator.table_grid import Placement, place_cells
 from generator.writers.pdf.fonts import TextStyle
 from generator.writers.pdf.linebreak import Line, break_lines, line_width
 from generator.writers.pdf.painter import Painter
-
-CELL_PADDING_PT = 2.0
-RULE_WIDTH_PT = 0.5
-
 
 class CellText(Flowable):
     """A table cell's text, broken and drawn like body text (禁则, auto-space, fallback fonts,
@@ -48,8 +45,10 @@ class CellText(Flowable):
 class TableBuilder:
     """Knows the fonts and sizes of table text; builds reportlab Tables for row ranges."""
 
-    def __init__(self, painter: Painter, width: float, body: TextStyle, header: TextStyle, leading: float) -> None:
+    def __init__(self, painter: Painter, width: float, body: TextStyle, header: TextStyle, leading: float,
+                 geometry: TableLayout) -> None:
         self.painter, self.width, self.body, self.leading = painter, width, body, leading
+        self.padding, self.rule = geometry.cell_padding_pt, geometry.rule_width_pt
         self.text_styles = {"header": header, "label": body, "number": body}
 
     def build(self, table: ModelTable, placements: list[Placement], rows: list[int]) -> Table:
@@ -60,14 +59,14 @@ class TableBuilder:
         commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), self.body.fonts[0]),      # no Helvetica anywhere
             ("FONTSIZE", (0, 0), (-1, -1), self.body.size),
-            ("GRID", (0, 0), (-1, -1), RULE_WIDTH_PT, CMYKColor(0, 0, 0, 1)),
+            ("GRID", (0, 0), (-1, -1), self.rule, CMYKColor(0, 0, 0, 1)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("LEFTPADDING", (0, 0), (-1, -1), self.padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), self.padding),
             # Word and LibreOffice add half of each 0.5 pt rule to a row's height: so do we,
             # so a table is as tall in the DOCX as in the PDF.
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_PT + RULE_WIDTH_PT / 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_PT + RULE_WIDTH_PT / 2),
+            ("TOPPADDING", (0, 0), (-1, -1), self.padding + self.rule / 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.padding + self.rule / 2),
         ]
         for placed in placements:
             covered = [index[r] for r in range(placed.row, placed.last_row + 1) if r in index]
