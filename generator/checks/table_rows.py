@@ -4,9 +4,6 @@ and of each column (from the layout's table spec), and the figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from pydantic import BaseModel
 
 
 @dataclass(frozen=True)
@@ -18,12 +15,6 @@ class TableRow:
 
     def cell_name(self, key: str) -> str:
         return f"{self.name}/{self.key_names.get(key, key)}"
-
-
-def lookup(model: Any, path: tuple[str, ...]) -> Any:
-    for step in path:
-        model = getattr(model, step)
-    return model
 
 
 def table_rows(spec: dict) -> dict[str, list[TableRow]]:
@@ -39,6 +30,3 @@ def table_rows(spec: dict) -> dict[str, list[TableRow]]:
         tables[table_name] = rows
     return tables
 
-
-def value_of(report_file: BaseModel, row: TableRow, key: str) -> Any:
-    return getattr(lookup(report_file, row.path), key)

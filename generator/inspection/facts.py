@@ -113,10 +113,6 @@ class Page:
     rules: tuple[Rule, ...]
     tables: tuple[FoundTable, ...]
 
-    @property
-    def text(self) -> str:
-        return "".join(line.text for line in self.lines)
-
 
 def _mm(pt: float) -> float:
     return pt * MM_PER_PT
