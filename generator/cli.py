@@ -81,8 +81,8 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     if checked.errors and not force:
         raise ChecksFailed(f"{data}: {len(checked.errors)} error(s) in the tables; nothing written "
                            "(--force builds anyway)")
-    document = compose(checked.report, warn=warn)
     layout = load_layout()
+    document = compose(checked.report, warn=warn, layout=layout)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
