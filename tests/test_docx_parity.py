@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import docx
 import pdfplumber
+import pytest
 from docx.oxml.ns import qn
 
+from generator.cli import build
 from generator.layout import mm_to_pt
-from tests.conftest import libreoffice_pdf, page_starts
+from tests.conftest import ROOT, libreoffice_pdf, page_starts
 
 
 def _first_difference(ours: list[str], theirs: list[str]) -> str:
@@ -47,20 +49,18 @@ def test_grid_and_fonts_set_for_word_and_libreoffice(seed_outputs):
     assert "w:evenAndOddHeaders" in document.settings.element.xml
 
 
-def test_synthetic_docx_pages_like_the_pdf(tmp_path):
-    """The long report: 26 pages, tables broken across pages, a 版记 on a page of its own."""
-    from generator.cli import build
-    from tests.conftest import ROOT
-    outputs = {p.suffix: p for p in build(ROOT / "data" / "synthetic-long.yaml", tmp_path, ("docx", "pdf"), None,
+@pytest.mark.parametrize("name, pages", [("synthetic-long", 20), ("example-2021", 6)])
+def test_other_data_files_page_like_the_pdf(tmp_path, name, pages):
+    """The long report (tables broken across pages, a 版记 on a page of its own) and the 2021
+    example: LibreOffice's pages begin where ours do."""
+    outputs = {p.suffix: p for p in build(ROOT / "data" / f"{name}.yaml", tmp_path, ("docx", "pdf"), None,
                                           warn=lambda message: None, say=lambda line: None)}
     ours = page_starts(outputs[".pdf"])
-    assert len(ours) > 20
+    assert len(ours) > pages
     assert _first_difference(ours, page_starts(libreoffice_pdf(outputs[".docx"], tmp_path))) == ""
 
 
 def test_imprint_page_of_its_own_carries_no_page_number_in_docx(tmp_path):
-    from generator.cli import build
-    from tests.conftest import ROOT
     outputs = {p.suffix: p for p in build(ROOT / "data" / "synthetic-long.yaml", tmp_path, ("docx", "pdf"), None,
                                           warn=lambda message: None, say=lambda line: None)}
     document = docx.Document(str(outputs[".docx"]))
