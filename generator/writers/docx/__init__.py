@@ -123,14 +123,13 @@ class _DocxBuilder:
             case Table():
                 self.table(block)
             case Signature(organ, date, seal):
-                self.last_date = self.signature(organ, date, seal)
+                self.signature(organ, date, seal)
             case Note(text):
-                self.last_date.paragraph_format.keep_with_next = True    # 附注 stays with the date
                 self.paragraph("note", text)
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
-    def signature(self, organ: str, date: str, seal: bool):
+    def signature(self, organ: str, date: str, seal: bool) -> None:
         """Same rule as the PDF (§7.3.5), counted in 字."""
         body = self.layout.body
         line = self.layout.grid.chars_per_line
@@ -149,7 +148,6 @@ class _DocxBuilder:
         first.paragraph_format.left_indent = Pt(organ_x * self.char)
         second = self.paragraph("date", date)
         second.paragraph_format.left_indent = Pt(date_x * self.char)
-        return second
 
     def table(self, model: Table) -> None:
         columns = len(model.widths)
@@ -247,8 +245,10 @@ class _DocxBuilder:
         self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
         if part.masthead:
             self.masthead(part.masthead)
-        for block in part.blocks:
+        for block, following in zip(part.blocks, (*part.blocks[1:], None)):
             self.block(block)
+            if isinstance(block, Signature) and isinstance(following, Note):
+                self.doc.paragraphs[-1].paragraph_format.keep_with_next = True   # 附注 on the date's page
         if placement.own_page:
             self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
         self.spacer(placement, part.imprint)
