@@ -9,7 +9,6 @@ leaves a half-written file behind.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 import tempfile
@@ -19,7 +18,8 @@ from pathlib import Path
 from generator.compose import compose
 from generator.errors import GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV, FontFinder
-from generator.layout import load_layout
+from generator.layout import FontSet, lay_out
+from generator.layout_spec import load_layout
 from generator.checks import check_file
 from generator.load.report_model import default_format
 
@@ -87,18 +87,17 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"{output}: cannot create the output folder ({error.strerror})") from None
-    from generator.writers.docx import write_docx
-    from generator.writers.pdf import write_pdf
+    paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn))
     finished: list[tuple[Path, Path]] = []
     try:
-        # The PDF layout decides the pages (where each 版记 lands); the DOCX follows it, so the
-        # PDF is laid out even when only the DOCX is asked for.
-        pdf = _output(output, data.stem, "pdf", finished) if "pdf" in formats else io.BytesIO()
-        with pdf:
-            imprints = write_pdf(document, layout, pdf, FontFinder(font_dir), warn)
+        if "pdf" in formats:
+            from generator.writers.pdf import write_pdf
+            with _output(output, data.stem, "pdf", finished) as handle:
+                write_pdf(paged, layout, handle)
         if "docx" in formats:
+            from generator.writers.docx import write_docx
             with _output(output, data.stem, "docx", finished) as handle:
-                write_docx(document, layout, handle, imprints)
+                write_docx(document, layout, handle, paged)
     except BaseException:
         for temporary, _ in finished:
             temporary.unlink(missing_ok=True)

@@ -27,7 +27,7 @@ class Masthead:
     issuer_mark: str
     doc_number: str
     signer_label: str | None = None     # "签发人：" for upward documents, None for downward ones
-    signers: tuple[str, ...] = ()
+    signer_names: str = ""              # the names, or blank room for a name written by hand
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,14 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Heading:
-    """A numbered heading; levels 3–4 may run on into ``run_in`` text in the same paragraph."""
+    """A numbered heading; it may run on into ``run_in`` text (body role) in the same paragraph.
+    ``keep_with_next``: on the same page as the first line of what follows."""
 
     level: int
     number: str
     text: str
     run_in: str | None = None
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Signature:
     organ: str
     date: str
     seal: bool = False
+    keep_with_next: bool = False        # the 附注 that follows stays on the date's page
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,24 @@ class Note:
 
 
 @dataclass(frozen=True)
+class CopyTo:
+    """抄送 line of the 版记: its label, and the names that wrap aligned after the label."""
+
+    label: str
+    names: str
+
+    @property
+    def text(self) -> str:
+        return self.label + self.names
+
+
+@dataclass(frozen=True)
 class Imprint:
     """版记 at the bottom of a part's last (even) page."""
 
     printer: str
     print_date: str
-    copy_to: str | None = None
+    copy_to: CopyTo | None = None
 
 
 Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note]

@@ -39,6 +39,12 @@ class DataError(GongwenError):
         self.message = message
 
 
+class LayoutError(GongwenError):
+    """The data cannot be laid out on pages (a 版记 taller than a page): exit code 1."""
+
+    exit_code = 1
+
+
 class UsageError(GongwenError):
     """Unusable arguments or an unreadable file: exit code 2."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import SetupError
-from generator.layout import Face
+from generator.layout_spec import Face
 
 FONT_DIR_ENV = "GONGWEN_FONT_DIR"
 

@@ -14,7 +14,7 @@ import pytest
 from generator.cli import build
 from generator.compose import compose
 from generator.document_model import Document
-from generator.layout import Layout, load_layout
+from generator.layout_spec import Layout, load_layout
 from generator.load import load_report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from generator.cli import build
-from generator.layout import mm_to_pt
+from generator.layout_spec import mm_to_pt
 from tests.conftest import ROOT, libreoffice_pdf, page_starts
 
 

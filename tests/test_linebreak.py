@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from generator.writers.pdf.linebreak import NO_LINE_END, NO_LINE_START, break_lines, line_width, tokenize
+from generator.layout.linebreak import LineBreaker, line_width
+from generator.layout_spec import load_layout
 
 PITCH = 1.0
 AUTOSPACE = 0.25
+RULES = load_layout().line_breaking
+BREAKER = LineBreaker(RULES)
+
+
+def tokenize(runs):
+    return BREAKER.tokenize(runs, lambda style: PITCH, lambda piece, style: 0.5 * len(piece), lambda style: AUTOSPACE)
 
 
 def _lines(text: str, width: float, indent: float = 0.0) -> list[str]:
-    tokens = tokenize([(text, None)], lambda style: PITCH, lambda piece, style: 0.5 * len(piece),
-                      lambda style: AUTOSPACE)
-    return ["".join(t.text for t in line.tokens) for line in break_lines(tokens, width, indent)]
+    return ["".join(t.text for t in line.tokens) for line in BREAKER.break_lines(tokenize([(text, None)]), width, indent)]
 
 
 def test_closing_mark_never_starts_a_line():
@@ -26,8 +31,7 @@ def test_opening_mark_never_ends_a_line():
 
 def test_digits_stay_together_with_space_around_them():
     assert _lines("一二三2020年", 4) == ["一二三", "2020年"]
-    tokens = tokenize([("年2020年", None)], lambda style: PITCH, lambda piece, style: 0.5 * len(piece),
-                      lambda style: AUTOSPACE)
+    tokens = tokenize([("年2020年", None)])
     assert [t.space_after for t in tokens] == [AUTOSPACE, AUTOSPACE, 0.0]
     assert line_width(tokens) == pytest.approx(1 + 2 + 1 + 2 * AUTOSPACE)
 
@@ -39,9 +43,7 @@ def test_a_long_url_breaks_after_a_slash():
 
 
 def test_justified_lines_fill_the_width_and_the_last_does_not():
-    tokens = tokenize([("一二三四五2020六七八九十一二", None)], lambda style: PITCH,
-                      lambda piece, style: 0.5 * len(piece), lambda style: AUTOSPACE)
-    lines = break_lines(tokens, 6.0)
+    lines = BREAKER.break_lines(tokenize([("一二三四五2020六七八九十一二", None)]), 6.0)
     for line in lines[:-1]:
         gaps = sum(1 for t in line.tokens[1:] if not t.joined)
         assert line_width(line.tokens) + gaps * line.gap == pytest.approx(6.0)
@@ -54,7 +56,7 @@ def test_no_line_of_the_seed_pdf_breaks_a_rule(seed_pages_text):
         for line in page.splitlines():
             line = line.strip()
             if len(line) > 10:       # body lines, not table cells
-                assert line[0] not in NO_LINE_START, line
-                assert line[-1] not in NO_LINE_END, line
+                assert line[0] not in RULES.no_line_start, line
+                assert line[-1] not in RULES.no_line_end, line
                 checked += 1
     assert checked > 250

@@ -12,7 +12,7 @@ from generator.cli import build
 from generator.document_model import (
     Addressee, Heading, Note, Paragraph, Signature, Table, Title,
 )
-from generator.layout import mm_to_pt
+from generator.layout_spec import mm_to_pt
 from tests.conftest import ROOT, SEED, missing_table_text, squeeze
 
 RED = (0, 0.8, 0.8, 0)
@@ -35,7 +35,7 @@ def _expected_texts(document) -> list[str]:
                 case Signature(organ, date, _):
                     texts += [organ, date]
         if part.imprint.copy_to:
-            texts.append(part.imprint.copy_to)
+            texts.append(part.imprint.copy_to.text)
         texts += [part.imprint.printer, part.imprint.print_date]
     return texts
 

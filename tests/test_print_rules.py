@@ -9,11 +9,12 @@ import subprocess
 import pytest
 
 from generator.compose import compose
+from generator.document_model import Paragraph
 from generator.font_files import FontFinder
 from generator.inspection import inspect_pdf
+from generator.layout import FontSet, lay_out
 from generator.load import load_report
 from generator.writers.pdf import write_pdf
-from generator.document_model import Paragraph
 from tests.conftest import PAGE_NUMBER_LINE, ROOT, squeeze
 
 SYNTHETIC = ROOT / "data" / "synthetic-long.yaml"
@@ -34,7 +35,7 @@ def synthetic(tmp_path_factory, layout):
     warnings: list[str] = []
     document = compose(load_report(SYNTHETIC), warn=warnings.append, layout=layout)
     path = tmp_path_factory.mktemp("synthetic") / "synthetic-long.pdf"
-    write_pdf(document, layout, path, FontFinder(), warnings.append)
+    write_pdf(lay_out(document, layout, FontSet(layout, FontFinder(), warnings.append)), layout, path)
     return path, document, warnings
 
 
@@ -79,6 +80,6 @@ def test_pdftotext_gives_the_text_back(synthetic):
 def test_the_checker_fails_a_pdf_off_the_standard(tmp_path, layout, seed_document):
     shifted = layout.model_copy(update={"page": layout.page.model_copy(update={"left_mm": 29.5})})
     path = tmp_path / "shifted.pdf"
-    write_pdf(seed_document, shifted, path, FontFinder(), lambda message: None)
+    write_pdf(lay_out(seed_document, shifted, FontSet(shifted, FontFinder(), lambda message: None)), shifted, path)
     failures = _failures(inspect_pdf(path, layout))
     assert any("版心 left edge" in f for f in failures), failures

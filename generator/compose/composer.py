@@ -17,11 +17,11 @@ from generator.compose.report_format import load_report_format
 from generator.compose.statutory_tables import build_table
 from generator.compose.wording import Wording
 from generator.document_model import (
-    Addressee, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
+    Addressee, Block, CopyTo, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
     Signature, Table, Title,
 )
 from generator.compose.title_lines import title_lines
-from generator.layout import Layout, load_layout
+from generator.layout_spec import Layout, load_layout
 from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
 from generator.load.report_model import Block as DataBlock
 from generator.load.report_model import Imprint as DataImprint
@@ -36,7 +36,7 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
     names = organs + tuple(place for organ in organs for place in _place_names(organ))
 
     def title(text: str) -> Title:
-        return Title(title_lines(text, layout.chars_per_line("title"), names, layout.grid.autospace_em))
+        return Title(title_lines(text, layout.chars_per_line("title"), names, layout.calibration.autospace_em))
 
     if not data.cover.signers:
         warn("cover.signers is empty: an upward document names its 签发人; "
@@ -50,7 +50,7 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
         created=dt.datetime.combine(data.cover.date, dt.time()),
     )
     return Document(meta=meta, parts=(
-        _cover_part(data.cover, wording, title),
+        _cover_part(data.cover, wording, title, layout),
         _report_part(data, spec, wording, title),
     ))
 
@@ -62,25 +62,28 @@ def _place_names(organ: str) -> list[str]:
 
 
 def _imprint(imprint: DataImprint, wording: Wording) -> Imprint:
-    copy_to = wording.render("copy_to", names=imprint.copy_to) if imprint.copy_to else None
+    copy_to = CopyTo(wording.render("copy_to_label"), wording.render("copy_to_names", names=imprint.copy_to)) \
+        if imprint.copy_to else None
     return Imprint(printer=imprint.printer,
                    print_date=wording.render("print_date", date=imprint.print_date),
                    copy_to=copy_to)
 
 
-def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title]) -> Part:
+def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title], layout: Layout) -> Part:
     number = cover.doc_number
     masthead = Masthead(
         issuer_mark=cover.issuer_mark,
         doc_number=wording.render("doc_number", code=number.code, year=number.year, serial=number.serial),
         signer_label=wording.render("signer_label"),
-        signers=tuple(cover.signers),
+        signer_names=wording.render("signer_names", names=cover.signers) if cover.signers
+        else "　" * layout.masthead.signer_room_chars,
     )
     blocks: list[Block] = [
         title(cover.title),
         Addressee(wording.render("addressee", name=cover.addressee)),
         *(Paragraph((Run(text),)) for text in cover.body),
-        Signature(cover.signature, wording.render("date", date=cover.date), cover.seal),
+        Signature(cover.signature, wording.render("date", date=cover.date), cover.seal,
+                  keep_with_next=bool(cover.note)),
     ]
     if cover.note:
         blocks.append(Note(wording.render("note", text=cover.note)))
@@ -101,7 +104,7 @@ def _report_part(data: ReportFile, spec: dict, wording: Wording, title: Callable
         ([], report.other_matters),
     ]
     for section, (section_tables, prose) in zip(spec["sections"], section_content, strict=True):
-        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section))
+        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section, keep_with_next=True))
         blocks.extend(section_tables)
         blocks.extend(_prose(prose, counter, wording))
     blocks.append(Signature(report.signature, wording.render("date", date=report.date), report.seal))
@@ -121,5 +124,5 @@ def _prose(blocks: list[DataBlock], counter: HeadingCounter, wording: Wording) -
         if block.text is not None:
             out.append(Heading(level, number, wording.run_in(title), run_in=block.text))
         else:
-            out.append(Heading(level, number, title))
+            out.append(Heading(level, number, title, keep_with_next=True))
     return out

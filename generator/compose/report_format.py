@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import yaml
 
-from generator.layout import LAYOUTS_DIR
+from generator.layout_spec import LAYOUTS_DIR
 
 
 @lru_cache(maxsize=None)

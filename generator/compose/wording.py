@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.layout import LAYOUTS_DIR
+from generator.layout_spec import LAYOUTS_DIR
 
 _DIGITS = "〇一二三四五六七八九"
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from generator.inspection.facts import read_pdf
 from generator.inspection.rules import Finding, check_pdf_rules, format_findings
-from generator.layout import Layout
+from generator.layout_spec import Layout
 
 __all__ = ["inspect_pdf", "format_findings", "Finding"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from generator.layout import MM_PER_PT
+from generator.layout_spec import MM_PER_PT
 from generator.measure import is_full_width
 
 FACE_KEYWORDS = (          # PostScript name fragment → face, most specific first

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.inspection.facts import Page, TextLine
-from generator.layout import Layout, MM_PER_PT
-from generator.writers.pdf.linebreak import NO_LINE_END, NO_LINE_START
+from generator.layout_spec import Layout, MM_PER_PT
 
 TOLERANCE_MM = 0.5
 PAGE_NUMBER = re.compile(r"^—\s*(\d+)\s*—$")
@@ -171,8 +170,10 @@ class PdfRules:
                  ragged == 0)
 
     def line_breaking(self) -> None:
-        starts = [line.text for page in self.pages for line in self.body_lines(page) if line.text[0] in NO_LINE_START]
-        ends = [line.text for page in self.pages for line in self.body_lines(page) if line.text[-1] in NO_LINE_END]
+        rules = self.layout.line_breaking
+        starts = [line.text for page in self.pages for line in self.body_lines(page)
+                  if line.text[0] in rules.no_line_start]
+        ends = [line.text for page in self.pages for line in self.body_lines(page) if line.text[-1] in rules.no_line_end]
         self.add("lines starting with closing punctuation", "0", str(len(starts)), not starts)
         self.add("lines ending with opening punctuation", "0", str(len(ends)), not ends)
 

@@ -1,4 +1,9 @@
-"""DOCX writer: document model → an editable 公文 (python-docx), styled by named styles."""
+"""DOCX writer: document model → an editable 公文 (python-docx), styled by named styles.
+
+The DOCX flows: Word or LibreOffice breaks its lines and pages. It follows the page decisions
+of the paged document (where each 版记 landed, where the 署名 sits, how far the 发文机关标志 is
+narrowed), so it lays out like the PDF.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -16,18 +22,13 @@ from generator.document_model import (
     Addressee, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Signature,
     Table, Title,
 )
-from generator.layout import Layout, mm_to_pt
-from generator.measure import width_in_chars
-from generator.pagination import ImprintPlacement
+from generator.layout_spec import Layout, mm_to_pt
+from generator.paged_document import ImprintPlacement, PagedDocument, PartLayout, SignaturePlacement
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.styles import add_styles
 
 __all__ = ["write_docx"]
-
-# Paragraphs that only carry structure (a section break, the paragraph Word needs after a
-# last table) are this tall, so they never push a full page's 22nd line onward.
-STRUCTURAL_LINE_PT = 0.5
 
 
 class _DocxBuilder:
@@ -39,6 +40,7 @@ class _DocxBuilder:
         self.char = layout.char_pitch_pt
         self.pitch = layout.line_pitch_pt
         self.doc.settings.odd_and_even_pages_header_footer = True
+        self.structural_line = layout.calibration.docx.structural_line_pt
         self._started = False
 
     # ---- pages ---------------------------------------------------------------------------
@@ -71,15 +73,13 @@ class _DocxBuilder:
             paragraph.add_run(text)
         return paragraph
 
-    def masthead(self, masthead: Masthead) -> None:
+    def masthead(self, masthead: Masthead, scale: float) -> None:
         layout = self.layout
-        mark_role = layout.role("masthead")
-        natural = width_in_chars(masthead.issuer_mark) * mark_role.size_pt
         mark = self.paragraph("masthead")
         run = mark.add_run(masthead.issuer_mark)
-        if natural > self.width_pt:
-            ooxml.set_run_props(run._r.get_or_add_rPr(), mark_role.size_pt,
-                                scale_percent=int(100 * self.width_pt / natural))
+        if scale < 1:       # narrowed to the 版心 as the layout measured it; w:w takes whole percents
+            ooxml.set_run_props(run._r.get_or_add_rPr(), layout.role("masthead").size_pt,
+                                scale_percent=int(100 * scale))
 
         number = self.paragraph("doc_number")
         side = layout.masthead.side_indent_chars * self.char
@@ -91,8 +91,7 @@ class _DocxBuilder:
             tabs.add_tab_stop(Pt(side), WD_TAB_ALIGNMENT.LEFT)
             tabs.add_tab_stop(Pt(self.width_pt - side), WD_TAB_ALIGNMENT.RIGHT)
             number.add_run(f"\t{masthead.doc_number}\t{masthead.signer_label}")
-            names = "　".join(masthead.signers) if masthead.signers else "　" * 3
-            number.add_run(names, style=self.styles["signer_name"])
+            number.add_run(masthead.signer_names, style=self.styles["signer_name"])
         # The rule lies rule_gap_mm below the 发文字号's em box, which is centred in its line;
         # a bottom border's space is measured from the line's foot.
         red = layout.colors["red"].rgb
@@ -100,7 +99,7 @@ class _DocxBuilder:
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
                                 mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block, signatures: list[SignaturePlacement]) -> None:
         match block:
             case Title(lines):
                 title = self.paragraph("title")
@@ -114,40 +113,27 @@ class _DocxBuilder:
                 paragraph = self.paragraph("body")
                 for run in runs:
                     paragraph.add_run(run.text, style=self.styles[run.role] if run.role else None)
-            case Heading(level, number, text, run_in):
+            case Heading(level, number, text, run_in, keep):
                 paragraph = self.paragraph(f"heading{level}", number + text)
                 if run_in:
-                    paragraph.add_run(run_in)
-                elif level > 2:       # levels 1–2 keep with the next paragraph by their style
-                    paragraph.paragraph_format.keep_with_next = True
+                    paragraph.add_run(run_in, style=self.styles["body_text"])
+                paragraph.paragraph_format.keep_with_next = keep
             case Table():
                 self.table(block)
-            case Signature(organ, date, seal):
-                self.signature(organ, date, seal)
+            case Signature(organ, date, _, keep):
+                self.signature(organ, date, signatures.pop(0), keep)
             case Note(text):
                 self.paragraph("note", text)
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
-    def signature(self, organ: str, date: str, seal: bool) -> None:
-        """Same rule as the PDF (§7.3.5), counted in 字."""
-        body = self.layout.body
-        line = self.layout.grid.chars_per_line
-        autospace = self.layout.grid.autospace_em
-        organ_w, date_w = width_in_chars(organ, autospace), width_in_chars(date, autospace)
-        if seal:
-            date_x = line - 4 - date_w
-            organ_x = date_x + (date_w - organ_w) / 2
-        else:
-            organ_x = line - body.signature_right_chars - organ_w
-            date_x = organ_x + body.date_offset_chars
-            if date_x + date_w > line - body.signature_right_chars:
-                date_x = line - body.signature_right_chars - date_w
-                organ_x = date_x - body.date_offset_chars
+    def signature(self, organ: str, date: str, placement: SignaturePlacement, keep_with_next: bool) -> None:
+        """Where the layout put them (§7.3.5), as left indents."""
         first = self.paragraph("signature", organ)
-        first.paragraph_format.left_indent = Pt(organ_x * self.char)
+        first.paragraph_format.left_indent = Pt(placement.organ_x)
         second = self.paragraph("date", date)
-        second.paragraph_format.left_indent = Pt(date_x * self.char)
+        second.paragraph_format.left_indent = Pt(placement.date_x)
+        second.paragraph_format.keep_with_next = keep_with_next
 
     def table(self, model: Table) -> None:
         columns = len(model.widths)
@@ -174,28 +160,27 @@ class _DocxBuilder:
         ooxml.set_table_borders(table, geometry.rule_width_pt, geometry.rule_width_pt)
         ooxml.set_cell_margins(table, round(geometry.cell_padding_pt * ooxml.TWIPS_PER_PT))
 
-    def imprint(self, imprint: Imprint) -> None:
+    def imprint(self, imprint: Imprint, placement: ImprintPlacement) -> None:
         """版记 as a one-column table whose borders are its rules, followed by the paragraph that
         closes the section (Word needs a paragraph after a table)."""
         layout = self.layout
         rows = [imprint.copy_to, None] if imprint.copy_to else [None]
         table = self.doc.add_table(rows=len(rows), cols=1)
-        size = layout.role("imprint").size_pt
-        side = layout.imprint.side_indent_chars * size
+        side = layout.imprint.side_indent_chars * layout.role("imprint").size_pt
         for row, copy_to in zip(table.rows, rows):
             paragraph = row.cells[0].paragraphs[0]
             paragraph.style = self.doc.styles[self.styles["imprint"]]
             fmt = paragraph.paragraph_format
             if copy_to:
-                hang = width_in_chars(copy_to.split("：", 1)[0] + "：") * size
+                hang = placement.copy_to_hang
                 fmt.left_indent, fmt.first_line_indent = Pt(side + hang), Pt(-hang)
                 fmt.right_indent = Pt(side)
-                paragraph.add_run(copy_to)
+                paragraph.add_run(copy_to.text)
             else:
                 fmt.tab_stops.add_tab_stop(Pt(side), WD_TAB_ALIGNMENT.LEFT)
                 fmt.tab_stops.add_tab_stop(Pt(self.width_pt - side), WD_TAB_ALIGNMENT.RIGHT)
                 paragraph.add_run(f"\t{imprint.printer}\t{imprint.print_date}")
-            ooxml.set_exact_line(paragraph._p.get_or_add_pPr(), layout.imprint.line_pitch_pt)
+            ooxml.set_exact_line(paragraph._p.get_or_add_pPr(), self.pitch)
         ooxml.set_table_geometry(table, [round(self.width_pt * ooxml.TWIPS_PER_PT)])
         rules = self._imprint_rules(imprint)
         ooxml.set_table_borders(table, rules[0], rules[1] if len(rules) > 2 else rules[0],
@@ -212,9 +197,9 @@ class _DocxBuilder:
         # LibreOffice adds the borders' widths to the table's height (measured: 1 row 30.0 pt,
         # 2 rows 59.6 pt for 28.95 pt lines).
         # After the table comes the structural paragraph that ends the section or the document.
-        height = placement.space_above_pt - sum(self._imprint_rules(imprint)) - STRUCTURAL_LINE_PT \
-            - self.layout.imprint.docx_slack_pt
-        ooxml.set_exact_line(spacer._p.get_or_add_pPr(), max(height, STRUCTURAL_LINE_PT))
+        height = placement.space_above - sum(self._imprint_rules(imprint)) - self.structural_line \
+            - self.layout.calibration.docx.imprint_slack_pt
+        ooxml.set_exact_line(spacer._p.get_or_add_pPr(), max(height, self.structural_line))
 
     def _imprint_rules(self, imprint: Imprint) -> list[float]:
         """Widths (pt) of the 版记's rules, top to bottom: thick, thin between rows, thick."""
@@ -233,7 +218,7 @@ class _DocxBuilder:
         else:
             section = self.doc.add_section(start)
             closer = self.doc.paragraphs[-1]      # holds the previous section's sectPr
-            ooxml.set_exact_line(closer._p.get_or_add_pPr(), STRUCTURAL_LINE_PT)
+            ooxml.set_exact_line(closer._p.get_or_add_pPr(), self.structural_line)
         self._setup_section(section)
         section.footer.is_linked_to_previous = False
         section.even_page_footer.is_linked_to_previous = False
@@ -241,21 +226,21 @@ class _DocxBuilder:
             self._footers(section)
         return section
 
-    def part(self, part: Part, placement: ImprintPlacement, last: bool) -> None:
+    def part(self, part: Part, decisions: PartLayout, last: bool) -> None:
         self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
         if part.masthead:
-            self.masthead(part.masthead)
-        for block, following in zip(part.blocks, (*part.blocks[1:], None)):
-            self.block(block)
-            if isinstance(block, Signature) and isinstance(following, Note):
-                self.doc.paragraphs[-1].paragraph_format.keep_with_next = True   # 附注 on the date's page
+            self.masthead(part.masthead, decisions.mark_scale)
+        signatures = list(decisions.signatures)
+        for block in part.blocks:
+            self.block(block, signatures)
+        placement = decisions.imprint
         if placement.own_page:
             self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
         self.spacer(placement, part.imprint)
-        self.imprint(part.imprint)
+        self.imprint(part.imprint, placement)
         if last:                             # Word needs a paragraph after the last table
             closing = self.doc.add_paragraph(style=self.styles["imprint"])
-            ooxml.set_exact_line(closing._p.get_or_add_pPr(), STRUCTURAL_LINE_PT)
+            ooxml.set_exact_line(closing._p.get_or_add_pPr(), self.structural_line)
 
     def properties(self, meta: Meta) -> None:
         props = self.doc.core_properties
@@ -279,12 +264,12 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_docx(document: Document, layout: Layout, target, imprints: list[ImprintPlacement]) -> None:
-    """Write the DOCX to ``target`` (a path or a binary file object), placing each part's 版记
-    where the PDF layout placed it (``imprints``, from write_pdf)."""
+def write_docx(document: Document, layout: Layout, target: Path | BinaryIO, paged: PagedDocument) -> None:
+    """Write the DOCX to ``target`` (a path or a binary file object), following the page
+    decisions of ``paged`` (the same document laid out)."""
     builder = _DocxBuilder(layout)
-    for i, (part, placement) in enumerate(zip(document.parts, imprints, strict=True)):
-        builder.part(part, placement, last=i == len(document.parts) - 1)
+    for i, (part, decisions) in enumerate(zip(document.parts, paged.parts, strict=True)):
+        builder.part(part, decisions, last=i == len(document.parts) - 1)
     builder.properties(document.meta)
     raw = io.BytesIO()
     builder.doc.save(raw)

@@ -1,6 +1,7 @@
 """Named paragraph and character styles, one per layout role, so that a clerk's edits keep the
 format: 正文, 一级标题 … 四级标题, 标题, 主送机关, 署名, 成文日期, 附注, 发文机关标志, 发文字号,
-版记, 表格文字, 页码; character styles 强调 (一是……) and 签发人姓名."""
+版记, 表格文字, 页码; character styles 强调 (一是……), 正文文字 (text run on after a heading) and
+签发人姓名. Indents and spacing come from the layout."""
 
 from __future__ import annotations
 
@@ -11,30 +12,37 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from generator.layout import Layout, mm_to_pt
+from generator.layout_spec import Layout, mm_to_pt
 from generator.writers.docx import ooxml
+
 
 @dataclass(frozen=True)
 class StyleSpec:
     name: str
     role: str
     align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
-    first_line_chars: float = 0
+    first_line_indent: str | None = None    # the layout.body field giving it in 字
     outline_level: int | None = None
     keep_with_next: bool = False
 
 
+# Headings keep with the next paragraph by their style, as a clerk's new heading should; the
+# writer turns it off where a heading runs on into text.
 PARAGRAPH_STYLES = {
-    "body": StyleSpec("正文", "body", first_line_chars=2),
-    "heading1": StyleSpec("一级标题", "heading1", first_line_chars=2, outline_level=0, keep_with_next=True),
-    "heading2": StyleSpec("二级标题", "heading2", first_line_chars=2, outline_level=1, keep_with_next=True),
-    "heading3": StyleSpec("三级标题", "heading3", first_line_chars=2, outline_level=2),
-    "heading4": StyleSpec("四级标题", "heading4", first_line_chars=2, outline_level=3),
+    "body": StyleSpec("正文", "body", first_line_indent="paragraph_indent_chars"),
+    "heading1": StyleSpec("一级标题", "heading1", first_line_indent="paragraph_indent_chars", outline_level=0,
+                          keep_with_next=True),
+    "heading2": StyleSpec("二级标题", "heading2", first_line_indent="paragraph_indent_chars", outline_level=1,
+                          keep_with_next=True),
+    "heading3": StyleSpec("三级标题", "heading3", first_line_indent="paragraph_indent_chars", outline_level=2,
+                          keep_with_next=True),
+    "heading4": StyleSpec("四级标题", "heading4", first_line_indent="paragraph_indent_chars", outline_level=3,
+                          keep_with_next=True),
     "title": StyleSpec("标题", "title", WD_ALIGN_PARAGRAPH.CENTER),
     "addressee": StyleSpec("主送机关", "addressee"),
     "signature": StyleSpec("署名", "signature", WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True),
     "date": StyleSpec("成文日期", "date", WD_ALIGN_PARAGRAPH.LEFT),
-    "note": StyleSpec("附注", "note", WD_ALIGN_PARAGRAPH.LEFT, first_line_chars=2),
+    "note": StyleSpec("附注", "note", WD_ALIGN_PARAGRAPH.LEFT, first_line_indent="note_indent_chars"),
     "masthead": StyleSpec("发文机关标志", "masthead", WD_ALIGN_PARAGRAPH.CENTER),
     "doc_number": StyleSpec("发文字号", "doc_number", WD_ALIGN_PARAGRAPH.LEFT),
     "imprint": StyleSpec("版记", "imprint", WD_ALIGN_PARAGRAPH.LEFT),
@@ -43,7 +51,8 @@ PARAGRAPH_STYLES = {
     "page_number_odd": StyleSpec("页码（单页）", "page_number", WD_ALIGN_PARAGRAPH.RIGHT),
     "page_number_even": StyleSpec("页码（双页）", "page_number", WD_ALIGN_PARAGRAPH.LEFT),
 }
-CHARACTER_STYLES = {"lead": "强调", "signer_name": "签发人姓名"}
+CHARACTER_STYLES = {"lead": "强调", "body_text": "正文文字", "signer_name": "签发人姓名"}
+CHARACTER_ROLES = {"body_text": "body"}     # a character style's role, where its name differs
 
 
 def _spacing(layout: Layout) -> dict[str, tuple[float, float]]:
@@ -86,8 +95,8 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
         fmt = style.paragraph_format
         fmt.alignment = spec.align
         fmt.widow_control = False
-        if spec.first_line_chars:
-            fmt.first_line_indent = Pt(spec.first_line_chars * layout.char_pitch_pt)
+        if spec.first_line_indent:
+            fmt.first_line_indent = Pt(getattr(layout.body, spec.first_line_indent) * layout.char_pitch_pt)
         if role in indents:
             fmt.left_indent, fmt.right_indent = (Pt(v) for v in indents[role])
         if spec.outline_level is not None:
@@ -96,7 +105,7 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
         names[role] = spec.name
     for role, name in CHARACTER_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-        _run_format(style, layout, role)
+        _run_format(style, layout, CHARACTER_ROLES.get(role, role))
         names[role] = name
     return names
 

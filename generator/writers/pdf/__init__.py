@@ -1,123 +1,147 @@
-"""PDF writer: document model → print-ready PDF (reportlab), fonts embedded, text searchable."""
+"""PDF writer: paged document → print-ready PDF (reportlab's canvas), fonts embedded as subsets.
+
+A thin serialiser: every glyph, rule and page decision comes from the layout stage. Each text
+line is marked with its ActualText, so extraction (pdftotext, copy and paste) gives back the
+characters as written, without spaces for the justification and auto-space gaps.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import calendar
+import time
 from pathlib import Path
+from typing import BinaryIO
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+from reportlab.lib.colors import CMYKColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
-from generator.document_model import (
-    Addressee, Block, Document, Heading, Note, Paragraph, Part, Signature, Table, Title,
-)
-from generator.font_files import FontFinder
-from generator.layout import Layout, mm_to_pt
-from generator.pagination import ImprintPlacement
-from generator.writers.pdf.document import GongwenDocTemplate, PartStart
-from generator.writers.pdf.flowables import (
-    BlankLines, Grid, GridText, ImprintBlock, MastheadBlock, SignatureBlock,
-)
-from generator.writers.pdf.fonts import PdfFonts
-from generator.writers.pdf.linebreak import Line
-from generator.writers.pdf.painter import Painter
-from generator.writers.pdf.tables import BreakableTable, TableBuilder
+from generator.document_model import Meta
+from generator.layout_spec import Layout
+from generator.paged_document import GlyphRun, Image, PagedDocument, Rule, TextLine
 
 __all__ = ["write_pdf"]
 
-
-class _Story:
-    """Turns model blocks into flowables with the layout's spacing."""
-
-    def __init__(self, layout: Layout, fonts: PdfFonts) -> None:
-        self.layout, self.fonts = layout, fonts
-        self.painter = Painter(fonts)
-        self.grid = Grid(layout.line_pitch_pt)
-        self.char = layout.char_pitch_pt
-        self.width = mm_to_pt(layout.page.text_width_mm)
-        self.tables = TableBuilder(self.painter, self.width, fonts.style("table"), fonts.style("table_header"),
-                                   layout.role("table").line_pitch_pt, layout.tables)
-
-    def text(self, runs: list[tuple[str, str]], indent_chars: float = 0, align: str = "justify") -> GridText:
-        styled = [(text, self.fonts.style(role)) for text, role in runs if text]
-        return GridText(self.painter, self.grid, styled, indent_chars * self.char, align)
-
-    def part(self, part: Part) -> list[Flowable]:
-        body = self.layout.body
-        story: list[Flowable] = [PartStart()]
-        if part.masthead:
-            m = part.masthead
-            styles = {name: self.fonts.style(name)
-                      for name in ("masthead", "doc_number", "signer_label", "signer_name")}
-            story += [MastheadBlock(self.painter, self.grid, self.layout, m.issuer_mark, m.doc_number,
-                                    m.signer_label, m.signers, styles),
-                      BlankLines(body.title_gap_lines, self.grid.pitch)]
-        for i, block in enumerate(part.blocks):
-            if _is_standalone_heading(block) and not _is_standalone_heading(part.blocks[i - 1]):
-                story.append(CondPageBreak(self._heading_room(part.blocks[i:])))
-            flowables = self.block(block)
-            if isinstance(block, Signature) and i + 1 < len(part.blocks) and isinstance(part.blocks[i + 1], Note):
-                flowables[-1].keepWithNext = True     # 附注 on the line after the date, same page
-            story += flowables
-        imprint = part.imprint
-        story.append(ImprintBlock(self.painter, self.grid, self.layout, imprint.printer, imprint.print_date,
-                                  imprint.copy_to, self.fonts.style("imprint")))
-        return story
-
-    def _heading_room(self, blocks: tuple[Block, ...]) -> float:
-        """Room a run of stand-alone headings needs to stay on the page with what follows it
-        (Word's keep-with-next): the first line(s) of a paragraph, or a table's header rows
-        and first row."""
-        headings = next((i for i, b in enumerate(blocks) if not _is_standalone_heading(b)), len(blocks))
-        room = headings * self.grid.pitch
-        if headings < len(blocks) and isinstance(blocks[headings], Table):
-            return room + BreakableTable(blocks[headings], self.tables).first_rows_height(self.width)
-        return room + self.layout.body.lines_after_heading * self.grid.pitch
-
-    def block(self, block: Block) -> list[Flowable]:
-        body = self.layout.body
-        match block:
-            case Title(lines):
-                style = self.fonts.style("title")
-                broken = [Line(tuple(self.painter.tokens(line, style)), 0.0, 0.0) for line in lines]
-                return [GridText(self.painter, self.grid, [(block.text, style)], align="center",
-                                 broken=(self.width, broken)),
-                        BlankLines(body.after_title_lines, self.grid.pitch)]
-            case Addressee(text):
-                return [self.text([(text, "addressee")])]
-            case Paragraph(runs):
-                return [self.text([(r.text, r.role or "body") for r in runs], body.paragraph_indent_chars)]
-            case Heading(level, number, text, run_in):
-                return [self.text([(number + text, f"heading{level}"), (run_in or "", "body")],
-                                  body.paragraph_indent_chars)]
-            case Table():
-                # Text after a table follows it directly, as in Word and LibreOffice, whose exact
-                # line spacing does not snap back to the page's line grid.
-                return [BreakableTable(block, self.tables)]
-            case Signature(organ, date, seal):
-                return [BlankLines(body.signature_gap_lines, self.grid.pitch),
-                        SignatureBlock(self.painter, self.grid, self.layout, organ, date, seal,
-                                       self.fonts.style("signature"), self.fonts.style("date"))]
-            case Note(text):
-                return [self.text([(text, "note")], body.note_indent_chars, align="left")]
-        raise TypeError(f"no PDF rendering for {type(block).__name__}")
+LINE_CAPS = {"butt": 0, "square": 2}
+SAME_SPACING = 1e-6
 
 
-def _is_standalone_heading(block: Block) -> bool:
-    return isinstance(block, Heading) and block.run_in is None
+def _registered(path: Path) -> str:
+    """Register a font file once per process under its path (two folders may hold files of the
+    same name); the PDF names the subset after the font's own PostScript name."""
+    name = str(path)
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, name))
+    return name
 
 
-def write_pdf(document: Document, layout: Layout, target: Path | object, finder: FontFinder,
-              warn: Callable[[str], None]) -> list[ImprintPlacement]:
-    """Write the PDF to ``target`` (a path or a binary file object); returns where each part's
-    版记 landed, for the DOCX writer to follow."""
-    fonts = PdfFonts(layout, finder, warn)
-    story = _Story(layout, fonts)
-    flowables: list[Flowable] = []
-    for part in document.parts:
-        if flowables:       # the 版记 ended the page; the next part begins on the next (odd) one
-            flowables.append(PageBreak())
-        flowables += story.part(part)
-    doc = GongwenDocTemplate(target if not isinstance(target, Path) else str(target), layout, document.meta,
-                             story.painter, fonts.style("page_number"))
-    doc.build(flowables)
-    return doc.imprints
+def _begin_actual_text(text: PDFTextObject, actual: str) -> None:
+    """BDC with /ActualText: reportlab has no API for marked content, so the operator goes into
+    the text object's content stream directly."""
+    text._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
+
+
+def _end_marked_content(text: PDFTextObject) -> None:
+    text._code.append("EMC")
+
+
+class _Painter:
+    def __init__(self, canvas: Canvas, paged: PagedDocument, layout: Layout) -> None:
+        self.canvas, self.height = canvas, paged.height
+        self.fonts = {key: _registered(path) for key, path in paged.fonts.items()}
+        self.colors = {name: CMYKColor(*color.cmyk) for name, color in layout.colors.items()}
+        self.bold_stroke = layout.calibration.pdf.bold_stroke_em
+
+    def line(self, line: TextLine) -> None:
+        canvas = self.canvas
+        bold = [run.size for run in line.runs if run.bold]
+        if bold:
+            canvas.setLineWidth(max(bold) * self.bold_stroke)
+        text = canvas.beginText()
+        _begin_actual_text(text, line.text)
+        scale = None
+        for run in line.runs:
+            if run.scale != scale:          # Tz persists across text objects: set it on every line
+                scale = run.scale
+                text.setHorizScale(scale * 100)
+            self._run(text, run)
+        _end_marked_content(text)
+        canvas.drawText(text)
+
+    def _run(self, text: PDFTextObject, run: GlyphRun) -> None:
+        font = self.fonts[run.font]
+        text.setFont(font, run.size)
+        color = self.colors[run.color]
+        text.setFillColor(color)
+        if run.bold:
+            text.setStrokeColor(color)
+            text.setTextRenderMode(2)
+        else:
+            text.setTextRenderMode(0)
+        # Glyphs whose advances exceed their natural widths by the same amount share one
+        # character spacing (Tc), so a justified line takes a few text operations, not one per
+        # glyph. Each piece starts at its own text matrix, and so does each piece of a 256-glyph
+        # subset: pdfminer drops the Tc after a string's last glyph, so only positions set
+        # explicitly read back exactly.
+        spacing = [advance / run.scale - pdfmetrics.stringWidth(char, font, run.size)
+                   for char, advance in zip(run.text, run.advances)]
+        subsets = [subset for subset, encoded in pdfmetrics.getFont(font).splitString(run.text, self.canvas._doc)
+                   for _ in encoded]
+        x, start = run.x, 0
+        for end in range(1, len(run.text) + 1):
+            if end < len(run.text) and subsets[end] == subsets[start] and \
+                    abs(spacing[end] - spacing[start]) < SAME_SPACING:
+                continue
+            text.setTextOrigin(x, self.height - run.baseline)
+            text.setCharSpace(spacing[start])
+            text.textOut(run.text[start:end])
+            x += sum(run.advances[start:end])
+            start = end
+
+    def rule(self, rule: Rule) -> None:
+        canvas = self.canvas
+        canvas.setStrokeColor(self.colors[rule.color])
+        canvas.setLineWidth(rule.width)
+        canvas.setLineCap(LINE_CAPS[rule.cap])
+        canvas.line(rule.x0, self.height - rule.y0, rule.x1, self.height - rule.y1)
+
+    def image(self, image: Image) -> None:
+        self.canvas.drawImage(str(image.path), image.x, self.height - image.y - image.height,
+                              image.width, image.height, mask="auto")
+
+
+def _stamp_creation_date(canvas: Canvas, meta: Meta) -> None:
+    """The creation date comes from the data, not the clock: same data, same bytes."""
+    stamp = canvas._doc._timeStamp
+    stamp.t = calendar.timegm(meta.created.timetuple())
+    stamp.lt = time.gmtime(stamp.t)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+
+
+def write_pdf(paged: PagedDocument, layout: Layout, target: Path | BinaryIO) -> None:
+    """Write the PDF to ``target`` (a path or a binary file object)."""
+    meta = paged.meta
+    first_font = _registered(next(iter(paged.fonts.values())))
+    canvas = Canvas(str(target) if isinstance(target, Path) else target, pagesize=(paged.width, paged.height),
+                    invariant=1, pageCompression=1, initialFontName=first_font)
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("gongwen")
+    canvas.setProducer("gongwen (reportlab)")
+    _stamp_creation_date(canvas, meta)
+    painter = _Painter(canvas, paged, layout)
+    for page in paged.pages:
+        for item in page.items:         # pictures first, so a seal lies under the text
+            if isinstance(item, Image):
+                painter.image(item)
+        for item in page.items:
+            if isinstance(item, TextLine):
+                painter.line(item)
+            elif isinstance(item, Rule):
+                painter.rule(item)
+        canvas.showPage()
+    canvas.save()

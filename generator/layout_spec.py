@@ -1,7 +1,8 @@
-"""The layout: GB/T 9704 geometry, typefaces and text roles, read from ``layouts/*.yaml``.
+"""The layout specification: GB/T 9704 geometry, typefaces, text roles, line-breaking rules and
+renderer calibrations, read from ``layouts/*.yaml`` as typed data.
 
-Both writers take every measure from here, so a number changes in one place and the DOCX and
-the PDF move together.
+The layout stage, both writers and ``gongwen inspect`` take every measure from here, so a
+number changes in one place and everything moves together.
 """
 
 from __future__ import annotations
@@ -11,9 +12,18 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
+
+
+def _layouts_dir() -> Path:
+    """``layouts/`` is mapped into the package by the wheel build (pyproject.toml); in a source
+    checkout it is the top-level folder."""
+    installed = Path(__file__).resolve().parent / "layouts"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "layouts"
+
+
+LAYOUTS_DIR = _layouts_dir()
 MM_PER_PT = 25.4 / 72
 
 
@@ -46,8 +56,6 @@ class Grid(_Data):
     lines_per_page: int
     chars_per_line: int
     line_pitch_pt: float
-    char_spacing_pt: float
-    autospace_em: float
 
 
 class Color(_Data):
@@ -75,6 +83,7 @@ class Masthead(_Data):
     rule_gap_mm: float
     rule_width_pt: float
     side_indent_chars: int
+    signer_room_chars: int
 
 
 class Body(_Data):
@@ -85,6 +94,7 @@ class Body(_Data):
     signature_right_chars: int
     date_offset_chars: int
     note_indent_chars: int
+    seal_date_right_chars: int
     lines_after_heading: int
 
 
@@ -97,8 +107,6 @@ class ImprintLayout(_Data):
     side_indent_chars: int
     outer_rule_mm: float
     inner_rule_mm: float
-    line_pitch_pt: float
-    docx_slack_pt: float
 
 
 class PageNumber(_Data):
@@ -108,8 +116,41 @@ class PageNumber(_Data):
     suffix: str
 
 
+class DocxCalibration(_Data):
+    imprint_slack_pt: float
+    structural_line_pt: float
+
+
+class PdfCalibration(_Data):
+    bold_stroke_em: float
+
+
+class Calibration(_Data):
+    """layouts/renderer_calibration.yaml: how the renderers are tuned to agree."""
+
+    char_spacing_pt: float
+    autospace_em: float
+    table_rule_in_row: float
+    docx: DocxCalibration
+    pdf: PdfCalibration
+
+
+class LineBreaking(_Data):
+    """layouts/line_breaking.yaml: the 禁则 character sets."""
+
+    no_line_start: frozenset[str]
+    no_line_end: frozenset[str]
+    soft_break_after: frozenset[str]
+    long_run: int
+
+    @field_validator("no_line_start", "no_line_end", "soft_break_after", mode="before")
+    @classmethod
+    def _characters(cls, value: object) -> object:
+        return frozenset(value) if isinstance(value, str) else value
+
+
 class Layout(_Data):
-    """layouts/gbt9704.yaml as typed data."""
+    """layouts/gbt9704.yaml as typed data, with the calibration and line-breaking files."""
 
     page: Page
     grid: Grid
@@ -121,6 +162,8 @@ class Layout(_Data):
     tables: TableLayout
     imprint: ImprintLayout
     page_number: PageNumber
+    calibration: Calibration
+    line_breaking: LineBreaking
 
     def role(self, name: str) -> Role:
         return self.roles[name]
@@ -135,7 +178,7 @@ class Layout(_Data):
 
     def tracking_pt(self, role: str) -> float:
         """Space added after every character of ``role`` (negative: condensed)."""
-        return self.grid.char_spacing_pt if self.roles[role].grid else 0.0
+        return self.calibration.char_spacing_pt if self.roles[role].grid else 0.0
 
     def advance_pt(self, role: str) -> float:
         """Advance of one full-width character of ``role`` before justification."""
@@ -150,6 +193,13 @@ class Layout(_Data):
         return self.grid.line_pitch_pt
 
 
-def load_layout(path: Path = LAYOUTS_DIR / "gbt9704.yaml") -> Layout:
+def _read(path: Path) -> dict:
     with path.open(encoding="utf-8") as handle:
-        return Layout.model_validate(yaml.safe_load(handle))
+        return yaml.safe_load(handle)
+
+
+def load_layout(folder: Path = LAYOUTS_DIR) -> Layout:
+    data = _read(folder / "gbt9704.yaml")
+    data["calibration"] = _read(folder / "renderer_calibration.yaml")
+    data["line_breaking"] = _read(folder / "line_breaking.yaml")
+    return Layout.model_validate(data)

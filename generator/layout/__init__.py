@@ -1,0 +1,63 @@
+"""layout: document model → paged document, once per build, for every writer.
+
+The stage sets the text (line breaking, 禁则, justification, auto-space, fallback fonts), fills
+the pages (keep-with-next, tables broken between rows with their header rows repeated, the
+版记 on an even page's foot) and numbers them. It reads font metrics with fontTools and never
+imports a writer library, so a DOCX-only build needs no PDF machinery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.document_model import Document
+from generator.layout.blocks import BlockLayout
+from generator.layout.fonts import FontSet
+from generator.layout.linebreak import line_width
+from generator.layout.pages import FilledPage, PageFiller
+from generator.layout.text import TextSetter
+from generator.layout_spec import Layout, mm_to_pt
+from generator.paged_document import Page, PagedDocument, PartLayout
+
+__all__ = ["lay_out", "FontSet"]
+
+
+def lay_out(document: Document, layout: Layout, fonts: FontSet) -> PagedDocument:
+    setter = TextSetter(layout, fonts)
+    blocks = BlockLayout(layout, setter)
+    page = layout.page
+    filler = PageFiller(mm_to_pt(page.top_mm), mm_to_pt(page.text_height_mm))
+    parts = []
+    for index, part in enumerate(document.parts):
+        boxes = blocks.part(part)
+        filled = filler.part(index, boxes.boxes, boxes.imprint, f"part {index + 1}")
+        parts.append(PartLayout(filled.first_page + 1, filled.last_page + 1, filled.imprint,
+                                tuple(boxes.signatures), boxes.mark_scale))
+    pages = tuple(_numbered(filler.pages, parts, layout, setter))
+    return PagedDocument(document.meta, mm_to_pt(page.width_mm), mm_to_pt(page.height_mm), pages,
+                         tuple(parts), dict(fonts.used))
+
+
+def _numbered(filled: list[FilledPage], parts: list[PartLayout], layout: Layout,
+              setter: TextSetter) -> Iterator[Page]:
+    """Pages with their "— N —": odd pages 右空一字, even pages 左空一字, the dash line
+    below_text_mm under the 版心; a page without body text carries none."""
+    spec = layout.page_number
+    style = setter.style("page_number")
+    left = mm_to_pt(layout.page.left_mm)
+    right = left + mm_to_pt(layout.page.text_width_mm)
+    foot = mm_to_pt(layout.page.top_mm + layout.page.text_height_mm)
+    # The dash line (the em box's middle) lies below_text_mm under the 版心's bottom edge.
+    baseline = foot + mm_to_pt(spec.below_text_mm) + (style.em_ascent - 0.5) * style.size
+    indent = spec.side_indent_chars * style.pitch
+    for index, page in enumerate(filled):
+        number = index + 1
+        printed = None
+        items = page.items
+        if page.has_body:
+            printed = number - parts[page.part].first_page + 1
+            tokens = setter.tokens([(f"{spec.prefix}{printed}{spec.suffix}", style)])
+            x = left + indent if number % 2 == 0 else right - indent - line_width(tokens)
+            items = items + [setter.set_line(tokens, x, baseline)]
+        yield Page(number, page.part, printed, tuple(items))
+

@@ -1,0 +1,184 @@
+"""Model blocks → boxes: every block of a part set on the 22-line grid of the 版心.
+
+The spacing comes from the layout: 空二行 after the 版头, 空一行 after the title and before the
+署名, indents in 字. What a flowing format must copy (the 署名's place, the narrowing of the
+发文机关标志, the 抄送 hanging indent) is recorded in the part's decisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.document_model import (
+    Addressee, Block, Heading, Imprint, Masthead, Note, Paragraph, Part, Signature, Table, Title,
+)
+from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
+from generator.layout.linebreak import Line, Token, line_width
+from generator.layout.placement import mark_scale, signature_positions
+from generator.layout.tables import TableBox, TableLayout
+from generator.layout.text import TextSetter, baseline_in
+from generator.layout_spec import Layout, mm_to_pt
+from generator.paged_document import Item, Rule, SignaturePlacement
+
+
+@dataclass
+class PartBoxes:
+    boxes: list[Box]
+    imprint: ImprintBox
+    signatures: list[SignaturePlacement] = field(default_factory=list)
+    mark_scale: float = 1.0
+
+
+class BlockLayout:
+    """Sets a part's blocks as boxes, left-aligned on the 版心."""
+
+    def __init__(self, layout: Layout, setter: TextSetter) -> None:
+        self.layout, self.setter = layout, setter
+        self.left = mm_to_pt(layout.page.left_mm)
+        self.width = mm_to_pt(layout.page.text_width_mm)
+        self.pitch = layout.line_pitch_pt
+        self.char = layout.char_pitch_pt
+
+    def part(self, part: Part) -> PartBoxes:
+        body = self.layout.body
+        result = PartBoxes([], self.imprint(part.imprint))
+        if part.masthead:
+            box, result.mark_scale = self.masthead(part.masthead)
+            result.boxes += [box, SpaceBox(body.title_gap_lines * self.pitch)]
+        for block in part.blocks:
+            result.boxes += self.block(block, result)
+        return result
+
+    # ---- text ----------------------------------------------------------------------------
+    def lines_box(self, runs: list[tuple[str, str]], indent_chars: float = 0, align: str = "justify",
+                  keep_with_next: bool = False) -> LinesBox:
+        tokens = self.setter.tokens([(text, self.setter.style(role)) for text, role in runs])
+        lines = self.setter.break_lines(tokens, self.width, indent_chars * self.char, justify=align == "justify")
+        return self._box(lines, align, keep_with_next)
+
+    def _box(self, lines: list[Line], align: str, keep_with_next: bool = False) -> LinesBox:
+        return LinesBox([self._line(line, align) for line in lines], self.pitch,
+                        self.layout.body.lines_after_heading, keep_with_next)
+
+    def _line(self, line: Line, align: str) -> Draw:
+        def draw(top: float) -> list[Item]:
+            if not line.tokens:
+                return []
+            style = max((t.style for t in line.tokens), key=lambda s: s.size)
+            x = self.left + ((self.width - line_width(line.tokens)) / 2 if align == "center" else line.indent)
+            return [self.setter.set_line(line.tokens, x, baseline_in(top, self.pitch, style), line.gap,
+                                         spread=line.spread)]
+        return draw
+
+    # ---- blocks --------------------------------------------------------------------------
+    def block(self, block: Block, result: PartBoxes) -> list[Box]:
+        body = self.layout.body
+        match block:
+            case Title(lines):
+                style = self.setter.style("title")
+                broken = [Line(tuple(self.setter.tokens([(line, style)])), 0.0, 0.0) for line in lines]
+                return [self._box(broken, "center"), SpaceBox(body.after_title_lines * self.pitch)]
+            case Addressee(text):
+                return [self.lines_box([(text, "addressee")])]
+            case Paragraph(runs):
+                return [self.lines_box([(r.text, r.role or "body") for r in runs], body.paragraph_indent_chars)]
+            case Heading(level, number, text, run_in, keep):
+                return [self.lines_box([(number + text, f"heading{level}"), (run_in or "", "body")],
+                                       body.paragraph_indent_chars, keep_with_next=keep)]
+            case Table():
+                # Text after a table follows it directly, as in Word and LibreOffice, whose exact
+                # line spacing does not snap back to the page's line grid.
+                return [TableBox(TableLayout(block, self.setter, self.layout, self.left, self.width))]
+            case Signature():
+                box, placement = self.signature(block)
+                result.signatures.append(placement)
+                return [SpaceBox(body.signature_gap_lines * self.pitch), box]
+            case Note(text):
+                return [self.lines_box([(text, "note")], body.note_indent_chars, align="left")]
+        raise TypeError(f"no layout for {type(block).__name__}")
+
+    def masthead(self, masthead: Masthead) -> tuple[FixedBox, float]:
+        """版头: red 发文机关标志 below the 版心 top, 发文字号 (with 签发人 for upward documents)
+        空二行 below it, and the red rule under the 发文字号."""
+        spec, setter, pitch = self.layout.masthead, self.setter, self.pitch
+        mark, number = setter.style("masthead"), setter.style("doc_number")
+        mark_top = mm_to_pt(spec.mark_top_mm)
+        number_top = mark_top + mark.size + spec.doc_number_gap_lines * pitch
+        number_baseline = baseline_in(number_top, pitch, number)
+        rule_y = number_baseline + (1 - number.em_ascent) * number.size + mm_to_pt(spec.rule_gap_mm)
+        mark_tokens = setter.tokens([(masthead.issuer_mark, mark)])
+        natural = line_width(mark_tokens)
+        scale = mark_scale(natural, self.width)
+        number_tokens = setter.tokens([(masthead.doc_number, number)])
+        side = spec.side_indent_chars * self.char
+        signer_tokens: list[Token] = []
+        if masthead.signer_label is not None:
+            signer_tokens = setter.tokens([(masthead.signer_label, setter.style("signer_label")),
+                                           (masthead.signer_names, setter.style("signer_name"))])
+
+        def draw(top: float) -> list[Item]:
+            items: list[Item] = [setter.set_line(mark_tokens, self.left + (self.width - natural * scale) / 2,
+                                                 top + mark_top + mark.em_ascent * mark.size, scale=scale)]
+            baseline = top + number_baseline
+            if masthead.signer_label is None:
+                x = self.left + (self.width - line_width(number_tokens)) / 2
+                items.append(setter.set_line(number_tokens, x, baseline))
+            else:
+                items.append(setter.set_line(number_tokens, self.left + side, baseline))
+                x = self.left + self.width - side - line_width(signer_tokens)
+                items.append(setter.set_line(signer_tokens, x, baseline))
+            items.append(Rule(self.left, top + rule_y, self.left + self.width, top + rule_y,
+                              spec.rule_width_pt, color="red"))
+            return items
+        return FixedBox(rule_y, draw), scale
+
+    def signature(self, block: Signature) -> tuple[FixedBox, SignaturePlacement]:
+        setter, pitch = self.setter, self.pitch
+        organ_style, date_style = setter.style("signature"), setter.style("date")
+        organ_tokens = setter.tokens([(block.organ, organ_style)])
+        date_tokens = setter.tokens([(block.date, date_style)])
+        organ_x, date_x = signature_positions(line_width(organ_tokens), line_width(date_tokens), self.width,
+                                              self.char, self.layout.body, block.seal)
+
+        def draw(top: float) -> list[Item]:
+            return [setter.set_line(organ_tokens, self.left + organ_x, baseline_in(top, pitch, organ_style)),
+                    setter.set_line(date_tokens, self.left + date_x, baseline_in(top + pitch, pitch, date_style))]
+        return FixedBox(2 * pitch, draw, block.keep_with_next), SignaturePlacement(organ_x, date_x)
+
+    def imprint(self, imprint: Imprint) -> ImprintBox:
+        """版记: 抄送 lines (continuations aligned after "抄送："), then 印发机关 and 印发日期 on one
+        line, between full-width rules; its last rule lies on the 版心 foot."""
+        setter, pitch, spec = self.setter, self.pitch, self.layout.imprint
+        style = setter.style("imprint")
+        side = spec.side_indent_chars * style.pitch
+        hang = setter.width(imprint.copy_to.label, style) if imprint.copy_to else 0.0
+        copy_lines: list[Line] = []
+        if imprint.copy_to:
+            tokens = setter.tokens([(imprint.copy_to.label + imprint.copy_to.names, style)])
+            copy_lines = setter.break_lines(tokens, self.width - 2 * side)
+            if len(copy_lines) > 1:     # continuation lines align after "抄送：": break them again narrower
+                rest = [t for line in copy_lines[1:] for t in line.tokens]
+                copy_lines = [copy_lines[0]] + [Line(line.tokens, hang, line.gap)
+                                                for line in setter.break_lines(rest, self.width - 2 * side - hang)]
+        printer = setter.tokens([(imprint.printer, style)])
+        date = setter.tokens([(imprint.print_date, style)])
+        height = (len(copy_lines) + 1) * pitch
+        outer, inner = mm_to_pt(spec.outer_rule_mm), mm_to_pt(spec.inner_rule_mm)
+
+        def rule(y: float, width: float) -> Rule:
+            return Rule(self.left, y, self.left + self.width, y, width)
+
+        def draw(top: float) -> list[Item]:
+            bottom = top + height
+            items: list[Item] = [rule(top, outer)]
+            for i, line in enumerate(copy_lines):
+                items.append(setter.set_line(line.tokens, self.left + side + line.indent,
+                                             baseline_in(top + i * pitch, pitch, style), line.gap))
+            if copy_lines:
+                items.append(rule(bottom - pitch, inner))
+            baseline = baseline_in(bottom - pitch, pitch, style)
+            items.append(setter.set_line(printer, self.left + side, baseline))
+            items.append(setter.set_line(date, self.left + self.width - side - line_width(date), baseline))
+            items.append(rule(bottom, outer))
+            return items
+        return ImprintBox(height, draw, hang)

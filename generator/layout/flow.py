@@ -1,0 +1,115 @@
+"""Boxes that flow down the 版心 and break across pages.
+
+A box is a block's laid-out content. The page filler (``pages.py``) asks each box for the piece
+that fits the space left on a page: text breaks between grid lines, a table between rows,
+blank lines shrink to the space left, and the 版头 or the 署名 block move on whole. Pieces are
+drawn once their page and position are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.paged_document import Item
+
+FUZZ = 1e-6          # layout arithmetic tolerance, pt
+
+Draw = Callable[[float], list[Item]]      # items of a piece whose top lies at y
+
+
+@dataclass(frozen=True)
+class Piece:
+    height: float
+    draw: Draw
+    body: bool = True                     # holds body text: its page carries a page number
+
+
+class Box:
+    """Content that flows; ``keep_with_next`` keeps it on the page of the next box's start."""
+
+    keep_with_next: bool = False
+
+    def height(self) -> float:
+        raise NotImplementedError
+
+    def least_height(self) -> float:
+        """The least a page must take of this box when a box before it keeps with it."""
+        raise NotImplementedError
+
+    def split(self, available: float) -> tuple[Piece, Box | None] | None:
+        """The piece that fits ``available`` and the rest (None: all of it fits), or None
+        when not even the smallest piece fits."""
+        raise NotImplementedError
+
+
+class LinesBox(Box):
+    """Text lines of one pitch; a page may break after any line."""
+
+    def __init__(self, lines: list[Draw], pitch: float, least_lines: int = 1, keep_with_next: bool = False) -> None:
+        self.lines, self.pitch, self.least_lines = lines, pitch, least_lines
+        self.keep_with_next = keep_with_next
+
+    def height(self) -> float:
+        return len(self.lines) * self.pitch
+
+    def least_height(self) -> float:
+        return min(self.least_lines, len(self.lines)) * self.pitch
+
+    def split(self, available: float) -> tuple[Piece, Box | None] | None:
+        if self.height() <= available + FUZZ:
+            return self._piece(self.lines), None
+        fit = int(available / self.pitch + 1e-9)
+        if fit <= 0:
+            return None
+        rest = LinesBox(self.lines[fit:], self.pitch, self.least_lines, self.keep_with_next)
+        return self._piece(self.lines[:fit]), rest
+
+    def _piece(self, lines: list[Draw]) -> Piece:
+        pitch = self.pitch
+
+        def draw(top: float) -> list[Item]:
+            return [item for i, line in enumerate(lines) for item in line(top + i * pitch)]
+        return Piece(len(lines) * pitch, draw)
+
+
+class FixedBox(Box):
+    """Content that moves to the next page whole (the 版头, the 署名 and 成文日期)."""
+
+    def __init__(self, height: float, draw: Draw, keep_with_next: bool = False) -> None:
+        self._height, self.draw = height, draw
+        self.keep_with_next = keep_with_next
+
+    def height(self) -> float:
+        return self._height
+
+    def least_height(self) -> float:
+        return self._height
+
+    def split(self, available: float) -> tuple[Piece, Box | None] | None:
+        return (Piece(self._height, self.draw), None) if self._height <= available + FUZZ else None
+
+
+class SpaceBox(Box):
+    """Blank grid lines (空一行, 空二行); at a page foot they take only the space left."""
+
+    def __init__(self, height: float) -> None:
+        self._height = height
+
+    def height(self) -> float:
+        return self._height
+
+    def least_height(self) -> float:
+        return 0.0
+
+    def split(self, available: float) -> tuple[Piece, Box | None] | None:
+        return Piece(max(min(self._height, available), 0.0), lambda top: [], body=False), None
+
+
+@dataclass(frozen=True)
+class ImprintBox:
+    """版记: drawn at the foot of an even page of its part (the filler finds the page)."""
+
+    height: float
+    draw: Draw
+    copy_to_hang: float

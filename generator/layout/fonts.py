@@ -1,0 +1,148 @@
+"""Font metrics for the layout stage: each layout face's chain of font files, read with fontTools.
+
+The layout needs to know, per character, which font of the chain draws it and how wide it is;
+it never needs a PDF library for that. A font file is read only when a character first needs
+it, so the fallback fonts for rare characters (HanaMin) cost nothing in a report without any.
+A character the first font lacks comes from the next font of the chain, with a warning naming
+the character and the font used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from generator.font_files import FontFile, FontFinder
+from generator.layout_spec import Layout
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """A text role resolved for setting: its font chain, size, colour and spacing."""
+
+    role: str
+    fonts: tuple[str, ...]           # font keys, first = primary
+    size: float
+    color: str
+    bold: bool
+    pitch: float                     # advance of one full-width character (size + tracking)
+    tracking: float                  # added after every character
+    autospace: float                 # between a Chinese character and digits/Latin letters
+    em_ascent: float                 # share of the em box above the baseline (0.88 for Fandol)
+
+
+class FontMetrics:
+    """Advance widths (in 1/1000 em) and the em box of one font file."""
+
+    def __init__(self, path: Path) -> None:
+        font = TTFont(str(path), lazy=True)
+        scale = 1000 / font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        glyphs = font.getGlyphOrder()
+        self.default_width = metrics[glyphs[0]][0] * scale
+        self.widths = {code: metrics[name][0] * scale for code, name in font.getBestCmap().items()
+                       if name != glyphs[0]}
+        for a, b in ((0x20, 0xA0), (0xA0, 0x20)):       # the no-break space draws as a space
+            if a in self.widths:
+                self.widths.setdefault(b, self.widths[a])
+        os2 = font["OS/2"] if "OS/2" in font else None
+        descent = os2.sTypoDescender if os2 is not None else font["head"].yMin
+        # A PDF reader takes the em box as `size` tall from the descent below the baseline
+        # (pdfminer does); text is placed by that box, so measured positions agree.
+        self.em_ascent = 1 + descent * scale / 1000
+        font.close()
+
+    def width(self, char: str) -> float:
+        return self.widths.get(ord(char), self.default_width)
+
+
+@lru_cache(maxsize=None)
+def _metrics(path: Path, size: int, mtime: float) -> FontMetrics:
+    """One parse per font file and process (the key changes when the file does)."""
+    return FontMetrics(path)
+
+
+class FontSet:
+    """The layout's faces as font chains, with per-character fallback."""
+
+    def __init__(self, layout: Layout, finder: FontFinder, warn: Callable[[str], None]) -> None:
+        self.layout = layout
+        self._warn = warn
+        self._warned: set[str] = set()
+        self._files: dict[str, FontFile] = {}
+        self._chains: dict[str, tuple[str, ...]] = {}
+        for face_name, face in layout.faces.items():
+            chain = finder.chain(face)
+            self._files.update((file.name, file) for file in chain)
+            self._chains[face_name] = tuple(file.name for file in chain)
+        self.used: dict[str, Path] = {}
+
+    def metrics(self, font: str) -> FontMetrics:
+        path = self._files[font].path
+        stat = path.stat()
+        return _metrics(path, stat.st_size, stat.st_mtime)
+
+    def style(self, role_name: str) -> TextStyle:
+        role = self.layout.role(role_name)
+        chain = self._chains[role.face]
+        return TextStyle(
+            role=role_name,
+            fonts=chain,
+            size=role.size_pt,
+            color=role.color,
+            bold=role.bold,
+            pitch=self.layout.advance_pt(role_name),
+            tracking=self.layout.tracking_pt(role_name),
+            autospace=self.layout.calibration.autospace_em * role.size_pt,
+            em_ascent=self.metrics(chain[0]).em_ascent,
+        )
+
+    def font_for(self, char: str, style: TextStyle) -> str:
+        """The first font in the style's chain that has ``char`` (warns when not the primary)."""
+        code = ord(char)
+        primary = style.fonts[0]
+        if char.isspace() or code in self.metrics(primary).widths:
+            return self._use(primary)
+        for name in style.fonts[1:]:
+            if code in self.metrics(name).widths:
+                self._warn_once(f"character {char} (U+{code:04X}) is not in {primary}; drawn with {name}")
+                return self._use(name)
+        self._warn_once(f"character {char} (U+{code:04X}) is in no font of the chain "
+                        f"{', '.join(style.fonts)}; it will print as an empty box")
+        return self._use(primary)
+
+    def segments(self, text: str, style: TextStyle) -> list[tuple[str, str]]:
+        """``text`` cut into (font, text) pieces of one font each."""
+        pieces: list[tuple[str, str]] = []
+        for char in text:
+            font = self.font_for(char, style)
+            if pieces and pieces[-1][0] == font:
+                pieces[-1] = (font, pieces[-1][1] + char)
+            else:
+                pieces.append((font, char))
+        return pieces
+
+    def natural_width(self, text: str, style: TextStyle) -> float:
+        """Advance of half-width text: the glyphs' own widths plus tracking."""
+        total = 0.0
+        for font, piece in self.segments(text, style):
+            metrics = self.metrics(font)
+            total += sum(metrics.width(c) for c in piece) * style.size / 1000
+        return total + style.tracking * len(text)
+
+    def glyph_width(self, char: str, font: str, size: float) -> float:
+        return self.metrics(font).width(char) * size / 1000
+
+    def _use(self, font: str) -> str:
+        if font not in self.used:
+            self.used[font] = self._files[font].path
+        return font
+
+    def _warn_once(self, message: str) -> None:
+        if message not in self._warned:
+            self._warned.add(message)
+            self._warn(message)

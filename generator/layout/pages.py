@@ -1,0 +1,106 @@
+"""The page filler: boxes → pages, with every page decision made here, once.
+
+Each part (公文) starts on a new page and numbers its pages from 1. Boxes fill the 版心 top
+down; a box that keeps with the next moves to a new page unless the next box's first line (or
+a table's header and first row) fits beside it. The 版记 goes to the foot of an even page of
+its part: on the last page of text if it fits and that page is even, otherwise on a page of its
+own, after a blank page where needed. A page without body text carries no page number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.errors import LayoutError
+from generator.layout.flow import FUZZ, Box, ImprintBox
+from generator.paged_document import ImprintPlacement, Item
+
+# The 版记 fits when it needs at most this much more than the space left (rounding of rules).
+IMPRINT_TOLERANCE = 0.01
+
+
+@dataclass
+class FilledPage:
+    part: int
+    items: list[Item] = field(default_factory=list)
+    has_body: bool = False
+
+
+@dataclass(frozen=True)
+class FilledPart:
+    first_page: int             # index into the pages
+    last_page: int
+    imprint: ImprintPlacement
+
+
+class PageFiller:
+    def __init__(self, frame_top: float, frame_height: float) -> None:
+        self.top, self.frame = frame_top, frame_height
+        self.pages: list[FilledPage] = []
+        self.used = 0.0
+
+    def _new_page(self, part: int) -> None:
+        self.pages.append(FilledPage(part))
+        self.used = 0.0
+
+    @property
+    def _available(self) -> float:
+        return self.frame - self.used
+
+    @property
+    def _at_top(self) -> bool:
+        return self.used == 0.0
+
+    def part(self, index: int, boxes: list[Box], imprint: ImprintBox, what: str) -> FilledPart:
+        first = len(self.pages)
+        self._new_page(index)
+        boxes = list(boxes)
+        i = 0
+        while i < len(boxes):
+            box = boxes[i]
+            if box.keep_with_next and not self._at_top and self._kept_room(boxes, i) > self._available + FUZZ:
+                self._new_page(index)
+                continue
+            fitted = box.split(self._available)
+            if fitted is None:
+                if self._at_top:
+                    raise LayoutError(f"{what}: a block is taller than a page and cannot be broken")
+                self._new_page(index)
+                continue
+            piece, rest = fitted
+            page = self.pages[-1]
+            page.items += piece.draw(self.top + self.used)
+            page.has_body |= piece.body
+            self.used += piece.height
+            if rest is None:
+                i += 1
+            else:
+                boxes[i] = rest
+        return FilledPart(first, len(self.pages) - 1, self._imprint(index, imprint, first, what))
+
+    def _kept_room(self, boxes: list[Box], i: int) -> float:
+        """Height of the boxes from ``i`` that keep with their next, plus the least of the next."""
+        room = 0.0
+        while i < len(boxes) and boxes[i].keep_with_next:
+            room += boxes[i].height()
+            i += 1
+        return room + (boxes[i].least_height() if i < len(boxes) else 0.0)
+
+    def _imprint(self, index: int, imprint: ImprintBox, first: int, what: str) -> ImprintPlacement:
+        if imprint.height > self.frame + IMPRINT_TOLERANCE:
+            raise LayoutError(f"{what}: the 版记 is taller than a page ({imprint.height / self.frame:.1f} pages); "
+                              "shorten its 抄送 list")
+        while True:
+            page = self.pages[-1]
+            page_in_part = len(self.pages) - first
+            if page_in_part % 2 == 0 and self._available + IMPRINT_TOLERANCE >= imprint.height:
+                break
+            self._new_page(index)
+        space_above = self._available - imprint.height
+        page.items += imprint.draw(self.top + self.frame - imprint.height)
+        blank = 0
+        if not page.has_body:
+            last_body = max(n for n in range(first, len(self.pages)) if self.pages[n].has_body)
+            blank = len(self.pages) - 1 - last_body - 1
+        return ImprintPlacement(own_page=not page.has_body, blank_pages_before=blank,
+                                space_above=space_above, copy_to_hang=imprint.copy_to_hang)

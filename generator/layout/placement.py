@@ -1,0 +1,34 @@
+"""GB/T 9704 placement rules that the layout applies and ``gongwen inspect`` checks against.
+
+Each rule lives here once: the layout stage places text by it, the DOCX follows the placement
+recorded in the paged document, and the inspector computes its expected values from the widths
+it measures on the page.
+"""
+
+from __future__ import annotations
+
+from generator.layout_spec import Body
+
+
+def signature_positions(organ_width: float, date_width: float, line_width: float, char: float,
+                        body: Body, seal: bool) -> tuple[float, float]:
+    """x of the 署名 and of the 成文日期 from the 版心's left edge (§7.3.5).
+
+    Without a seal: the 署名 右空二字 and the date two characters right of its start; a date
+    longer than that allows ends 右空二字 and the 署名 moves left with it. With a seal: the date
+    右空四字 and the 署名 centred on the date (§7.3.5.1)."""
+    if seal:
+        date_x = line_width - body.seal_date_right_chars * char - date_width
+        return date_x + (date_width - organ_width) / 2, date_x
+    right = line_width - body.signature_right_chars * char
+    organ_x = right - organ_width
+    date_x = organ_x + body.date_offset_chars * char
+    if date_x + date_width > right:
+        date_x = right - date_width
+        organ_x = date_x - body.date_offset_chars * char
+    return organ_x, date_x
+
+
+def mark_scale(natural_width: float, line_width: float) -> float:
+    """The 发文机关标志 keeps its size and is narrowed to the 版心 width when longer (§7.2.2)."""
+    return min(1.0, line_width / natural_width) if natural_width > 0 else 1.0

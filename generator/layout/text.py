@@ -1,0 +1,88 @@
+"""Set tokens as positioned glyph runs: the one place where text gets its final x positions.
+
+Every glyph is placed at the x the line breaker computed, so the grid pitch, justification,
+auto-space and fallback fonts never drift, whatever renders the page.
+"""
+
+from __future__ import annotations
+
+from generator.layout.fonts import FontSet, TextStyle
+from generator.layout.linebreak import Line, LineBreaker, Token, line_width
+from generator.layout_spec import Layout
+from generator.paged_document import GlyphRun, TextLine
+
+
+def _pitch(style: TextStyle) -> float:
+    return style.pitch
+
+
+def _autospace(style: TextStyle) -> float:
+    return style.autospace
+
+
+class TextSetter:
+    """Tokenizes, breaks and sets text in the layout's roles."""
+
+    def __init__(self, layout: Layout, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self.breaker = LineBreaker(layout.line_breaking)
+
+    def style(self, role: str) -> TextStyle:
+        return self.fonts.style(role)
+
+    def tokens(self, runs: list[tuple[str, TextStyle]]) -> list[Token]:
+        return self.breaker.tokenize([run for run in runs if run[0]], _pitch, self.fonts.natural_width, _autospace)
+
+    def width(self, text: str, style: TextStyle) -> float:
+        return line_width(self.tokens([(text, style)]))
+
+    def break_lines(self, tokens: list[Token], width: float, first_indent: float = 0.0,
+                    justify: bool = True) -> list[Line]:
+        return self.breaker.break_lines(tokens, width, first_indent, justify)
+
+    def set_line(self, tokens: tuple[Token, ...] | list[Token], x: float, baseline: float, gap: float = 0.0,
+                 scale: float = 1.0, spread: bool = False) -> TextLine:
+        """Tokens left to right from ``x``; ``gap`` is added at each justification gap, and
+        ``scale`` narrows everything horizontally."""
+        glyphs: list[tuple[str, str, TextStyle, float]] = []      # char, font, style, x
+        for i, token in enumerate(tokens):
+            if i and (not token.joined or spread):
+                x += gap
+            style: TextStyle = token.style
+            trailing = token.space_after if i < len(tokens) - 1 else 0.0
+            if token.text != " ":
+                cursor = x
+                for font, piece in self.fonts.segments(token.text, style):
+                    for char in piece:
+                        glyphs.append((char, font, style, cursor))
+                        cursor += (self.fonts.glyph_width(char, font, style.size) + style.tracking) * scale
+            x += (token.width + trailing) * scale
+        return TextLine("".join(t.text for t in tokens), self._runs(glyphs, baseline, scale))
+
+    def _runs(self, glyphs: list[tuple[str, str, TextStyle, float]], baseline: float,
+              scale: float) -> tuple[GlyphRun, ...]:
+        """Consecutive glyphs of one font and style become one run; each advance reaches the
+        next glyph, the last one is the glyph's own."""
+        runs: list[GlyphRun] = []
+        start = 0
+        for end in range(1, len(glyphs) + 1):
+            if end < len(glyphs) and self._same_run(glyphs[start], glyphs[end]):
+                continue
+            piece = glyphs[start:end]
+            char, font, style, x = piece[-1]
+            own = (self.fonts.glyph_width(char, font, style.size) + style.tracking) * scale
+            advances = tuple(b[3] - a[3] for a, b in zip(piece, piece[1:])) + (own,)
+            runs.append(GlyphRun("".join(g[0] for g in piece), font, style.size, piece[0][3], baseline, advances,
+                                 style.color, style.bold, scale))
+            start = end
+        return tuple(runs)
+
+    @staticmethod
+    def _same_run(a: tuple[str, str, TextStyle, float], b: tuple[str, str, TextStyle, float]) -> bool:
+        return a[1] == b[1] and a[2].size == b[2].size and a[2].color == b[2].color and a[2].bold == b[2].bold
+
+
+def baseline_in(line_top: float, pitch: float, style: TextStyle) -> float:
+    """Baseline of ``style`` text whose em box is centred in a line of ``pitch`` from ``line_top``
+    (y down the page)."""
+    return line_top + (pitch - style.size) / 2 + style.em_ascent * style.size

@@ -1,0 +1,130 @@
+"""The paged document: what the layout stage produces and every writer serialises.
+
+Every page is a list of positioned items (glyph runs, rules, images, table cell boxes), and
+the page decisions that a flowing format such as DOCX must follow (where each 版记 landed,
+where the 署名 sits, how far the 发文机关标志 was narrowed) are recorded per part. Lengths are
+in points; x runs right from the paper's left edge and y runs down from the paper's top edge,
+as on a printed page and in OFD, so writers with an upward y flip it themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Union
+
+from generator.document_model import Meta
+
+
+@dataclass(frozen=True)
+class GlyphRun:
+    """Glyphs of one font, size and colour on one baseline. Glyph i is drawn at
+    ``x + sum(advances[:i])``; an advance includes tracking, justification and auto-space, so
+    the glyphs sit exactly where the line breaker put them."""
+
+    text: str
+    font: str                           # key of PagedDocument.fonts
+    size: float
+    x: float
+    baseline: float
+    advances: tuple[float, ...]
+    color: str = "black"                # a colour name of the layout
+    bold: bool = False                  # synthetic bold: the outline is stroked as well
+    scale: float = 1.0                  # horizontal scale of the glyphs (a narrowed 发文机关标志)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text as a reader should get it back (``text``: what copy and paste returns,
+    without the spaces that justification and auto-space make)."""
+
+    text: str
+    runs: tuple[GlyphRun, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line of ``width`` from (x0, y0) to (x1, y1)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float
+    color: str = "black"
+    cap: Literal["butt", "square"] = "butt"
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture (a seal scan) in the box with top-left (x, y); drawn under the text."""
+
+    path: Path
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class CellBox:
+    """A table cell's box on this page (a span cut by a page break is cut with it)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    text: str
+
+
+Item = Union[TextLine, Rule, Image, CellBox]
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int                         # physical page, from 1
+    part: int                           # index of the part (公文) it belongs to
+    printed_number: int | None          # the "— N —" it carries; None on a page without body text
+    items: tuple[Item, ...]
+
+    def lines(self) -> list[TextLine]:
+        return [item for item in self.items if isinstance(item, TextLine)]
+
+
+@dataclass(frozen=True)
+class ImprintPlacement:
+    """Where a part's 版记 landed."""
+
+    own_page: bool                      # its page holds no body text, so it carries no number
+    blank_pages_before: int             # empty pages put in before it so that it lands on an even page
+    space_above: float                  # free space between the last text and the 版记's first rule
+    copy_to_hang: float                 # 抄送 continuation lines start this far right of the label
+
+
+@dataclass(frozen=True)
+class SignaturePlacement:
+    """署名 and 成文日期, x from the 版心's left edge (§7.3.5)."""
+
+    organ_x: float
+    date_x: float
+
+
+@dataclass(frozen=True)
+class PartLayout:
+    """The page decisions of one part, for writers of flowing formats."""
+
+    first_page: int
+    last_page: int
+    imprint: ImprintPlacement
+    signatures: tuple[SignaturePlacement, ...] = ()    # in block order
+    mark_scale: float = 1.0             # the 发文机关标志's horizontal scale (≤ 1: narrowed to fit)
+
+
+@dataclass(frozen=True)
+class PagedDocument:
+    meta: Meta
+    width: float
+    height: float
+    pages: tuple[Page, ...]
+    parts: tuple[PartLayout, ...]
+    fonts: dict[str, Path] = field(default_factory=dict)   # the font files the runs use
