@@ -1,7 +1,7 @@
 """Text width in 字 (the width of one Chinese character), the unit GB/T 9704 measures in.
 
-The DOCX writer places the 署名 and 成文日期 by this count, and compose breaks titles by it
-(the PDF writer measures the real glyphs, with the same auto-space). Wide and ambiguous East Asian characters (Chinese,
+Compose breaks titles by this count, before any font is chosen (the layout stage measures the
+real glyphs, with the same auto-space). Wide and ambiguous East Asian characters (Chinese,
 full-width punctuation, “”) count 1; digits and Latin letters count ½.
 """
 

@@ -12,17 +12,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from generator.compose.wording import chinese_numeral
 from generator.inspection.facts import Page, TextLine
+from generator.layout.placement import signature_positions
 from generator.layout_spec import Layout, MM_PER_PT
 
 TOLERANCE_MM = 0.5
 PAGE_NUMBER = re.compile(r"^—\s*(\d+)\s*—$")
 PRINT_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日印发$")
 DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-HEADING_FACES = ((re.compile(r"^[一二三四五六七八九十]+、"), "heiti", "一级标题 一、"),
-                 (re.compile(r"^（[一二三四五六七八九十]+）"), "kaiti", "二级标题 （一）"),
-                 (re.compile(r"^\d+\."), "fangsong", "三级标题 1."),
-                 (re.compile(r"^（\d+）"), "fangsong", "四级标题 （1）"))
+HEADING_NUMBERS = ((re.compile(r"^[一二三四五六七八九十百]+、"), 1, "一级标题 一、"),
+                   (re.compile(r"^（[一二三四五六七八九十百]+）"), 2, "二级标题 （一）"),
+                   (re.compile(r"^\d+\."), 3, "三级标题 1."),
+                   (re.compile(r"^（\d+）"), 4, "四级标题 （1）"))
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class PdfRules:
         self.pitch = layout.line_pitch_pt * MM_PER_PT
         self.char = layout.char_pitch_pt * MM_PER_PT
         self.body_size = layout.role("body").size_pt
+        self.indent = layout.body.paragraph_indent_chars * self.char
         self.findings: list[Finding] = []
         self.parts = self._split_parts()
 
@@ -64,6 +67,14 @@ class PdfRules:
     def char_of(self, role: str) -> float:
         """One 字 of ``role`` on the page, in mm."""
         return self.layout.advance_pt(role) * MM_PER_PT
+
+    def face_of(self, role: str) -> str:
+        return self.layout.role(role).face
+
+    def lines_apart(self, rule: str, lines: int, measured: float) -> None:
+        """A gap of ``lines`` body lines (空一行, 空二行 …), measured in lines."""
+        self.add(f"{rule} (空{chinese_numeral(lines)}行)", f"{lines:.2f} lines", f"{measured:.2f} lines",
+                 abs(measured - lines) < 0.05)
 
     def cell_top(self, line: TextLine) -> float:
         return line.top - (self.pitch - line.size * MM_PER_PT) / 2
@@ -109,7 +120,7 @@ class PdfRules:
                  all(abs(w - page.width_mm) < 0.5 and abs(h - page.height_mm) < 0.5 for w, h in sizes))
 
     def grid(self) -> None:
-        """22 lines per full page on a 28.95 pt pitch; 28 characters on a 15.79 pt pitch."""
+        """Lines per full page on the grid's line pitch; characters per line on its character pitch."""
         pitches, counts, off_grid = [], [], 0
         for page in self.pages:
             lines = self.body_lines(page)
@@ -126,20 +137,21 @@ class PdfRules:
                     slot = (self.cell_top(line) - self.top) / self.pitch
                     off_grid += abs(slot - round(slot)) * self.pitch > TOLERANCE_MM
         pitch = Counter(round(p, 2) for p in pitches).most_common(1)[0][0] if pitches else None
-        self.near("body line pitch (28.95 pt)", self.pitch, pitch, 0.05)
+        self.near(f"body line pitch ({self.layout.line_pitch_pt:g} pt)", self.pitch, pitch, 0.05)
         lines_per_page = self.layout.grid.lines_per_page
         if counts:
             self.add("lines per full page", str(lines_per_page), str(max(counts)), max(counts) == lines_per_page)
         else:
             self.add("lines per full page", str(lines_per_page), "no page is full of text", True)
-        self.add("body lines off the 22-line grid (above any table)", "0", str(off_grid), off_grid == 0)
+        self.add(f"body lines off the {lines_per_page}-line grid (above any table)", "0", str(off_grid), off_grid == 0)
         full = [line for page in self.pages for line in self.body_lines(page)
                 if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1]
         per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0] if full else 0
         self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
                  per_line == self.layout.grid.chars_per_line)
         steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full if len(line.chars) == per_line]
-        self.near("character pitch (15.79 pt)", self.char, sum(steps) / len(steps) if steps else None, 0.02)
+        self.near(f"character pitch ({self.layout.char_pitch_pt:.2f} pt)", self.char,
+                  sum(steps) / len(steps) if steps else None, 0.02)
         steps = [b.x0 - a.x0 for page in self.pages for line in self.body_lines(page)
                  for a, b in zip(line.chars, line.chars[1:]) if a.text.isdigit() and b.text.isdigit()]
         widest = max(steps, default=0.0)
@@ -148,24 +160,28 @@ class PdfRules:
 
     def text_edges(self) -> None:
         lines = [line for page in self.pages for line in self.body_lines(page)]
-        self.near("版心 left edge (订口 28 mm)", self.left, min(line.x0 for line in lines))
+        page = self.layout.page
+        self.near(f"版心 left edge (订口 {page.left_mm:g} mm)", self.left, min(line.x0 for line in lines))
         justified = [line.x1 for line in lines if line.x1 > self.right - self.char]
-        self.near("版心 right edge of full lines (28 + 156 mm)", self.right, max(justified, default=None))
+        self.near(f"版心 right edge of full lines ({page.left_mm:g} + {page.text_width_mm:g} mm)", self.right,
+                  max(justified, default=None))
         top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages if self.body_lines(p)]
-        self.near("first grid line top (天头 37 mm)", self.top, min(top_cells, default=None))
+        self.near(f"first grid line top (天头 {page.top_mm:g} mm)", self.top, min(top_cells, default=None))
         bottoms = [self.cell_bottom(self.body_lines(p)[-1]) for p in self.pages if self.body_lines(p)]
         self.add("last grid line bottom ≤ 版心 foot", f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
                  _mm(max(bottoms)), max(bottoms) <= self.bottom + TOLERANCE_MM)
+        expected = self.layout.body.paragraph_indent_chars
         indents = Counter(round((line.x0 - self.left) / self.char, 2) for line in lines
-                          if self.char * 1.5 < line.x0 - self.left < self.char * 2.5)
+                          if self.char * (expected - 0.5) < line.x0 - self.left < self.char * (expected + 0.5))
         indent = indents.most_common(1)[0][0] if indents else 0
-        self.add("paragraph indent", "2.00 字", f"{indent:.2f} 字", abs(indent - 2) < 0.05)
+        self.add("paragraph indent", f"{expected:.2f} 字", f"{indent:.2f} 字", abs(indent - expected) < 0.05)
         ragged = 0
         for page in self.pages:
-            body = [line for line in self.body_lines(page) if line.x0 < self.left + 2.5 * self.char]
+            body = [line for line in self.body_lines(page) if line.x0 < self.left + self.indent + self.char / 2]
             for line, after in zip(body, body[1:]):
                 continuation = abs(after.x0 - self.left) < 0.2 and after.baseline - line.baseline < 1.5 * self.pitch
-                ragged += continuation and line.x1 < self.right - self.char and abs(line.x0 - self.left) < 2.5 * self.char
+                ragged += continuation and line.x1 < self.right - self.char and \
+                    abs(line.x0 - self.left) < self.indent + self.char / 2
         self.add("lines justified to both edges (short line followed by its continuation)", "0", str(ragged),
                  ragged == 0)
 
@@ -181,7 +197,7 @@ class PdfRules:
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         for index, part in enumerate(self.parts):
             first = part[0]
-            marks = [line for line in first.lines if line.size > 30]
+            marks = [line for line in first.lines if abs(line.size - self.layout.role("masthead").size_pt) < 0.01]
             if not marks:
                 continue
             label = f"part {index + 1} 版头"
@@ -189,7 +205,8 @@ class PdfRules:
             self.add(f"{label}: 发文机关标志 on one line, red", f"1 line, CMYK {red}",
                      f"{len(marks)} line(s), {set(c.color for c in mark.chars)}",
                      len(marks) == 1 and all(c.color == red for c in mark.chars))
-            self.near(f"{label}: 发文机关标志 top edge (版心 top + 35 mm)", self.top + self.layout.masthead.mark_top_mm,
+            spec = self.layout.masthead
+            self.near(f"{label}: 发文机关标志 top edge (版心 top + {spec.mark_top_mm:g} mm)", self.top + spec.mark_top_mm,
                       mark.top)
             self.near(f"{label}: 发文机关标志 centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
             self.add(f"{label}: 发文机关标志 within the 版心 width", f"≤ {_mm(self.right - self.left)}",
@@ -200,16 +217,19 @@ class PdfRules:
                 continue
             number = numbers[0]
             gap = (self.cell_top(number) - mark.bottom) / self.pitch
-            self.add(f"{label}: 空二行 between 标志 and 发文字号", "2.00 lines", f"{gap:.2f} lines", abs(gap - 2) < 0.05)
+            self.lines_apart(f"{label}: between 标志 and 发文字号", spec.doc_number_gap_lines, gap)
             same_line = [line for line in first.lines if abs(line.baseline - number.baseline) < 0.1]
             signer = next((line for line in same_line if "签发人" in line.text), None)
             if signer is not None:
-                self.near(f"{label}: 发文字号 居左空一字", self.left + self.char, number.x0)
+                side = spec.side_indent_chars * self.char
+                self.near(f"{label}: 发文字号 居左空{chinese_numeral(spec.side_indent_chars)}字", self.left + side, number.x0)
                 name = signer.text.split("：", 1)[1]
                 if name:
-                    self.near(f"{label}: 签发人 name 居右空一字", self.right - self.char, signer.x1)
-                    kai = all(c.face in ("kaiti", "fallback") for c in signer.chars[signer.text.index("：") + 1:])
-                    self.add(f"{label}: 签发人 name in 楷体", "kaiti", "kaiti" if kai else "other", kai)
+                    self.near(f"{label}: 签发人 name 居右空{chinese_numeral(spec.side_indent_chars)}字", self.right - side,
+                              signer.x1)
+                    face = self.face_of("signer_name")
+                    kai = all(c.face in (face, "fallback") for c in signer.chars[signer.text.index("：") + 1:])
+                    self.add(f"{label}: 签发人 name in its face", face, face if kai else "other", kai)
                 else:
                     self.add(f"{label}: 签发人 name", "a name (data may leave it out)",
                              f"none; label ends {(self.right - signer.x1) / self.char:.1f} 字 from the right", True)
@@ -220,7 +240,7 @@ class PdfRules:
                 self.add(f"{label}: red rule", "present", "not found", False)
                 continue
             rule = rules[0]
-            self.near(f"{label}: red rule 4 mm below the 发文字号", number.bottom + self.layout.masthead.rule_gap_mm,
+            self.near(f"{label}: red rule {spec.rule_gap_mm:g} mm below the 发文字号", number.bottom + spec.rule_gap_mm,
                       rule.y)
             self.near(f"{label}: red rule as wide as the 版心", self.right - self.left, rule.x1 - rule.x0)
             self.near(f"{label}: red rule starts at the 版心 left edge", self.left, rule.x0)
@@ -242,7 +262,7 @@ class PdfRules:
             rules = [r for r in part[0].rules if r.color == red]
             if rules:
                 gap = (self.cell_top(lines[0]) - rules[0].y) / self.pitch
-                self.add(f"{label}: 空二行 below the red rule", "2.00 lines", f"{gap:.2f} lines", abs(gap - 2) < 0.05)
+                self.lines_apart(f"{label}: below the red rule", self.layout.body.title_gap_lines, gap)
 
     def addressee(self) -> None:
         for index, part in enumerate(self.parts):
@@ -254,12 +274,13 @@ class PdfRules:
             label = f"part {index + 1} 主送机关"
             self.near(f"{label}: flush left, ends with ：", self.left, line.x0)
             gap = (self.cell_top(line) - self.cell_bottom(titles[-1])) / self.pitch
-            self.add(f"{label}: 空一行 below the title", "1.00 lines", f"{gap:.2f} lines", abs(gap - 1) < 0.05)
+            self.lines_apart(f"{label}: below the title", self.layout.body.after_title_lines, gap)
 
     def headings(self) -> None:
-        for pattern, face, label in HEADING_FACES:
+        for pattern, level, label in HEADING_NUMBERS:
+            face = self.face_of(f"heading{level}")
             found = [line for page in self.pages for line in self.body_lines(page)
-                     if pattern.match(line.text) and abs(line.x0 - self.left - 2 * self.char) < 0.2]
+                     if pattern.match(line.text) and abs(line.x0 - self.left - self.indent) < 0.2]
             if not found:
                 continue
             faces = Counter(line.chars[0].face for line in found)
@@ -274,20 +295,25 @@ class PdfRules:
                 self.add(label, "present", "not found", False)
                 continue
             date, organ = lines[dates[-1]], lines[dates[-1] - 1]
-            no_seal = abs(organ.x1 - (self.right - 2 * self.char)) <= TOLERANCE_MM and \
-                abs(date.x0 - (organ.x0 + 2 * self.char)) <= TOLERANCE_MM
-            date_longer = abs(date.x1 - (self.right - 2 * self.char)) <= TOLERANCE_MM and \
-                abs(date.x0 - (organ.x0 + 2 * self.char)) <= TOLERANCE_MM
-            seal = abs(date.x1 - (self.right - 4 * self.char)) <= TOLERANCE_MM
-            rule = "no seal: 署名 右空二字, date +2 字" if no_seal or date_longer else \
-                "seal: date 右空四字" if seal else "neither"
+            body = self.layout.body
+            placements = {seal: signature_positions(organ.x1 - organ.x0, date.x1 - date.x0, self.right - self.left,
+                                                    self.char, body, seal) for seal in (False, True)}
+            held = [seal for seal, (organ_x, date_x) in placements.items()
+                    if abs(self.left + organ_x - organ.x0) <= TOLERANCE_MM and
+                    abs(self.left + date_x - date.x0) <= TOLERANCE_MM]
+            rule = "neither" if not held else \
+                f"seal: date 右空{chinese_numeral(body.seal_date_right_chars)}字" if held[0] else \
+                f"no seal: 署名 右空{chinese_numeral(body.signature_right_chars)}字, " \
+                f"date +{body.date_offset_chars} 字"
             self.add(f"{label} (§7.3.5)", "no-seal or seal placement",
                      f"{rule}; 署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, "
                      f"date starts {(date.x0 - organ.x0) / self.char:.2f} 字 right of it",
-                     rule != "neither")
+                     bool(held))
             if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1].text.startswith("（"):
                 note = lines[dates[-1] + 1]
-                self.near(f"part {index + 1} 附注 居左空二字", self.left + 2 * self.char, note.x0)
+                chars = body.note_indent_chars
+                self.near(f"part {index + 1} 附注 居左空{chinese_numeral(chars)}字", self.left + chars * self.char,
+                          note.x0)
                 self.near(f"part {index + 1} 附注 on the line after the date", date.baseline + self.pitch,
                           note.baseline)
 
@@ -325,8 +351,10 @@ class PdfRules:
                  f"{repeated} of {continued}", repeated == continued)
 
     def imprint(self) -> None:
-        size_mm = self.char_of("imprint")
-        outer, inner = self.layout.imprint.outer_rule_mm, self.layout.imprint.inner_rule_mm
+        spec, role = self.layout.imprint, self.layout.role("imprint")
+        side = spec.side_indent_chars * self.char_of("imprint")
+        side_label = f"{chinese_numeral(spec.side_indent_chars)}字"
+        outer, inner = spec.outer_rule_mm, spec.inner_rule_mm
         for index, part in enumerate(self.parts):
             page = part[-1]
             label = f"part {index + 1} 版记"
@@ -344,28 +372,31 @@ class PdfRules:
             lines = [line for line in page.lines if rules[0].y < line.top and line.bottom < rules[-1].y]
             faces = {face for line in lines for face in line.faces}
             sizes = {line.size for line in lines}
-            self.add(f"{label}: 4号 仿宋", "fangsong 14 pt", f"{faces} {sizes}",
-                     faces <= {"fangsong", "fallback"} and sizes == {self.layout.role("imprint").size_pt})
+            self.add(f"{label}: face and size", f"{role.face} {role.size_pt:g} pt", f"{faces} {sizes}",
+                     faces <= {role.face, "fallback"} and sizes == {role.size_pt})
             copy = [line for line in lines if line.text.startswith("抄送：")]
             if copy:
                 first = copy[0]
-                self.near(f"{label}: 抄送 左空一字", self.left + size_mm, first.x0)
+                self.near(f"{label}: 抄送 左空{side_label}", self.left + side, first.x0)
+                names_x = first.chars[first.text.index("：") + 1].x0 if len(first.text) > first.text.index("：") + 1 \
+                    else first.x1
                 rest = [line for line in lines if first.baseline < line.baseline and not PRINT_DATE.match(line.text)
                         and line.x0 < (self.left + self.right) / 2 and rules[-2].y > line.bottom] if len(rules) > 2 else []
                 for line in rest:
-                    self.near(f"{label}: 抄送 continuation aligned after the colon", self.left + 4 * size_mm, line.x0)
+                    self.near(f"{label}: 抄送 continuation aligned after the colon", names_x, line.x0)
                 last_copy = rest[-1] if rest else first
                 self.add(f"{label}: 抄送 ends with 。", "。", last_copy.text[-1], last_copy.text.endswith("。"))
             printed = [line for line in lines if PRINT_DATE.match(line.text)]
             if printed:
-                self.near(f"{label}: 印发日期 右空一字", self.right - size_mm, printed[0].x1)
+                self.near(f"{label}: 印发日期 右空{side_label}", self.right - side, printed[0].x1)
                 printer = [line for line in lines if abs(line.baseline - printed[0].baseline) < 0.1 and line is not printed[0]]
                 if printer:
-                    self.near(f"{label}: 印发机关 左空一字", self.left + size_mm, printer[0].x0)
+                    self.near(f"{label}: 印发机关 左空{side_label}", self.left + side, printer[0].x0)
 
     def page_numbers(self) -> None:
-        size_mm = self.char_of("page_number")
-        below = self.layout.page_number.below_text_mm
+        spec = self.layout.page_number
+        side = spec.side_indent_chars * self.char_of("page_number")
+        below = spec.below_text_mm
         worst_y = worst_x = 0.0
         sequence_ok, unnumbered_ok, faces = True, True, Counter()
         for part in self.parts:
@@ -383,17 +414,18 @@ class PdfRules:
                 expected += 1
                 dash = line.chars[0]
                 worst_y = max(worst_y, abs(dash.centre_y - (self.bottom + below)))
-                x = line.x1 - (self.right - size_mm) if page.number % 2 else line.x0 - (self.left + size_mm)
+                x = line.x1 - (self.right - side) if page.number % 2 else line.x0 - (self.left + side)
                 worst_x = max(worst_x, abs(x))
                 faces.update(c.face for c in line.chars)
         self.add("page numbers count 1, 2, … per part", "in sequence", "yes" if sequence_ok else "no", sequence_ok)
         self.add("unnumbered pages hold no body text (blank or 版记 only)", "yes", "yes" if unnumbered_ok else "no",
                  unnumbered_ok)
-        self.add("page number dash 7 mm below the 版心", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_y),
+        self.add(f"page number dash {below:g} mm below the 版心", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_y),
                  worst_y <= TOLERANCE_MM)
-        self.add("page number 一字 in: right on odd, left on even pages", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x),
-                 worst_x <= TOLERANCE_MM)
-        self.add("page number in 宋体", "songti", ", ".join(faces), set(faces) == {"songti"})
+        self.add(f"page number {chinese_numeral(spec.side_indent_chars)}字 in: right on odd, left on even pages",
+                 f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x), worst_x <= TOLERANCE_MM)
+        face = self.face_of("page_number")
+        self.add("page number face", face, ", ".join(faces), set(faces) == {face})
 
 
 def check_pdf_rules(pages: list[Page], layout: Layout) -> list[Finding]:
