@@ -58,8 +58,8 @@ def vocabulary() -> frozenset[str]:
 def words(title: str, names: Iterable[str] = ()) -> list[str]:
     """``title`` as the fewest words (organ names count half), single characters where no word
     fits; a run of digits or Latin letters is one word and keeps the 年/月/日/号 word after it."""
-    vocab, names = vocabulary(), frozenset(names)
-    longest = max(map(len, vocab | names))
+    vocab, organs = vocabulary(), frozenset(names)
+    longest = max(map(len, vocab | organs))
     # best[i]: (cost, end of the first word) of the cheapest reading of title[i:]
     best: list[tuple[float, int]] = [(0.0, len(title))] * (len(title) + 1)
     for start in range(len(title) - 1, -1, -1):
@@ -67,7 +67,7 @@ def words(title: str, names: Iterable[str] = ()) -> list[str]:
         options = [(1.0, run.end() if run else start + 1)]
         for end in range(start + 2, min(len(title), start + longest) + 1):
             piece = title[start:end]
-            if piece in names:
+            if piece in organs:
                 options.append((NAME_COST, end))
             elif piece in vocab:
                 options.append((1.0, end))
