@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from generator.cli import build
+from generator.build import build
 from generator.compose import compose
 from generator.document_model import Document
 from generator.layout_spec import Layout, load_layout

@@ -7,7 +7,7 @@ import pdfplumber
 import pytest
 from docx.oxml.ns import qn
 
-from generator.cli import build
+from generator.build import build
 from generator.inspection import inspect_pdf
 from generator.layout_spec import mm_to_pt
 from tests.conftest import ROOT, SEED, libreoffice_pdf, page_starts

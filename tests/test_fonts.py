@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pdfplumber
 
-from generator.cli import build
+from generator.build import build
 from generator.font_files import project_font_dir
 from tests.conftest import SEED
 

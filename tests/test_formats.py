@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 
-from generator.cli import build
+from generator.build import build
 from generator.document_model import Table
 from tests.conftest import ROOT, missing_table_text, squeeze
 from tests.test_docx_output import EXPECTED_SPANS, _spans

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.cli import build
+from generator.build import build
 from generator.document_model import (
     Addressee, Heading, Note, Paragraph, Signature, Table, Title,
 )

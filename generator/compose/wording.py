@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
-from generator.layout_spec import LAYOUTS_DIR
+from generator.layout_spec import LAYOUTS_DIR, read_layout_file
 
 _DIGITS = "〇一二三四五六七八九"
 
@@ -26,16 +25,22 @@ class Wording:
     """The phrase templates of one wording file."""
 
     def __init__(self, path: Path = LAYOUTS_DIR / "wording.yaml") -> None:
-        with path.open(encoding="utf-8") as handle:
-            self._data: dict[str, Any] = yaml.safe_load(handle)
+        self._data: dict[str, Any] = read_layout_file(path)
         self._env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
         self._env.filters["zh"] = chinese_numeral
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def _template(self, source: str) -> jinja2.Template:
+        """Compiled once per template (Jinja2 compiles to Python code: a millisecond each)."""
+        if source not in self._templates:
+            self._templates[source] = self._env.from_string(source)
+        return self._templates[source]
 
     def render(self, phrase: str, /, **values: Any) -> str:
-        return self._env.from_string(self._data[phrase]).render(**values)
+        return self._template(self._data[phrase]).render(**values)
 
     def heading_number(self, level: int, n: int) -> str:
-        return self._env.from_string(self._data["heading_numbers"][level]).render(n=n)
+        return self._template(self._data["heading_numbers"][level]).render(n=n)
 
     def run_in(self, title: str) -> str:
         """A run-in heading's title with its closing mark (not doubled)."""

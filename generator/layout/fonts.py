@@ -1,8 +1,9 @@
-"""Font metrics for the layout stage: each layout face's chain of font files, read with fontTools.
+"""Fonts for the layout stage: each layout face's chain of font files.
 
 The layout needs to know, per character, which font of the chain draws it and how wide it is;
-it never needs a PDF library for that. A font file is read only when a character first needs
-it, so the fallback fonts for rare characters (HanaMin) cost nothing in a report without any.
+it never needs a PDF library for that. A font's metrics are read only when a character first
+needs them, so the fallback fonts for rare characters (HanaMin) cost nothing in a report
+without any.
 A character the first font lacks comes from the next font of the chain, with a warning naming
 the character and the font used.
 """
@@ -11,12 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from generator.font_files import FontFile, FontFinder
+from generator.layout.font_metrics import FontMetrics, font_metrics
 from generator.layout_spec import Layout
 
 
@@ -35,37 +34,6 @@ class TextStyle:
     em_ascent: float                 # share of the em box above the baseline (0.88 for Fandol)
 
 
-class FontMetrics:
-    """Advance widths (in 1/1000 em) and the em box of one font file."""
-
-    def __init__(self, path: Path) -> None:
-        font = TTFont(str(path), lazy=True)
-        scale = 1000 / font["head"].unitsPerEm
-        metrics = font["hmtx"].metrics
-        glyphs = font.getGlyphOrder()
-        self.default_width = metrics[glyphs[0]][0] * scale
-        self.widths = {code: metrics[name][0] * scale for code, name in font.getBestCmap().items()
-                       if name != glyphs[0]}
-        for a, b in ((0x20, 0xA0), (0xA0, 0x20)):       # the no-break space draws as a space
-            if a in self.widths:
-                self.widths.setdefault(b, self.widths[a])
-        os2 = font["OS/2"] if "OS/2" in font else None
-        descent = os2.sTypoDescender if os2 is not None else font["head"].yMin
-        # A PDF reader takes the em box as `size` tall from the descent below the baseline
-        # (pdfminer does); text is placed by that box, so measured positions agree.
-        self.em_ascent = 1 + descent * scale / 1000
-        font.close()
-
-    def width(self, char: str) -> float:
-        return self.widths.get(ord(char), self.default_width)
-
-
-@lru_cache(maxsize=None)
-def _metrics(path: Path, size: int, mtime: float) -> FontMetrics:
-    """One parse per font file and process (the key changes when the file does)."""
-    return FontMetrics(path)
-
-
 class FontSet:
     """The layout's faces as font chains, with per-character fallback."""
 
@@ -81,10 +49,12 @@ class FontSet:
             self._chains[face_name] = tuple(file.name for file in chain)
         self.used: dict[str, Path] = {}
 
+    def primary_file(self, role: str) -> Path:
+        """The font file that draws ``role`` where no fallback is needed."""
+        return self._files[self._chains[self.layout.role(role).face][0]].path
+
     def metrics(self, font: str) -> FontMetrics:
-        path = self._files[font].path
-        stat = path.stat()
-        return _metrics(path, stat.st_size, stat.st_mtime)
+        return font_metrics(self._files[font].path)
 
     def style(self, role_name: str) -> TextStyle:
         role = self.layout.role(role_name)

@@ -61,14 +61,25 @@ class _DocxBuilder:
         spec = self.layout.page_number
         for footer, style in ((section.footer, "page_number_odd"), (section.even_page_footer, "page_number_even")):
             paragraph = footer.paragraphs[0]
-            paragraph.style = self.doc.styles[self.styles[style]]
+            self.style(paragraph, style)
             paragraph.add_run(spec.prefix)
             ooxml.add_page_field(paragraph)
             paragraph.add_run(spec.suffix)
 
     # ---- blocks --------------------------------------------------------------------------
+    def style(self, paragraph, role: str) -> None:
+        """Give a paragraph its style by id (python-docx's lookup by name scans every style)."""
+        paragraph._p.style = self.styles[role]
+
+    def run(self, paragraph, text: str, role: str | None = None):
+        run = paragraph.add_run(text)
+        if role:
+            run._r.style = self.styles[role]
+        return run
+
     def paragraph(self, role: str, text: str = ""):
-        paragraph = self.doc.add_paragraph(style=self.styles[role])
+        paragraph = self.doc.add_paragraph()
+        self.style(paragraph, role)
         if text:
             paragraph.add_run(text)
         return paragraph
@@ -91,7 +102,7 @@ class _DocxBuilder:
             tabs.add_tab_stop(Pt(side), WD_TAB_ALIGNMENT.LEFT)
             tabs.add_tab_stop(Pt(self.width_pt - side), WD_TAB_ALIGNMENT.RIGHT)
             number.add_run(f"\t{masthead.doc_number}\t{masthead.signer_label}")
-            number.add_run(masthead.signer_names, style=self.styles["signer_name"])
+            self.run(number, masthead.signer_names, "signer_name")
         # The rule lies rule_gap_mm below the 发文字号's em box, which is centred in its line;
         # a bottom border's space is measured from the line's foot.
         red = layout.colors["red"].rgb
@@ -112,11 +123,11 @@ class _DocxBuilder:
             case Paragraph(runs):
                 paragraph = self.paragraph("body")
                 for run in runs:
-                    paragraph.add_run(run.text, style=self.styles[run.role] if run.role else None)
+                    self.run(paragraph, run.text, run.role)
             case Heading(level, number, text, run_in, keep):
                 paragraph = self.paragraph(f"heading{level}", number + text)
                 if run_in:
-                    paragraph.add_run(run_in, style=self.styles["body_text"])
+                    self.run(paragraph, run_in, "body_text")
                 paragraph.paragraph_format.keep_with_next = keep
             case Table():
                 self.table(block)
@@ -140,15 +151,17 @@ class _DocxBuilder:
         table = self.doc.add_table(rows=len(model.rows), cols=columns)
         total = sum(model.widths)
         twips = [round(self.width_pt * w / total * ooxml.TWIPS_PER_PT) for w in model.widths]
+        # The cells, found once before any merge (table.cell() rebuilds the whole grid on every
+        # call); a merge absorbs only the cells inside its span, so the others stay valid.
+        cells = table._cells
         for placed in place_cells(model):
-            cell = table.cell(placed.row, placed.col)
+            cell = cells[placed.row * columns + placed.col]
             if placed.cell.row_span > 1 or placed.cell.col_span > 1:
-                cell = cell.merge(table.cell(placed.last_row, placed.last_col))
+                cell = cell.merge(cells[placed.last_row * columns + placed.last_col])
             for extra in cell.paragraphs[1:]:
                 extra._p.getparent().remove(extra._p)
             paragraph = cell.paragraphs[0]
-            paragraph.style = self.doc.styles[self.styles["table_header" if placed.cell.kind == "header"
-                                                          else "table"]]
+            self.style(paragraph, "table_header" if placed.cell.kind == "header" else "table")
             paragraph.add_run(placed.cell.text)
             ooxml.set_cell_vertical_center(cell)
         for i, row in enumerate(table.rows):
@@ -169,7 +182,7 @@ class _DocxBuilder:
         side = layout.imprint.side_indent_chars * layout.role("imprint").size_pt
         for row, copy_to in zip(table.rows, rows):
             paragraph = row.cells[0].paragraphs[0]
-            paragraph.style = self.doc.styles[self.styles["imprint"]]
+            self.style(paragraph, "imprint")
             fmt = paragraph.paragraph_format
             if copy_to:
                 hang = placement.copy_to_hang
@@ -191,7 +204,7 @@ class _DocxBuilder:
         """An empty paragraph as tall as the free space above the 版记 in the PDF (after page
         breaks for any blank page), so the 版记's last rule sits on the 版心 foot: LibreOffice
         ignores a floating table's bottom anchor, a plain paragraph it lays out as Word does."""
-        spacer = self.doc.add_paragraph(style=self.styles["imprint"])
+        spacer = self.paragraph("imprint")
         for _ in range(placement.blank_pages_before):
             spacer.add_run().add_break(WD_BREAK.PAGE)
         # LibreOffice adds the borders' widths to the table's height (measured: 1 row 30.0 pt,
@@ -239,7 +252,7 @@ class _DocxBuilder:
         self.spacer(placement, part.imprint)
         self.imprint(part.imprint, placement)
         if last:                             # Word needs a paragraph after the last table
-            closing = self.doc.add_paragraph(style=self.styles["imprint"])
+            closing = self.paragraph("imprint")
             ooxml.set_exact_line(closing._p.get_or_add_pPr(), self.structural_line)
 
     def properties(self, meta: Meta) -> None:

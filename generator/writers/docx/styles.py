@@ -74,7 +74,7 @@ def _side_indents(layout: Layout) -> dict[str, tuple[float, float]]:
 
 
 def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
-    """Create every style; returns role → style name."""
+    """Create every style; returns role → style id."""
     spacing, indents = _spacing(layout), _side_indents(layout)
     body = layout.role("body")
     ooxml.set_east_asian_layout_defaults(doc.styles.element, layout.face_of("body").docx,
@@ -102,11 +102,11 @@ def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
         if spec.outline_level is not None:
             ooxml.set_outline_level(ppr, spec.outline_level)
         fmt.keep_with_next = spec.keep_with_next
-        names[role] = spec.name
+        names[role] = style.style_id
     for role, name in CHARACTER_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         _run_format(style, layout, CHARACTER_ROLES.get(role, role))
-        names[role] = name
+        names[role] = style.style_id
     return names
 
 

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -22,19 +23,30 @@ from generator.document_model import Meta
 from generator.layout_spec import Layout
 from generator.paged_document import GlyphRun, Image, PagedDocument, Rule, TextLine
 
-__all__ = ["write_pdf"]
+__all__ = ["write_pdf", "register_fonts"]
 
 LINE_CAPS = {"butt": 0, "square": 2}
 SAME_SPACING = 1e-6
 
+# Streams are compressed binary, not also ASCII85-encoded (a quarter larger, for 7-bit mail
+# transports nobody uses); the setting is reportlab's own, for the whole process.
+rl_config.useA85 = 0
+
 
 def _registered(path: Path) -> str:
     """Register a font file once per process under its path (two folders may hold files of the
-    same name); the PDF names the subset after the font's own PostScript name."""
+    same name); the PDF names the subset after the font's own PostScript name. The subsets hold
+    only the glyphs drawn (asciiReadable off: no 96 ASCII glyphs kept in every subset)."""
     name = str(path)
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, name))
+        pdfmetrics.registerFont(TTFont(name, name, asciiReadable=0))
     return name
+
+
+def register_fonts(paths: list[Path]) -> None:
+    """Read font files now (a batch does, before its workers start)."""
+    for path in paths:
+        _registered(path)
 
 
 def _begin_actual_text(text: PDFTextObject, actual: str) -> None:

@@ -1,0 +1,137 @@
+"""Build many reports in one run: a district's own report and those of its departments and towns.
+
+The fonts are read once, in the parent, before the worker processes are forked, so every worker
+starts with them; the reports are shared out over every core. One bad file does not stop the
+others: each report's outcome is collected, shown as it finishes (a progress bar on a terminal,
+a plain line otherwise) and summed up at the end.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.build import build
+from generator.errors import GongwenError, UsageError
+
+
+@dataclass
+class Outcome:
+    data: Path
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)     # findings and warnings, one line each
+    error: str | None = None
+
+
+def data_files(arguments: list[Path]) -> list[Path]:
+    """The data files named, a folder standing for the *.yaml files in it."""
+    files: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            found = sorted(argument.glob("*.yaml"))
+            if not found:
+                raise UsageError(f"{argument}: no .yaml data file in this folder")
+            files += found
+        else:
+            files.append(argument)
+    stems: dict[str, Path] = {}
+    for path in files:
+        if path.stem in stems and stems[path.stem] != path:
+            raise UsageError(f"{path} and {stems[path.stem]} would write the same output files")
+        stems[path.stem] = path
+    return list(dict.fromkeys(files))
+
+
+def _build_one(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | None,
+               force: bool) -> Outcome:
+    outcome = Outcome(data)
+    try:
+        outcome.files = build(data, output, formats, font_dir, warn=lambda m: outcome.notes.append(f"warning: {m}"),
+                              force=force, say=outcome.notes.append)
+    except GongwenError as error:
+        outcome.error = str(error)
+    except Exception as error:          # a bug must not take the other reports down with it
+        outcome.error = f"{data}: internal error ({error.__class__.__name__}: {error})"
+    return outcome
+
+
+def _prewarm(formats: tuple[str, ...], font_dir: Path | None) -> None:
+    """Read each face's fonts now, so that the forked workers share them."""
+    from generator.font_files import FontFinder
+    from generator.layout import FontSet
+    from generator.layout_spec import load_layout
+
+    layout = load_layout()
+    fonts = FontSet(layout, FontFinder(font_dir), lambda message: None)
+    for role in layout.roles:
+        fonts.style(role)
+    if "pdf" in formats:
+        from generator.writers.pdf import register_fonts
+        register_fonts([fonts.primary_file(role) for role in layout.roles])
+    from generator.writers import docx  # noqa: F401  (imported once, before the fork)
+
+
+class _Report:
+    """Shows each finished report: a rich progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.progress = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                     console=Console(stderr=True), transient=True)
+            self.task = self.progress.add_task("build", total=total)
+            self.progress.start()
+
+    def line(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(text, markup=False, highlight=False)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+    def finished(self, outcome: Outcome) -> None:
+        self.done += 1
+        for note in outcome.notes:
+            self.line(note)
+        state = f"error: {outcome.error}" if outcome.error else ", ".join(str(f) for f in outcome.files)
+        self.line(f"[{self.done}/{self.total}] {outcome.data}: {state}")
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def build_all(data: list[Path], output: Path, formats: tuple[str, ...], font_dir: Path | None, force: bool,
+              jobs: int | None = None, out: Callable[[str], None] = print) -> int:
+    """Build every data file; returns 0 when all were built, 1 when any failed."""
+    files = data_files(data)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    _prewarm(formats, font_dir)
+    report = _Report(len(files))
+    outcomes: dict[Path, Outcome] = {}
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_build_one, path, output, formats, font_dir, force) for path in files]
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes[outcome.data] = outcome
+                report.finished(outcome)
+    finally:
+        report.close()
+    failed = [outcomes[path] for path in files if outcomes[path].error]
+    for path in files:
+        for written in outcomes[path].files:
+            out(str(written))
+    print(f"{len(files) - len(failed)} of {len(files)} report(s) built", file=sys.stderr)
+    for outcome in failed:
+        print(f"failed: {outcome.error}", file=sys.stderr)
+    return 1 if failed else 0
