@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.errors import DataError, SourcePosition, UsageError
+from generator.errors import DataError, SourcePosition
+from generator.load.reading import read_text
 from generator.load.report_model import REPORT_FILE, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 
@@ -24,13 +25,7 @@ def load_report(path: Path) -> ReportFile:
 
 def load_source(path: Path) -> YamlSource:
     """Read and parse a data file, keeping the positions of its values."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
-    source = YamlSource(str(path), text)
+    source = YamlSource(str(path), read_text(path))
     if not isinstance(source.data, dict):
         raise DataError(SourcePosition(str(path), 1, 1), "expected a mapping of report fields at the top level")
     return source
