@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.errors import DataError, SourcePosition
+from generator.load.echo import field_path
+from generator.load.messages import describe
 from generator.load.reading import read_text
 from generator.load.report_model import REPORT_FILE, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
@@ -43,17 +45,4 @@ def validate(source: YamlSource) -> ReportFile:
         location = tuple(step for step in first["loc"] if not _UNION_TAG.match(str(step)))
         if location and str(location[0]) in ("2019", "2021"):       # the format tag of the union
             location = location[1:]
-        field = ".".join(str(step) for step in location) or "(top level)"
-        raise DataError(source.position(location), f"{field}: {_describe(first)}") from None
-
-
-def _describe(error: dict) -> str:
-    """pydantic's message, shortened for a clerk (no URLs, no input echo)."""
-    kind = error["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field (check its spelling)"
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        return "format must be 2019 or 2021 (or left out: it follows the year)"
-    return error["msg"].replace("Value error, ", "")
+        raise DataError(source.position(location), f"{field_path(location)}: {describe(first)}") from None
