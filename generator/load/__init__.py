@@ -7,14 +7,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.errors import DataError, SourcePosition
+from generator.errors import DataError, SourcePosition, UsageError
 from generator.load.echo import field_path
 from generator.load.messages import describe
 from generator.load.reading import read_text
 from generator.load.report_model import REPORT_FILE, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["load_report", "load_source", "validate", "ReportFile"]
+__all__ = ["load_report", "load_source", "load_previous", "validate", "ReportFile"]
 
 # pydantic adds the tried member type of a union to an error's location; it is no data key.
 _UNION_TAG = re.compile(r"^(int|str|decimal|none|literal\[.*\]|function-.*)$")
@@ -31,6 +31,15 @@ def load_source(path: Path) -> YamlSource:
     if not isinstance(source.data, dict):
         raise DataError(SourcePosition(str(path), 1, 1), "expected a mapping of report fields at the top level")
     return source
+
+
+def load_previous(source: YamlSource, previous: str) -> YamlSource:
+    """Last year's file that ``source`` names in ``previous:``, relative to its folder; a file
+    that cannot be read is a mistake in the data, reported at the ``previous:`` line."""
+    try:
+        return load_source(Path(source.path).parent / previous)
+    except UsageError as error:
+        raise DataError(source.position(("previous",)), f"previous: {error}") from None
 
 
 def validate(source: YamlSource) -> ReportFile:
