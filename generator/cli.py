@@ -9,11 +9,12 @@ leaves a half-written file behind.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
 from generator.build import FORMATS
-from generator.errors import GongwenError, UsageError
+from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
 
 
@@ -74,7 +75,16 @@ def check(data: Path) -> int:
     return 1 if checked.errors else 0
 
 
+def _printable_streams() -> None:
+    """Messages quote Chinese text; on a terminal that cannot show it (PYTHONIOENCODING=ascii, a
+    GBK console) it is written as escapes instead of ending the run with a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _printable_streams()
     try:
         args = _parser().parse_args(argv)
         if args.command == "inspect":
@@ -98,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in build(args.data[0], args.output, formats, args.font_dir, force=args.force):
             print(path)
         return 0
+    except DataError as error:          # file:line:column first, as the findings of the checks
+        print(f"{error.position}: error: {error.message}", file=sys.stderr)
+        return error.exit_code
     except GongwenError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code

@@ -16,7 +16,7 @@ from generator.checks.findings import Finding
 from generator.checks.narrative import narrative_findings
 from generator.checks.table_rows import table_rows
 from generator.compose.report_format import load_report_format
-from generator.load import load_source, validate
+from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
 
@@ -44,8 +44,8 @@ def _completed(source: YamlSource, report: ReportFile) -> tuple[dict, list[Findi
 def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
     data, findings = _completed(source, report)
     if report.previous:
-        previous_path = Path(source.path).parent / report.previous
-        previous_source = load_source(previous_path)
+        previous_source = load_previous(source, report.previous)
+        previous_path = Path(previous_source.path)
         previous_data, _ = _completed(previous_source, validate(previous_source))
         names = load_report_format(report.format)["tables"]["applications"]["key_names"]
         findings += cross_year_findings(data, previous_data, previous_path, names, source.position)

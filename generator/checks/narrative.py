@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 
 from generator.checks.findings import Finding
 from generator.errors import SourcePosition
+from generator.load.echo import shorten
+from generator.load.limits import LIMITS
 from generator.load.report_model import ReportFile
 
 TEXT_FIELDS = ("h2", "h3", "h4", "lead", "p", "text")
@@ -41,11 +43,12 @@ def narrative_findings(report_file: ReportFile, completed: dict, rules: list[dic
     for path, text in _texts(report_file):
         for rule in rules:
             for match in re.finditer(rule["pattern"], text):
-                quoted = int(match.group(1))
+                digits = match.group(1)         # too long to be any table's figure: never equal
+                quoted = int(digits) if len(digits) <= LIMITS.number_characters else None
                 table = _row_total(completed["report"], rule["data"], rule.get("sum", False))
                 if table is not None and quoted != table:
                     findings.append(Finding("warning", position(path),
-                                            f"一、总体情况 says \"{match.group(0)}\" but the table's "
+                                            f"一、总体情况 says \"{shorten(match.group(0))}\" but the table's "
                                             f"{rule['name']}/总计 is {table}"))
     return findings
 

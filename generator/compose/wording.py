@@ -10,16 +10,38 @@ import jinja2
 from generator.layout_spec import LAYOUTS_DIR, read_layout_file
 
 _DIGITS = "〇一二三四五六七八九"
+_PLACES = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+_GROUPS = ((10 ** 8, "亿"), (10 ** 4, "万"))
 
 
 def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (heading numbers never go higher)."""
-    if not 0 < n < 100:
-        raise ValueError(f"heading number {n} is outside 1–99")
-    tens, units = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[units] if units else "")
+    """A count in Chinese numerals, as heading numbers are written: 1 → 一, 10 → 十, 12 → 十二,
+    101 → 一百零一, 110 → 一百一十, 1000 → 一千, 10001 → 一万零一, 100000 → 十万."""
+    if n < 1:
+        raise ValueError(f"heading number {n} is not a positive count")
+    return _spell(n, leading=True)
 
+
+def _spell(n: int, leading: bool) -> str:
+    """``n`` ≥ 1; ``leading``: nothing is written before it, so 10–19 start with 十, not 一十."""
+    for size, name in _GROUPS:
+        if n >= size:
+            high, low = divmod(n, size)
+            text = _spell(high, leading) + name
+            if low:
+                text += ("零" if low < size // 10 else "") + _spell(low, leading=False)
+            return text
+    text, zero = "", False
+    for place, name in _PLACES:
+        digit, n = divmod(n, place)
+        if digit == 0:
+            zero = zero or bool(text)
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        text += ("" if leading and not text and place == 10 and digit == 1 else _DIGITS[digit]) + name
+    return text
 
 class Wording:
     """The phrase templates of one wording file."""

@@ -8,10 +8,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.errors import DataError, SourcePosition, UsageError
+from generator.load.echo import field_path
+from generator.load.messages import describe
+from generator.load.reading import read_text
 from generator.load.report_model import REPORT_FILE, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["load_report", "load_source", "validate", "ReportFile"]
+__all__ = ["load_report", "load_source", "load_previous", "validate", "ReportFile"]
 
 # pydantic adds the tried member type of a union to an error's location; it is no data key.
 _UNION_TAG = re.compile(r"^(int|str|decimal|none|literal\[.*\]|function-.*)$")
@@ -24,16 +27,19 @@ def load_report(path: Path) -> ReportFile:
 
 def load_source(path: Path) -> YamlSource:
     """Read and parse a data file, keeping the positions of its values."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
-    source = YamlSource(str(path), text)
+    source = YamlSource(str(path), read_text(path))
     if not isinstance(source.data, dict):
         raise DataError(SourcePosition(str(path), 1, 1), "expected a mapping of report fields at the top level")
     return source
+
+
+def load_previous(source: YamlSource, previous: str) -> YamlSource:
+    """Last year's file that ``source`` names in ``previous:``, relative to its folder; a file
+    that cannot be read is a mistake in the data, reported at the ``previous:`` line."""
+    try:
+        return load_source(Path(source.path).parent / previous)
+    except UsageError as error:
+        raise DataError(source.position(("previous",)), f"previous: {error}") from None
 
 
 def validate(source: YamlSource) -> ReportFile:
@@ -48,17 +54,4 @@ def validate(source: YamlSource) -> ReportFile:
         location = tuple(step for step in first["loc"] if not _UNION_TAG.match(str(step)))
         if location and str(location[0]) in ("2019", "2021"):       # the format tag of the union
             location = location[1:]
-        field = ".".join(str(step) for step in location) or "(top level)"
-        raise DataError(source.position(location), f"{field}: {_describe(first)}") from None
-
-
-def _describe(error: dict) -> str:
-    """pydantic's message, shortened for a clerk (no URLs, no input echo)."""
-    kind = error["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field (check its spelling)"
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        return "format must be 2019 or 2021 (or left out: it follows the year)"
-    return error["msg"].replace("Value error, ", "")
+        raise DataError(source.position(location), f"{field_path(location)}: {describe(first)}") from None

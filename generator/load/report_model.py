@@ -8,32 +8,44 @@ layout alone decides where each number is printed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from decimal import InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator,
+                      model_validator)
+
+from generator.load.echo import echo
+from generator.load.limits import LIMITS
 
 NOT_APPLICABLE = "/"
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def _count(value: Any) -> Any:
     if value is None or value == NOT_APPLICABLE:
         return value
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f'expected a whole number, blank or "/", got {value!r}')
+        raise ValueError(f'expected a whole number, blank or "/", got {echo(value)}')
     return value
 
 
 def _amount(value: Any) -> Any:
+    """A Decimal printed as written ("58812595.00"); a quoted amount is text to YAML, so its
+    form and size are checked here."""
     if value is None or value == NOT_APPLICABLE:
         return value
-    if isinstance(value, bool):
-        raise ValueError(f'expected a number, blank or "/", got {value!r}')
     try:
-        return Decimal(str(value))
+        if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+            raise InvalidOperation
+        amount = Decimal(str(value))
     except InvalidOperation:
-        raise ValueError(f'expected a number, blank or "/", got {value!r}') from None
+        raise ValueError(f'expected a number, blank or "/", got {echo(value)}') from None
+    if not _PLAIN_NUMBER.fullmatch(str(amount)) or len(str(amount)) > LIMITS.number_characters:
+        raise ValueError(f"expected a number written out in at most {LIMITS.number_characters} digits "
+                         f"(such as 58812595.00), got {echo(value)}")
+    return amount
 
 
 # A statutory count: a number, blank (None: not reported, never read as 0) or "/" (not applicable).
@@ -59,7 +71,7 @@ class DocumentNumber(Strict):
 class Imprint(Strict):
     """版记: 抄送 list and the 印发 line."""
 
-    copy_to: list[str] = Field(default_factory=list, description="抄送机关, in order")
+    copy_to: list[str] = Field(default_factory=list, max_length=LIMITS.copy_to_names, description="抄送机关, in order")
     printer: str = Field(min_length=1, description="印发机关")
     print_date: dt.date = Field(description="印发日期")
 
@@ -98,13 +110,27 @@ class Block(Strict):
         return None
 
 
+def _few_headings(blocks: list[Block]) -> list[Block]:
+    """Headings are numbered per section; past a few hundred the data is surely broken."""
+    headings = sum(block.level is not None for block in blocks)
+    if headings > LIMITS.section_headings:
+        raise ValueError(f"a section may have at most {LIMITS.section_headings:,} headings (h2, h3, h4); "
+                         f"this one has {headings:,}")
+    return blocks
+
+
+# The prose of one section: paragraphs and headings in order.
+Prose = Annotated[list[Block], AfterValidator(_few_headings)]
+Title = Annotated[str, Field(max_length=LIMITS.title_characters)]
+
+
 class CoverMemo(Strict):
     """The upward 报送报告 that carries the annual report to the higher office."""
 
     issuer_mark: str = Field(description="发文机关标志, e.g. ……办公室文件")
     doc_number: DocumentNumber
     signers: list[str] = Field(default_factory=list, description="签发人; upward documents should name one")
-    title: str
+    title: Title
     addressee: str = Field(description="主送机关, without the closing colon")
     body: list[str] = Field(min_length=1)
     signature: str = Field(description="署名")
@@ -183,7 +209,7 @@ class ProactiveDisclosure2019(Strict):
     enforcement: EnforcementRows = EnforcementRows()
     fees: FeeRows = FeeRows()
     procurement: ProcurementRows = ProcurementRows()
-    notes: list[Block] = Field(default_factory=list)
+    notes: Prose = Field(default_factory=list)
 
 
 # ---- 二、主动公开政府信息情况 (2021 format) -------------------------------------------------
@@ -233,7 +259,7 @@ class ProactiveDisclosure2021(Strict):
     licensing: LicensingRows2021 = LicensingRows2021()
     enforcement: EnforcementRows2021 = EnforcementRows2021()
     fees: FeeRows2021 = FeeRows2021()
-    notes: list[Block] = Field(default_factory=list)
+    notes: Prose = Field(default_factory=list)
 
 
 # ---- 三、收到和处理政府信息公开申请情况 ------------------------------------------------------
@@ -314,7 +340,7 @@ class Applications2019(Strict):
     carried_over: ApplicantCounts = ApplicantCounts()
     results: ApplicationResults2019 = ApplicationResults2019()
     carried_forward: ApplicantCounts = ApplicantCounts()
-    notes: list[Block] = Field(default_factory=list)
+    notes: Prose = Field(default_factory=list)
 
 
 class Applications2021(Applications2019):
@@ -337,20 +363,20 @@ class Reviews(Strict):
     reconsideration: CaseOutcomes = CaseOutcomes()
     litigation_direct: CaseOutcomes = CaseOutcomes()
     litigation_after_reconsideration: CaseOutcomes = CaseOutcomes()
-    notes: list[Block] = Field(default_factory=list)
+    notes: Prose = Field(default_factory=list)
 
 
 class AnnualReport2019(Strict):
     """政府信息公开工作年度报告 itself: six sections in the statutory order (2019 format)."""
 
-    title: str
+    title: Title
     opening: list[str] = Field(min_length=1, description="paragraphs before 一、")
-    overview: list[Block] = Field(min_length=1, description="一、总体情况")
+    overview: Prose = Field(min_length=1, description="一、总体情况")
     proactive: ProactiveDisclosure2019 = ProactiveDisclosure2019()
     applications: Applications2019 = Applications2019()
     reviews: Reviews = Reviews()
-    problems: list[Block] = Field(min_length=1, description="五、存在的主要问题及改进情况")
-    other_matters: list[Block] = Field(min_length=1, description="六、其他需要报告的事项")
+    problems: Prose = Field(min_length=1, description="五、存在的主要问题及改进情况")
+    other_matters: Prose = Field(min_length=1, description="六、其他需要报告的事项")
     signature: str
     date: dt.date
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")

@@ -7,30 +7,15 @@ of keys and indexes. Walking that path through the node tree turns a validation 
 
 from __future__ import annotations
 
-from typing import Any
-
 import yaml
 
 from generator.errors import DataError, SourcePosition
+from generator.load.characters import IN_FILE, describe
+from generator.load.echo import shorten
+from generator.load.guarded_loader import GuardedLoader
 
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that rejects a key given twice (the second would silently win otherwise)."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[Any, yaml.Node] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            mark = key_node.start_mark
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} is given twice", mark)
-        seen[key] = key_node
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# PyYAML's messages quote tokens and anchor names, which may be any length.
+_PROBLEM_WIDTH = 100
 
 
 class YamlSource:
@@ -38,8 +23,11 @@ class YamlSource:
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
+        bad = IN_FILE.search(text)
+        if bad:
+            raise DataError(_text_position(path, text, bad.start()), f"the file {describe(bad.group())}")
         try:
-            loader = _UniqueKeyLoader(text)
+            loader = GuardedLoader(text, path)
             try:
                 self.root = loader.get_single_node()
                 self.data = loader.construct_document(self.root) if self.root is not None else None
@@ -48,7 +36,8 @@ class YamlSource:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             position = SourcePosition(path, mark.line + 1, mark.column + 1) if mark else SourcePosition(path)
-            raise DataError(position, f"YAML syntax: {error.problem or error.context}") from None
+            problem = shorten(str(error.problem or error.context), _PROBLEM_WIDTH)
+            raise DataError(position, f"YAML syntax: {problem}") from None
 
     def position(self, location: tuple[int | str, ...]) -> SourcePosition:
         """The position of the value at ``location``; the deepest existing node if it is missing."""
@@ -61,6 +50,12 @@ class YamlSource:
         if node is None:
             return SourcePosition(self.path)
         return SourcePosition(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _text_position(path: str, text: str, index: int) -> SourcePosition:
+    """line:column of ``text[index]``, counting lines as PyYAML does (CR LF, LF or a lone CR)."""
+    before = text[:index].replace("\r\n", "\n").replace("\r", "\n")
+    return SourcePosition(path, before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 def _child(node: yaml.Node | None, step: int | str) -> yaml.Node | None:
