@@ -1,7 +1,9 @@
 """Build one report: check, compose, lay out once, and write each requested format.
 
 Outputs are written to temporary files beside the final ones and renamed only when every
-requested format has been produced, so a failed build never leaves a half-written file behind.
+requested format has been produced, so a failed or interrupted build leaves the previous
+outputs as they were and nothing else. A disk that is full or read-only, a folder that cannot
+be written, or a folder in the way of an output is one line and exit code 2.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from generator.errors import GongwenError, UsageError
+from generator.errors import GongwenError, OutputError, UsageError
+from generator.interrupts import signals_held
 
 FORMATS = ("docx", "pdf")
 
@@ -50,34 +53,65 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     if checked.errors and not force:
         raise ChecksFailed(f"{data}: {len(checked.errors)} error(s) in the tables; nothing written "
                            "(--force builds anyway)")
-    layout = load_layout()
-    document = compose(checked.report, warn=warn, layout=layout)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"{output}: cannot create the output folder ({error.strerror})") from None
+        raise OutputError(f"{output}: cannot create the output folder ({error.strerror})") from None
+    targets = _targets(output, data.stem, formats)
+    layout = load_layout()
+    document = compose(checked.report, warn=warn, layout=layout)
     paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn))
     finished: list[tuple[Path, Path]] = []
     try:
-        if "pdf" in formats:
-            from generator.writers.pdf import write_pdf
-            with _output(output, data.stem, "pdf", finished) as handle:
-                write_pdf(paged, layout, handle)
-        if "docx" in formats:
-            from generator.writers.docx import write_docx
-            with _output(output, data.stem, "docx", finished) as handle:
-                write_docx(document, layout, handle, paged)
-    except BaseException:
-        for temporary, _ in finished:
-            temporary.unlink(missing_ok=True)
+        for fmt, final in targets:
+            with _temporary(final, finished) as handle:
+                if fmt == "pdf":
+                    from generator.writers.pdf import write_pdf
+                    write_pdf(paged, layout, handle)
+                else:
+                    from generator.writers.docx import write_docx
+                    write_docx(document, layout, handle, paged)
+        with signals_held():
+            for temporary, final in finished:
+                os.chmod(temporary, _file_mode())
+                os.replace(temporary, final)
+    except BaseException as error:
+        with signals_held():
+            for temporary, _ in finished:
+                temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            temporary = {str(temporary): final for temporary, final in finished}
+            where = temporary.get(str(error.filename), error.filename or output)
+            raise OutputError(f"{where}: cannot write it ({error.strerror or error}); nothing was replaced") from None
         raise
-    for temporary, final in finished:
-        os.replace(temporary, final)
-    return [final for _, final in finished]
+    return [final for _, final in targets]
 
 
-def _output(folder: Path, stem: str, fmt: str, finished: list[tuple[Path, Path]]) -> IO[bytes]:
-    """A temporary file beside the final one; renamed over it once every format is written."""
-    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{stem}.", suffix=f".{fmt}", delete=False)
-    finished.append((Path(handle.name), folder / f"{stem}.{fmt}"))
+def _targets(output: Path, stem: str, formats: tuple[str, ...]) -> list[tuple[str, Path]]:
+    """The files to write, in a fixed order; refused before anything is written when one of
+    them could not be replaced (a folder of that name is in the way)."""
+    targets = [(fmt, output / f"{stem}.{fmt}") for fmt in FORMATS if fmt in formats]
+    for _, final in targets:
+        if final.is_dir():
+            raise OutputError(f"{final}: is a folder, so the {final.suffix[1:].upper()} cannot be written there")
+    return targets
+
+
+def _file_mode() -> int:
+    """Read and write for whom the umask allows (a temporary file starts as 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _temporary(final: Path, finished: list[tuple[Path, Path]]) -> IO[bytes]:
+    """A temporary file beside ``final``; renamed over it once every format is written."""
+    with signals_held():
+        try:
+            handle = tempfile.NamedTemporaryFile(dir=final.parent, prefix=f".{final.stem}.", suffix=final.suffix,
+                                                 delete=False)
+        except OSError as error:
+            error.filename = str(final)
+            raise
+        finished.append((Path(handle.name), final))
     return handle

@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.build import FORMATS
 from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
+from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,6 +86,7 @@ def _printable_streams() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _printable_streams()
+    handle_termination()
     try:
         args = _parser().parse_args(argv)
         if args.command == "inspect":
@@ -115,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        return 130
+        return SIGINT_EXIT
+    except Terminated:
+        return SIGTERM_EXIT
 
 
 if __name__ == "__main__":

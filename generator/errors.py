@@ -51,6 +51,12 @@ class UsageError(GongwenError):
     exit_code = 2
 
 
+class OutputError(GongwenError):
+    """The outputs cannot be written (a full or read-only disk, a folder in the way): exit code 2."""
+
+    exit_code = 2
+
+
 class SetupError(GongwenError):
     """The machine lacks something the program needs (fonts not installed): exit code 2."""
 

@@ -256,22 +256,34 @@ class _DocxBuilder:
             ooxml.set_exact_line(closing._p.get_or_add_pPr(), self.structural_line)
 
     def properties(self, meta: Meta) -> None:
+        """Document properties; each is at most 255 characters in OOXML, so longer ones (an organ
+        name of 300 characters, thousands of keywords) are shortened there and only there."""
         props = self.doc.core_properties
-        props.title, props.author, props.subject = meta.title, meta.author, meta.subject
-        props.keywords = ", ".join(meta.keywords)
-        props.last_modified_by = meta.author
+        props.title, props.author, props.subject = (_property(v) for v in (meta.title, meta.author, meta.subject))
+        props.keywords = _property(", ".join(meta.keywords))
+        props.last_modified_by = _property(meta.author)
         props.created = props.modified = meta.created
         props.revision = 1
         props.comments = ""
 
 
+PROPERTY_LENGTH = 255
+ZIP_TIMES = (dt.datetime(1980, 1, 1), dt.datetime(2107, 12, 31, 23, 59, 58))   # what a ZIP entry can carry
+
+
+def _property(value: str) -> str:
+    return value if len(value) <= PROPERTY_LENGTH else value[:PROPERTY_LENGTH - 1] + "…"
+
+
 def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
-    """python-docx stamps each zip entry with the clock; rewrite them with the data's date."""
+    """python-docx stamps each zip entry with the clock; rewrite them with the data's date (the
+    nearest date a ZIP entry can carry, for one before 1980 or after 2107)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
+    stamp = min(max(when, ZIP_TIMES[0]), ZIP_TIMES[1]).timetuple()[:6]
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
