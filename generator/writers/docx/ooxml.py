@@ -5,8 +5,10 @@ the document grid, paragraph borders, fields, repeated header rows or character 
 those are built here and nowhere else, so the writer never assembles XML inline.
 
 Word and WPS check each part against the schema (ISO/IEC 29500 transitional): a child out of
-its parent's sequence makes Word offer to "repair" the file, which may change the layout. So
-every element is created through ``_child``, which puts it where ``CHILD_ORDER`` says.
+its parent's sequence, or an on/off value the schema does not allow, makes Word offer to
+"repair" the file, which may change the layout. So every element is created through
+``_child``, which puts it where ``CHILD_ORDER`` says, and on/off properties through
+``_set_on_off``, which writes them as Word does.
 """
 
 from __future__ import annotations
@@ -69,6 +71,16 @@ def _child(parent: etree._Element, tag: str) -> etree._Element:
     return created
 
 
+def _set_on_off(parent: etree._Element, tag: str, on: bool) -> None:
+    """An on/off property as Word writes it: the bare element for on, w:val="0" for off. The
+    SDK types some of them (w:cantSplit, w:tblHeader) as on/off-only, where "1" is invalid."""
+    element = _child(parent, tag)
+    if on:
+        element.attrib.pop(qn("w:val"), None)
+    else:
+        element.set(qn("w:val"), "0")
+
+
 def set_fonts(rpr: BaseOxmlElement, face: str) -> None:
     """All four rFonts slots name the Chinese face, no theme attributes, and the eastAsia hint:
     digits and “”—… then come from the same font as in the PDF (pitfalls: theme fonts beat
@@ -85,8 +97,8 @@ def set_run_props(rpr: BaseOxmlElement, size_pt: float, color_rgb: str | None = 
                   spacing_twips: int | None = None, scale_percent: int | None = None) -> None:
     """Size (both scripts), colour, bold, character spacing and horizontal scale."""
     if bold:
-        _child(rpr, "w:b")
-        _child(rpr, "w:bCs")
+        _set_on_off(rpr, "w:b", True)
+        _set_on_off(rpr, "w:bCs", True)
     if color_rgb:
         _child(rpr, "w:color").set(qn("w:val"), color_rgb)
     if spacing_twips is not None:
@@ -107,19 +119,20 @@ def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, a
 
 
 def set_chinese_line_breaking(ppr: BaseOxmlElement) -> None:
-    """禁则 on, and w:overflowPunct="1", Word's own default (允许标点溢出边界).
+    """禁则 on, and w:overflowPunct on, Word's own default (允许标点溢出边界).
 
-    LibreOffice 7.4 reads overflowPunct inverted (writerfilter: hanging = value == 0), so "1"
-    is the value with which LibreOffice, like our PDF, keeps "，" inside the 版心 and pushes
-    the previous character down instead. Auto-space between Chinese and digits stays on (Word's
-    default; LibreOffice ignores w:autoSpaceDE/DN anyway), and the PDF sets the same space."""
+    LibreOffice 7.4 reads overflowPunct inverted (writerfilter: hanging = value == 0), so on
+    (the bare element, which it reads as 1) is the value with which LibreOffice, like our PDF,
+    keeps "，" inside the 版心 and pushes the previous character down instead. Auto-space between
+    Chinese and digits stays on (Word's default; LibreOffice ignores w:autoSpaceDE/DN anyway),
+    and the PDF sets the same space."""
     for tag in ("w:kinsoku", "w:overflowPunct"):
-        _child(ppr, tag).set(qn("w:val"), "1")
+        _set_on_off(ppr, tag, True)
 
 
 def set_snap_to_grid(ppr: BaseOxmlElement, snap: bool) -> None:
     """Text larger than the grid pitch (title, 发文机关标志) must not snap to two grid lines."""
-    _child(ppr, "w:snapToGrid").set(qn("w:val"), "1" if snap else "0")
+    _set_on_off(ppr, "w:snapToGrid", snap)
 
 
 def set_outline_level(ppr: BaseOxmlElement, level: int) -> None:
@@ -179,13 +192,11 @@ def add_page_field(paragraph) -> None:
 
 def mark_header_row(row) -> None:
     """Repeat this row at the top of every page the table runs onto."""
-    trpr = row._tr.get_or_add_trPr()
-    _child(trpr, "w:tblHeader").set(qn("w:val"), "1")
+    _set_on_off(row._tr.get_or_add_trPr(), "w:tblHeader", True)
 
 
 def forbid_row_split(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    _child(trpr, "w:cantSplit").set(qn("w:val"), "1")
+    _set_on_off(row._tr.get_or_add_trPr(), "w:cantSplit", True)
 
 
 def set_table_geometry(table, widths_twips: list[int]) -> None:
