@@ -13,6 +13,7 @@ its parent's sequence, or an on/off value the schema does not allow, makes Word 
 
 from __future__ import annotations
 
+from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -52,6 +53,10 @@ CHILD_ORDER: dict[str, tuple[str, ...]] = {
                   "vAlign hideMark cellIns cellDel cellMerge tcPrChange",
     }.items()
 }
+
+# Word 2010's copy of styles.xml with its text effects, in python-docx's default template.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
 
 def _child(parent: etree._Element, tag: str) -> etree._Element:
     """The ``tag`` child of ``parent``, created at its place in the schema's sequence if missing
@@ -276,3 +281,16 @@ def set_east_asian_layout_defaults(styles_element: BaseOxmlElement, face: str, s
         del spacing.attrib[attribute]
     spacing.set(qn("w:after"), "0")
 
+
+def set_zoom_percent(settings: BaseOxmlElement, percent: int = 100) -> None:
+    """The schema requires w:percent on w:zoom; the template's has only w:val="bestFit"."""
+    settings.find(qn("w:zoom")).set(qn("w:percent"), str(percent))
+
+
+def drop_styles_with_effects(document: DocxDocument) -> None:
+    """Drop the template's stylesWithEffects part (with its relationship; the content-type entry
+    follows the parts saved). Word 2010+ does not need it, and this copy disagrees with the
+    styles.xml we write, which Word may take for unreadable content."""
+    part = document.part
+    for r_id in [r_id for r_id, rel in part.rels.items() if rel.reltype == STYLES_WITH_EFFECTS]:
+        part.drop_rel(r_id)
