@@ -13,10 +13,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
 from generator.cli import build
+from generator.writers.docx import ooxml
 from tests.conftest import ROOT, assert_valid_docx
 
 DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
@@ -58,6 +60,20 @@ def test_on_off_properties_are_written_as_word_writes_them(data_docx):
                 written += [f"{name}: {etree.QName(element).localname} w:val={element.get(qn('w:val'))!r}"
                             for element in root.iter(*on_off) if element.get(qn("w:val"), "0") != "0"]
     assert written == []
+
+
+def test_helpers_insert_at_the_schema_position_whatever_the_call_order():
+    """Called in reverse order on a paragraph that already holds its w:sectPr (the paragraph
+    that closes a section), the helpers still leave the children in the schema's sequence."""
+    ppr = OxmlElement("w:pPr")
+    ppr.append(OxmlElement("w:sectPr"))
+    ooxml.set_outline_level(ppr, 0)
+    ooxml.set_exact_line(ppr, 28.95)
+    ooxml.set_snap_to_grid(ppr, False)
+    ooxml.set_chinese_line_breaking(ppr)
+    ooxml.set_bottom_border(ppr, "FF0000", 1.0, 4.0)
+    assert [etree.QName(child).localname for child in ppr] == [
+        "pBdr", "kinsoku", "overflowPunct", "snapToGrid", "spacing", "outlineLvl", "sectPr"]
 
 
 def test_a_misordered_element_fails_the_check(seed_outputs, tmp_path):
