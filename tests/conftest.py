@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -27,6 +28,28 @@ def require_tool(name: str) -> str:
     if path is None:
         pytest.skip(f"{name} is not installed (make test installs it where it can: tests/install_test_tools.sh)")
     return path
+
+
+@functools.cache
+def _docx_validator():
+    """openxml-audit's port of the Open XML SDK validator, as `openxml-audit -f office2016`
+    runs it, every finding kept; built once, since it loads the schemas."""
+    from openxml_audit import FileFormat, OpenXmlValidator
+    return OpenXmlValidator(file_format=FileFormat.OFFICE_2016, max_errors=0)
+
+
+def docx_findings(path: Path) -> list[str]:
+    """Every finding (error or warning) openxml-audit reports on a DOCX, one line each."""
+    result = _docx_validator().validate(path)
+    return [f"{e.severity.value}: {e.part_uri} {e.path}: {' '.join(e.description.split())}" for e in result.errors]
+
+
+def assert_valid_docx(path: Path) -> None:
+    """Fail, listing every finding, unless the DOCX is valid OOXML for Word 2016: Word and WPS
+    offer to "repair" a file the Open XML SDK rejects, and the repair may change the layout.
+    For every test that writes a DOCX (import it from tests.conftest)."""
+    findings = docx_findings(path)
+    assert not findings, f"{path.name}: {len(findings)} openxml-audit finding(s) (office2016):\n" + "\n".join(findings)
 
 
 def squeeze(text: str) -> str:

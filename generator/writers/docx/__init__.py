@@ -35,6 +35,8 @@ class _DocxBuilder:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.doc = docx.Document()
+        ooxml.drop_styles_with_effects(self.doc)
+        ooxml.set_zoom_percent(self.doc.settings.element)
         self.styles = add_styles(self.doc, layout)
         self.width_pt = mm_to_pt(layout.page.text_width_mm)
         self.char = layout.char_pitch_pt

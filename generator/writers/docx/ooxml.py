@@ -3,28 +3,87 @@
 python-docx covers paragraphs, runs, tables and sections, but not the East Asian font slot,
 the document grid, paragraph borders, fields, repeated header rows or character scaling;
 those are built here and nowhere else, so the writer never assembles XML inline.
+
+Word and WPS check each part against the schema (ISO/IEC 29500 transitional): a child out of
+its parent's sequence, or an on/off value the schema does not allow, makes Word offer to
+"repair" the file, which may change the layout. So every element is created through
+``_child``, which puts it where ``CHILD_ORDER`` says, and on/off properties through
+``_set_on_off``, which writes them as Word does.
 """
 
 from __future__ import annotations
 
+from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 TWIPS_PER_PT = 20
 
+# The child sequence of every element the helpers below write into, as the transitional schema
+# of ISO/IEC 29500 (§17) declares it and the Open XML SDK checks it (w:tblBorders and
+# w:tblCellMar also list the strict names start/end, which the SDK accepts beside left/right).
+# A parent missing here, or a child missing from its parent's entry, raises: a guessed
+# position is how elements ended up out of order.
+CHILD_ORDER: dict[str, tuple[str, ...]] = {
+    qn(parent): tuple(f"w:{child}" for child in children.split())
+    for parent, children in {
+        "w:pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+                 "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+                 "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+                 "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+                 "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+        "w:rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+                 "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+                 "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath "
+                 "rPrChange",
+        "w:pBdr": "top left bottom right between bar",
+        "w:sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+                    "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+                    "bidi rtlGutter docGrid printerSettings sectPrChange",
+        "w:tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+                   "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+                   "tblDescription tblPrChange",
+        "w:tblBorders": "top left start bottom right end insideH insideV",
+        "w:tblCellMar": "top left start bottom right end",
+        "w:trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+                  "tblCellSpacing jc hidden ins del trPrChange",
+        "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+                  "vAlign hideMark cellIns cellDel cellMerge tcPrChange",
+    }.items()
+}
 
-def _child(parent: BaseOxmlElement, tag: str, before: tuple[str, ...] = ()) -> BaseOxmlElement:
-    """The first ``tag`` child, created (before the first of ``before`` present) if missing."""
+# Word 2010's copy of styles.xml with its text effects, in python-docx's default template.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _child(parent: etree._Element, tag: str) -> etree._Element:
+    """The ``tag`` child of ``parent``, created at its place in the schema's sequence if missing
+    (before the first later sibling present), so that the part stays valid whatever order the
+    helpers run in."""
     found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        anchor = next((parent.find(qn(t)) for t in before if parent.find(qn(t)) is not None), None)
-        if anchor is not None:
-            anchor.addprevious(found)
-        else:
-            parent.append(found)
-    return found
+    if found is not None:
+        return found
+    order = CHILD_ORDER[parent.tag]
+    later = {qn(successor) for successor in order[order.index(tag) + 1:]}
+    created = OxmlElement(tag)
+    anchor = next((sibling for sibling in parent if sibling.tag in later), None)
+    if anchor is None:
+        parent.append(created)
+    else:
+        anchor.addprevious(created)
+    return created
+
+
+def _set_on_off(parent: etree._Element, tag: str, on: bool) -> None:
+    """An on/off property as Word writes it: the bare element for on, w:val="0" for off. The
+    SDK types some of them (w:cantSplit, w:tblHeader) as on/off-only, where "1" is invalid."""
+    element = _child(parent, tag)
+    if on:
+        element.attrib.pop(qn("w:val"), None)
+    else:
+        element.set(qn("w:val"), "0")
 
 
 def set_fonts(rpr: BaseOxmlElement, face: str) -> None:
@@ -43,8 +102,8 @@ def set_run_props(rpr: BaseOxmlElement, size_pt: float, color_rgb: str | None = 
                   spacing_twips: int | None = None, scale_percent: int | None = None) -> None:
     """Size (both scripts), colour, bold, character spacing and horizontal scale."""
     if bold:
-        _child(rpr, "w:b")
-        _child(rpr, "w:bCs")
+        _set_on_off(rpr, "w:b", True)
+        _set_on_off(rpr, "w:bCs", True)
     if color_rgb:
         _child(rpr, "w:color").set(qn("w:val"), color_rgb)
     if spacing_twips is not None:
@@ -57,7 +116,7 @@ def set_run_props(rpr: BaseOxmlElement, size_pt: float, color_rgb: str | None = 
 
 
 def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, after_pt: float = 0) -> None:
-    spacing = _child(ppr, "w:spacing", before=("w:ind", "w:jc", "w:outlineLvl", "w:rPr"))
+    spacing = _child(ppr, "w:spacing")
     spacing.set(qn("w:before"), str(round(before_pt * TWIPS_PER_PT)))
     spacing.set(qn("w:after"), str(round(after_pt * TWIPS_PER_PT)))
     spacing.set(qn("w:line"), str(round(line_pt * TWIPS_PER_PT)))
@@ -65,31 +124,30 @@ def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, a
 
 
 def set_chinese_line_breaking(ppr: BaseOxmlElement) -> None:
-    """禁则 on, and w:overflowPunct="1", Word's own default (允许标点溢出边界).
+    """禁则 on, and w:overflowPunct on, Word's own default (允许标点溢出边界).
 
-    LibreOffice 7.4 reads overflowPunct inverted (writerfilter: hanging = value == 0), so "1"
-    is the value with which LibreOffice, like our PDF, keeps "，" inside the 版心 and pushes
-    the previous character down instead. Auto-space between Chinese and digits stays on (Word's
-    default; LibreOffice ignores w:autoSpaceDE/DN anyway), and the PDF sets the same space."""
+    LibreOffice 7.4 reads overflowPunct inverted (writerfilter: hanging = value == 0), so on
+    (the bare element, which it reads as 1) is the value with which LibreOffice, like our PDF,
+    keeps "，" inside the 版心 and pushes the previous character down instead. Auto-space between
+    Chinese and digits stays on (Word's default; LibreOffice ignores w:autoSpaceDE/DN anyway),
+    and the PDF sets the same space."""
     for tag in ("w:kinsoku", "w:overflowPunct"):
-        _child(ppr, tag, before=("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:jc",
-                                 "w:outlineLvl", "w:rPr")).set(qn("w:val"), "1")
+        _set_on_off(ppr, tag, True)
 
 
 def set_snap_to_grid(ppr: BaseOxmlElement, snap: bool) -> None:
     """Text larger than the grid pitch (title, 发文机关标志) must not snap to two grid lines."""
-    _child(ppr, "w:snapToGrid", before=("w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")).set(
-        qn("w:val"), "1" if snap else "0")
+    _set_on_off(ppr, "w:snapToGrid", snap)
 
 
 def set_outline_level(ppr: BaseOxmlElement, level: int) -> None:
     """Heading level for Word's navigation pane (0-based)."""
-    _child(ppr, "w:outlineLvl", before=("w:rPr",)).set(qn("w:val"), str(level))
+    _child(ppr, "w:outlineLvl").set(qn("w:val"), str(level))
 
 
 def set_bottom_border(ppr: BaseOxmlElement, color_rgb: str, width_pt: float, space_pt: float) -> None:
     """A rule under the paragraph, ``space_pt`` below its text, across the paragraph's width."""
-    borders = _child(ppr, "w:pBdr", before=("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr"))
+    borders = _child(ppr, "w:pBdr")
     bottom = _child(borders, "w:bottom")
     bottom.set(qn("w:val"), "single")
     bottom.set(qn("w:sz"), str(round(width_pt * 8)))        # eighths of a point
@@ -109,12 +167,13 @@ def set_doc_grid(sect_pr: BaseOxmlElement, line_pitch_twips: int) -> None:
 
 
 def set_page_number_start(sect_pr: BaseOxmlElement, start: int = 1) -> None:
-    number = _child(sect_pr, "w:pgNumType", before=("w:cols", "w:docGrid"))
+    number = _child(sect_pr, "w:pgNumType")
     number.set(qn("w:start"), str(start))
 
 
 def add_page_field(paragraph) -> None:
-    """A PAGE field (begin, instruction, separator, placeholder result, end) at the paragraph's end."""
+    """A PAGE field (begin, instruction, separator, placeholder result, end) at the paragraph's end.
+    Each part goes into a new, empty run, whose content the schema takes in any order."""
     def run_with(child: BaseOxmlElement):
         run = paragraph.add_run()
         run._r.append(child)
@@ -138,13 +197,11 @@ def add_page_field(paragraph) -> None:
 
 def mark_header_row(row) -> None:
     """Repeat this row at the top of every page the table runs onto."""
-    trpr = row._tr.get_or_add_trPr()
-    _child(trpr, "w:tblHeader").set(qn("w:val"), "1")
+    _set_on_off(row._tr.get_or_add_trPr(), "w:tblHeader", True)
 
 
 def forbid_row_split(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    _child(trpr, "w:cantSplit").set(qn("w:val"), "1")
+    _set_on_off(row._tr.get_or_add_trPr(), "w:cantSplit", True)
 
 
 def set_table_geometry(table, widths_twips: list[int]) -> None:
@@ -201,7 +258,7 @@ def set_cell_margins(table, twips: int) -> None:
         element = _child(margins, f"w:{side}")
         element.set(qn("w:w"), str(twips))
         element.set(qn("w:type"), "dxa")
-    indent = _child(tbl_pr, "w:tblInd", before=("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
+    indent = _child(tbl_pr, "w:tblInd")
     indent.set(qn("w:w"), str(twips))
     indent.set(qn("w:type"), "dxa")
 
@@ -223,3 +280,17 @@ def set_east_asian_layout_defaults(styles_element: BaseOxmlElement, face: str, s
     for attribute in list(spacing.attrib):
         del spacing.attrib[attribute]
     spacing.set(qn("w:after"), "0")
+
+
+def set_zoom_percent(settings: BaseOxmlElement, percent: int = 100) -> None:
+    """The schema requires w:percent on w:zoom; the template's has only w:val="bestFit"."""
+    settings.find(qn("w:zoom")).set(qn("w:percent"), str(percent))
+
+
+def drop_styles_with_effects(document: DocxDocument) -> None:
+    """Drop the template's stylesWithEffects part (with its relationship; the content-type entry
+    follows the parts saved). Word 2010+ does not need it, and this copy disagrees with the
+    styles.xml we write, which Word may take for unreadable content."""
+    part = document.part
+    for r_id in [r_id for r_id, rel in part.rels.items() if rel.reltype == STYLES_WITH_EFFECTS]:
+        part.drop_rel(r_id)
