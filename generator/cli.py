@@ -23,7 +23,8 @@ from generator.layout_spec import load_layout
 from generator.checks import check_file
 from generator.load.report_model import default_format
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "ofd")
+DEFAULT_FORMATS = ("docx", "pdf")     # the OFD (for the archive) only when asked for
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,11 +35,11 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gongwen", description="政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    build = commands.add_parser("build", help="render a data file to DOCX and PDF")
+    build = commands.add_parser("build", help="render a data file to DOCX and PDF (and OFD with --format ofd)")
     build.add_argument("data", type=Path, help="report data (YAML)")
     build.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
     build.add_argument("--format", choices=FORMATS, action="append",
-                       help="write only this format (repeatable; default: both)")
+                       help="write only this format (repeatable; default: docx and pdf)")
     build.add_argument("--font-dir", type=Path,
                        help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
     build.add_argument("--force", action="store_true",
@@ -98,6 +99,10 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
             from generator.writers.docx import write_docx
             with _output(output, data.stem, "docx", finished) as handle:
                 write_docx(document, layout, handle, paged)
+        if "ofd" in formats:
+            from generator.writers.ofd import write_ofd
+            with _output(output, data.stem, "ofd", finished) as handle:
+                write_ofd(paged, layout, handle)
     except BaseException:
         for temporary, _ in finished:
             temporary.unlink(missing_ok=True)
@@ -153,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             from generator.skeleton import json_schema
             sys.stdout.write(json_schema())
             return 0
-        formats = tuple(dict.fromkeys(args.format)) if args.format else FORMATS
+        formats = tuple(dict.fromkeys(args.format)) if args.format else DEFAULT_FORMATS
         for path in build(args.data, args.output, formats, args.font_dir, force=args.force):
             print(path)
         return 0
