@@ -18,7 +18,8 @@ from typing import IO
 from generator.errors import GongwenError, OutputError, UsageError
 from generator.interrupts import signals_held
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "ofd")
+DEFAULT_FORMATS = ("docx", "pdf")     # the OFD (for the archive) only when asked for
 
 
 class ChecksFailed(GongwenError):
@@ -68,6 +69,9 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
                 if fmt == "pdf":
                     from generator.writers.pdf import write_pdf
                     write_pdf(paged, layout, handle)
+                elif fmt == "ofd":
+                    from generator.writers.ofd import write_ofd
+                    write_ofd(paged, layout, handle)
                 else:
                     from generator.writers.docx import write_docx
                     write_docx(document, layout, handle, paged)

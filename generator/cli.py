@@ -13,7 +13,7 @@ import io
 import sys
 from pathlib import Path
 
-from generator.build import FORMATS
+from generator.build import DEFAULT_FORMATS, FORMATS
 from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
@@ -27,12 +27,12 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gongwen", description="政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    build = commands.add_parser("build", help="render data files to DOCX and PDF")
+    build = commands.add_parser("build", help="render data files to DOCX and PDF (and OFD with --format ofd)")
     build.add_argument("data", type=Path, nargs="+",
                        help="report data (YAML); several files or folders build in one run")
     build.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
     build.add_argument("--format", choices=FORMATS, action="append",
-                       help="write only this format (repeatable; default: both)")
+                       help="write only this format (repeatable; default: docx and pdf)")
     build.add_argument("--font-dir", type=Path,
                        help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
     build.add_argument("--force", action="store_true",
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             from generator.skeleton import json_schema
             sys.stdout.write(json_schema())
             return 0
-        formats = tuple(dict.fromkeys(args.format)) if args.format else FORMATS
+        formats = tuple(dict.fromkeys(args.format)) if args.format else DEFAULT_FORMATS
         if len(args.data) > 1 or args.data[0].is_dir():
             from generator.batch import build_all
             return build_all(args.data, args.output, formats, args.font_dir, args.force, args.jobs)

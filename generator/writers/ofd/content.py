@@ -1,0 +1,99 @@
+"""One page's Content.xml: glyph runs as TextObjects, rules as PathObjects, pictures as
+ImageObjects, all in one body layer.
+
+Each object's Boundary is its box on the page and its own coordinates start at the Boundary's
+top-left corner; a reader may clip an object to its Boundary, so the box holds all the ink:
+a text object's box is its font's glyph box around the run, grown by half the stroke of a
+synthetic bold, a rule's box is the line grown by half its width (a square cap reaches that
+far). Pictures come first, so a seal lies under the text as in the PDF.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from generator.paged_document import GlyphRun, Image, Page, Rule, TextLine
+from generator.writers.ofd.markup import PLACES, child, mm, number, numbers, root, serialize
+from generator.writers.ofd.resources import Ids, Resources
+
+CAPS = {"butt": "Butt", "square": "Square"}
+SCALE_PLACES = 6                        # HScale is a ratio: 1 µm of a 36 pt glyph is 1e-4 of it
+
+
+class PageContent:
+    """Writes the pages of one document against its resources and ID counter."""
+
+    def __init__(self, resources: Resources, ids: Ids, bold_stroke_em: float) -> None:
+        self.resources, self.ids, self.bold_stroke_em = resources, ids, bold_stroke_em
+
+    def content(self, page: Page) -> bytes:
+        element = root("Page")
+        layer = child(child(element, "Content"), "Layer", ID=str(self.ids.next()), Type="Body")
+        for item in page.items:
+            if isinstance(item, Image):
+                self._image(layer, item)
+        for item in page.items:
+            if isinstance(item, TextLine):
+                for run in item.runs:
+                    self._text(layer, run)
+            elif isinstance(item, Rule):
+                self._rule(layer, item)
+        return serialize(element)
+
+    def _text(self, layer: etree._Element, run: GlyphRun) -> None:
+        font_id, font = self.resources.fonts[run.font]
+        x_min, y_min, x_max, y_max = font.ink
+        stroke = run.size * self.bold_stroke_em if run.bold else 0.0
+        em_width = run.size * run.scale
+        left = run.x + min(x_min, 0.0) * em_width - stroke / 2
+        top = run.baseline - y_max * run.size - stroke / 2
+        right = run.x + sum(run.advances[:-1]) + max(x_max * em_width, run.advances[-1]) + stroke / 2
+        bottom = run.baseline - y_min * run.size + stroke / 2
+        attributes = {"ID": str(self.ids.next()), "Boundary": _box(left, top, right, bottom),
+                      "Font": str(font_id), "Size": number(mm(run.size))}
+        if run.bold:                    # synthetic bold, as in the PDF: the outline stroked as well
+            attributes.update(LineWidth=number(mm(stroke)), Stroke="true")
+        if run.scale != 1.0:
+            attributes["HScale"] = number(run.scale, SCALE_PLACES)
+        text = child(layer, "TextObject", **attributes)
+        self._color(text, "FillColor", run.color)
+        if run.bold:
+            self._color(text, "StrokeColor", run.color)
+        child(text, "TextCode", run.text, X=number(mm(run.x - left)), Y=number(mm(run.baseline - top)),
+              **({"DeltaX": _deltas(run.advances)} if len(run.text) > 1 else {}))
+
+    def _rule(self, layer: etree._Element, rule: Rule) -> None:
+        half = rule.width / 2
+        left, top = min(rule.x0, rule.x1) - half, min(rule.y0, rule.y1) - half
+        right, bottom = max(rule.x0, rule.x1) + half, max(rule.y0, rule.y1) + half
+        path = child(layer, "PathObject", ID=str(self.ids.next()), Boundary=_box(left, top, right, bottom),
+                     LineWidth=number(mm(rule.width)), Cap=CAPS[rule.cap])
+        self._color(path, "StrokeColor", rule.color)
+        start, end = (mm(rule.x0 - left), mm(rule.y0 - top)), (mm(rule.x1 - left), mm(rule.y1 - top))
+        child(path, "AbbreviatedData", f"M {numbers(*start)} L {numbers(*end)}")
+
+    def _image(self, layer: etree._Element, image: Image) -> None:
+        """A picture fills the unit square of its object space; the CTM stretches that square
+        over the Boundary."""
+        width, height = mm(image.width), mm(image.height)
+        child(layer, "ImageObject", ID=str(self.ids.next()),
+              Boundary=_box(image.x, image.y, image.x + image.width, image.y + image.height),
+              CTM=numbers(width, 0, 0, height, 0, 0), ResourceID=str(self.resources.images[image.path]))
+
+    def _color(self, parent: etree._Element, tag: str, name: str) -> None:
+        child(parent, tag, Value=self.resources.colors[name], ColorSpace=str(self.resources.color_space))
+
+
+def _box(left: float, top: float, right: float, bottom: float) -> str:
+    """An ST_Box in mm from a box's edges in points."""
+    return numbers(mm(left), mm(top), mm(right - left), mm(bottom - top))
+
+
+def _deltas(advances: tuple[float, ...]) -> str:
+    """DeltaX between the glyphs, taken from rounded offsets from the run's start, so rounding
+    never adds up along a line."""
+    offsets, total = [0.0], 0.0
+    for advance in advances[:-1]:
+        total += advance
+        offsets.append(round(mm(total), PLACES))
+    return numbers(*(b - a for a, b in zip(offsets, offsets[1:])))
