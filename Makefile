@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup fonts test-tools demo test clean
+.PHONY: setup fonts test-tools demo test fuzz bench clean
 
 setup: $(INSTALLED) fonts
 
@@ -24,6 +24,13 @@ demo: setup
 
 test: setup test-tools
 	$(PY) -m pytest -q -rs
+
+# Long runs of their own, not part of `make test`.
+fuzz: setup
+	$(PY) tests/fuzz.py --cases 2000
+
+bench: setup test-tools
+	$(PY) tests/bench.py
 
 clean:
 	rm -rf out .pytest_cache

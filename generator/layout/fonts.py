@@ -48,13 +48,16 @@ class FontSet:
             self._files.update((file.name, file) for file in chain)
             self._chains[face_name] = tuple(file.name for file in chain)
         self.used: dict[str, Path] = {}
+        self._metrics: dict[str, FontMetrics] = {}
 
     def primary_file(self, role: str) -> Path:
         """The font file that draws ``role`` where no fallback is needed."""
         return self._files[self._chains[self.layout.role(role).face][0]].path
 
     def metrics(self, font: str) -> FontMetrics:
-        return font_metrics(self._files[font].path)
+        if font not in self._metrics:
+            self._metrics[font] = font_metrics(self._files[font].path)
+        return self._metrics[font]
 
     def style(self, role_name: str) -> TextStyle:
         role = self.layout.role(role_name)

@@ -150,26 +150,14 @@ class _DocxBuilder:
 
     def table(self, model: Table) -> None:
         columns = len(model.widths)
-        table = self.doc.add_table(rows=len(model.rows), cols=columns)
+        table = self.doc.add_table(rows=0, cols=columns)
         total = sum(model.widths)
         twips = [round(self.width_pt * w / total * ooxml.TWIPS_PER_PT) for w in model.widths]
-        # The cells, found once before any merge (table.cell() rebuilds the whole grid on every
-        # call); a merge absorbs only the cells inside its span, so the others stay valid.
-        cells = table._cells
-        for placed in place_cells(model):
-            cell = cells[placed.row * columns + placed.col]
-            if placed.cell.row_span > 1 or placed.cell.col_span > 1:
-                cell = cell.merge(cells[placed.last_row * columns + placed.last_col])
-            for extra in cell.paragraphs[1:]:
-                extra._p.getparent().remove(extra._p)
-            paragraph = cell.paragraphs[0]
-            self.style(paragraph, "table_header" if placed.cell.kind == "header" else "table")
-            paragraph.add_run(placed.cell.text)
-            ooxml.set_cell_vertical_center(cell)
-        for i, row in enumerate(table.rows):
-            ooxml.forbid_row_split(row)
-            if i < model.header_rows:
-                ooxml.mark_header_row(row)
+        cells = [ooxml.GridCell(placed.row, placed.col, placed.last_row, placed.last_col,
+                                self.styles["table_header" if placed.cell.kind == "header" else "table"],
+                                placed.cell.text)
+                 for placed in place_cells(model)]
+        ooxml.add_grid_rows(table, len(model.rows), cells, twips, model.header_rows)
         ooxml.set_table_geometry(table, twips)
         geometry = self.layout.tables
         ooxml.set_table_borders(table, geometry.rule_width_pt, geometry.rule_width_pt)
