@@ -48,11 +48,11 @@ def data_files(arguments: list[Path]) -> list[Path]:
 
 
 def _build_one(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | None,
-               force: bool) -> Outcome:
+               force: bool, seal: Path | None, parts: str) -> Outcome:
     outcome = Outcome(data)
     try:
         outcome.files = build(data, output, formats, font_dir, warn=lambda m: outcome.notes.append(f"warning: {m}"),
-                              force=force, say=outcome.notes.append)
+                              force=force, say=outcome.notes.append, seal=seal, parts=parts)
     except GongwenError as error:
         outcome.error = str(error)
     except Exception as error:          # a bug must not take the other reports down with it
@@ -111,7 +111,8 @@ class _Report:
 
 
 def build_all(data: list[Path], output: Path, formats: tuple[str, ...], font_dir: Path | None, force: bool,
-              jobs: int | None = None, out: Callable[[str], None] = print) -> int:
+              jobs: int | None = None, seal: Path | None = None, parts: str = "all",
+              out: Callable[[str], None] = print) -> int:
     """Build every data file; returns 0 when all were built, 1 when any failed."""
     files = data_files(data)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
@@ -120,7 +121,8 @@ def build_all(data: list[Path], output: Path, formats: tuple[str, ...], font_dir
     outcomes: dict[Path, Outcome] = {}
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_build_one, path, output, formats, font_dir, force) for path in files]
+            futures = [pool.submit(_build_one, path, output, formats, font_dir, force, seal, parts)
+                       for path in files]
             for future in as_completed(futures):
                 outcome = future.result()
                 outcomes[outcome.data] = outcome

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +20,7 @@ from generator.errors import GongwenError, OutputError, UsageError
 from generator.interrupts import signals_held
 
 FORMATS = ("docx", "pdf", "ofd")
+PARTS = ("all", "report")
 DEFAULT_FORMATS = ("docx", "pdf")     # the OFD (for the archive) only when asked for
 
 
@@ -37,9 +39,12 @@ def _say(line: str) -> None:
 
 
 def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | None,
-          warn: Callable[[str], None] = _warn, force: bool = False, say: Callable[[str], None] = _say) -> list[Path]:
+          warn: Callable[[str], None] = _warn, force: bool = False, say: Callable[[str], None] = _say,
+          seal: Path | None = None, parts: str = "all") -> list[Path]:
     """Load, check, compose, lay out and write; returns the files written. Findings of the
-    checks go to ``say``; errors among them stop the build unless ``force``."""
+    checks go to ``say``; errors among them stop the build unless ``force``. ``seal``: the
+    office's seal scan, pressed on every 署名. ``parts="report"``: the report alone, for the
+    government portal, written as NAME.report.pdf etc. beside the full copy."""
     from generator.checks import check_file
     from generator.compose import compose
     from generator.font_files import FontFinder
@@ -48,6 +53,9 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
 
     if font_dir is not None and not font_dir.is_dir():
         raise UsageError(f"{font_dir}: --font-dir is not a folder")
+    if seal is not None:
+        from generator.seal_image import check_seal_image
+        seal = check_seal_image(seal)
     checked = check_file(data)
     for finding in checked.findings:
         say(str(finding))
@@ -58,10 +66,12 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{output}: cannot create the output folder ({error.strerror})") from None
-    targets = _targets(output, data.stem, formats)
+    targets = _targets(output, data.stem if parts == "all" else f"{data.stem}.{parts}", formats)
     layout = load_layout()
     document = compose(checked.report, warn=warn, layout=layout)
-    paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn))
+    if parts != "all":
+        document = replace(document, parts=tuple(part for part in document.parts if part.kind == parts))
+    paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn), seal_image=seal)
     finished: list[tuple[Path, Path]] = []
     try:
         for fmt, final in targets:

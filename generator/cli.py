@@ -13,7 +13,7 @@ import io
 import sys
 from pathlib import Path
 
-from generator.build import DEFAULT_FORMATS, FORMATS
+from generator.build import DEFAULT_FORMATS, FORMATS, PARTS
 from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="build even when the tables do not add up (the errors are still printed)")
     build.add_argument("--jobs", type=int, help="reports built at once (default: one per core)")
+    build.add_argument("--seal", type=Path, help="the office's seal scan (PNG or JPEG), pressed on every 署名")
+    build.add_argument("--parts", choices=PARTS, default="all",
+                       help="report: the annual report alone, for the portal (NAME.report.pdf …; default: all)")
     check = commands.add_parser("check", help="check the data's tables and numbers; write nothing")
     check.add_argument("data", type=Path, help="report data (YAML)")
     new = commands.add_parser("new", help="print a complete data skeleton to fill in")
@@ -105,9 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         formats = tuple(dict.fromkeys(args.format)) if args.format else DEFAULT_FORMATS
         if len(args.data) > 1 or args.data[0].is_dir():
             from generator.batch import build_all
-            return build_all(args.data, args.output, formats, args.font_dir, args.force, args.jobs)
+            return build_all(args.data, args.output, formats, args.font_dir, args.force, args.jobs, args.seal,
+                             args.parts)
         from generator.build import build
-        for path in build(args.data[0], args.output, formats, args.font_dir, force=args.force):
+        for path in build(args.data[0], args.output, formats, args.font_dir, force=args.force, seal=args.seal,
+                          parts=args.parts):
             print(path)
         return 0
     except DataError as error:          # file:line:column first, as the findings of the checks

@@ -134,6 +134,7 @@ class Part:
     blocks: tuple[Block, ...]
     imprint: Imprint
     masthead: Masthead | None = None
+    kind: Literal["cover", "report"] = "report"     # the 报送报告, or the annual report itself
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,12 @@ class Body(_Data):
     lines_after_heading: int
 
 
+class SealLayout(_Data):
+    diameter_mm: float
+    gap_lines: int
+    centre_above_lines: float
+
+
 class TableLayout(_Data):
     cell_padding_pt: float
     rule_width_pt: float
@@ -159,6 +165,7 @@ class Layout(_Data):
     roles: dict[str, Role]
     masthead: Masthead
     body: Body
+    seal: SealLayout
     tables: TableLayout
     imprint: ImprintLayout
     page_number: PageNumber

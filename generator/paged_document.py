@@ -102,11 +102,24 @@ class ImprintPlacement:
 
 
 @dataclass(frozen=True)
+class SealPlacement:
+    """A seal image over a 署名: its box from the 版心's left edge and from the top of the 署名's
+    line (the seal reaches above it), so a flowing format can anchor it to the 署名."""
+
+    path: Path
+    x: float
+    y_from_signature: float
+    diameter: float
+
+
+@dataclass(frozen=True)
 class SignaturePlacement:
-    """署名 and 成文日期, x from the 版心's left edge (§7.3.5)."""
+    """署名 and 成文日期, x from the 版心's left edge (§7.3.5); the seal pressed on them."""
 
     organ_x: float
     date_x: float
+    gap_lines: int = 1                  # blank lines between the body and the 署名
+    seal: SealPlacement | None = None
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title
     ]
     if cover.note:
         blocks.append(Note(wording.render("note", text=cover.note)))
-    return Part(blocks=tuple(blocks), imprint=_imprint(cover.imprint, wording), masthead=masthead)
+    return Part(blocks=tuple(blocks), imprint=_imprint(cover.imprint, wording), masthead=masthead, kind="cover")
 
 
 def _report_part(data: ReportFile, spec: dict, wording: Wording, title: Callable[[str], Title]) -> Part:

@@ -9,6 +9,7 @@ imports a writer library, so a DOCX-only build needs no PDF machinery.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from generator.document_model import Document
 from generator.layout.blocks import BlockLayout
@@ -22,9 +23,10 @@ from generator.paged_document import Page, PagedDocument, PartLayout
 __all__ = ["lay_out", "FontSet"]
 
 
-def lay_out(document: Document, layout: Layout, fonts: FontSet) -> PagedDocument:
+def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path | None = None) -> PagedDocument:
+    """The pages of ``document``; ``seal_image`` is pressed on every sealed 署名."""
     setter = TextSetter(layout, fonts)
-    blocks = BlockLayout(layout, setter)
+    blocks = BlockLayout(layout, setter, seal_image)
     page = layout.page
     filler = PageFiller(mm_to_pt(page.top_mm), mm_to_pt(page.text_height_mm))
     parts = []

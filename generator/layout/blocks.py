@@ -8,6 +8,7 @@ The spacing comes from the layout: 空二行 after the 版头, 空一行 after t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.document_model import (
     Addressee, Block, Heading, Imprint, Masthead, Note, Paragraph, Part, Signature, Table, Title,
@@ -18,7 +19,7 @@ from generator.layout.placement import mark_scale, signature_positions
 from generator.layout.tables import TableBox, TableLayout
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
-from generator.paged_document import Item, Rule, SignaturePlacement
+from generator.paged_document import Image, Item, Rule, SealPlacement, SignaturePlacement
 
 
 @dataclass
@@ -32,8 +33,8 @@ class PartBoxes:
 class BlockLayout:
     """Sets a part's blocks as boxes, left-aligned on the 版心."""
 
-    def __init__(self, layout: Layout, setter: TextSetter) -> None:
-        self.layout, self.setter = layout, setter
+    def __init__(self, layout: Layout, setter: TextSetter, seal_image: Path | None = None) -> None:
+        self.layout, self.setter, self.seal_image = layout, setter, seal_image
         self.left = mm_to_pt(layout.page.left_mm)
         self.width = mm_to_pt(layout.page.text_width_mm)
         self.pitch = layout.line_pitch_pt
@@ -90,9 +91,9 @@ class BlockLayout:
                 # line spacing does not snap back to the page's line grid.
                 return [TableBox(TableLayout(block, self.setter, self.layout, self.left, self.width))]
             case Signature():
-                box, placement = self.signature(block)
+                boxes, placement = self.signature(block)
                 result.signatures.append(placement)
-                return [SpaceBox(body.signature_gap_lines * self.pitch), box]
+                return boxes
             case Note(text):
                 return [self.lines_box([(text, "note")], body.note_indent_chars, align="left")]
         raise TypeError(f"no layout for {type(block).__name__}")
@@ -132,18 +133,42 @@ class BlockLayout:
             return items
         return FixedBox(rule_y, draw), scale
 
-    def signature(self, block: Signature) -> tuple[FixedBox, SignaturePlacement]:
+    def signature(self, block: Signature) -> tuple[list[Box], SignaturePlacement]:
+        """署名 and 成文日期 after 空一行. With a seal: after 空二行, so that the seal's top lies
+        within a line below the body, the date 右空四字, and the seal centred on the date with
+        both lines a little below its centre (§7.3.5.1); the blank lines then move with them,
+        so a seal at a page's top stays inside the 版心."""
         setter, pitch = self.setter, self.pitch
         organ_style, date_style = setter.style("signature"), setter.style("date")
         organ_tokens = setter.tokens([(block.organ, organ_style)])
         date_tokens = setter.tokens([(block.date, date_style)])
-        organ_x, date_x = signature_positions(line_width(organ_tokens), line_width(date_tokens), self.width,
-                                              self.char, self.layout.body, block.seal)
+        date_width = line_width(date_tokens)
+        sealed = block.seal or self.seal_image is not None       # a seal image is pressed on every 署名
+        organ_x, date_x = signature_positions(line_width(organ_tokens), date_width, self.width,
+                                              self.char, self.layout.body, sealed)
+        spec = self.layout.seal
+        gap = spec.gap_lines if sealed else self.layout.body.signature_gap_lines
+        seal = None
+        if self.seal_image is not None:
+            diameter = mm_to_pt(spec.diameter_mm)
+            centre_x = date_x + date_width / 2
+            centre_y = pitch - spec.centre_above_lines * pitch      # from the 署名 line's top
+            seal = SealPlacement(self.seal_image, centre_x - diameter / 2, centre_y - diameter / 2, diameter)
+        placement = SignaturePlacement(organ_x, date_x, gap, seal)
+        lines_top = gap * pitch if sealed else 0.0
 
         def draw(top: float) -> list[Item]:
-            return [setter.set_line(organ_tokens, self.left + organ_x, baseline_in(top, pitch, organ_style)),
-                    setter.set_line(date_tokens, self.left + date_x, baseline_in(top + pitch, pitch, date_style))]
-        return FixedBox(2 * pitch, draw, block.keep_with_next), SignaturePlacement(organ_x, date_x)
+            first = top + lines_top
+            items: list[Item] = []
+            if seal is not None:
+                items.append(Image(seal.path, self.left + seal.x, first + seal.y_from_signature,
+                                   seal.diameter, seal.diameter))
+            return items + [
+                setter.set_line(organ_tokens, self.left + organ_x, baseline_in(first, pitch, organ_style)),
+                setter.set_line(date_tokens, self.left + date_x, baseline_in(first + pitch, pitch, date_style))]
+        if sealed:
+            return [FixedBox(lines_top + 2 * pitch, draw, block.keep_with_next)], placement
+        return [SpaceBox(gap * pitch), FixedBox(2 * pitch, draw, block.keep_with_next)], placement
 
     def imprint(self, imprint: Imprint) -> ImprintBox:
         """版记: 抄送 lines (continuations aligned after "抄送："), then 印发机关 and 印发日期 on one

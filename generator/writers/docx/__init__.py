@@ -141,9 +141,17 @@ class _DocxBuilder:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
     def signature(self, organ: str, date: str, placement: SignaturePlacement, keep_with_next: bool) -> None:
-        """Where the layout put them (§7.3.5), as left indents."""
+        """Where the layout put them (§7.3.5), as left indents; a seal as a picture behind the
+        text, anchored to the 署名 so it moves with it when a clerk edits the text above."""
         first = self.paragraph("signature", organ)
         first.paragraph_format.left_indent = Pt(placement.organ_x)
+        space_before = placement.gap_lines * self.pitch
+        if placement.gap_lines != self.layout.body.signature_gap_lines:
+            first.paragraph_format.space_before = Pt(space_before)
+        if placement.seal is not None:      # a paragraph's top, for an anchor, is above its space before
+            seal = placement.seal
+            ooxml.add_picture_behind_text(self.doc, first.add_run(), seal.path, Pt(seal.diameter), Pt(seal.diameter),
+                                          Pt(seal.x), Pt(space_before + seal.y_from_signature), name="印章")
         second = self.paragraph("date", date)
         second.paragraph_format.left_indent = Pt(placement.date_x)
         second.paragraph_format.keep_with_next = keep_with_next

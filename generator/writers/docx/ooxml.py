@@ -14,6 +14,7 @@ its parent's sequence, or an on/off value the schema does not allow, makes Word 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -263,6 +264,42 @@ def _grid_tc(cell: GridCell, continued: bool, width_twips: int) -> etree._Elemen
     paragraph.append(run)
     tc.append(paragraph)
     return tc
+
+
+def add_picture_behind_text(document: DocxDocument, run, path: Path, width: int, height: int, x: int, y: int,
+                            name: str) -> None:
+    """A picture floating behind the text (a seal), ``x`` from the left margin and ``y`` from the
+    top of the run's paragraph (EMU). python-docx adds pictures inline only: its inline drawing
+    is made into a wp:anchor with the same graphic, in the schema's order of children."""
+    inline = document.part.new_pic_inline(str(path), width, height)
+    anchor = OxmlElement("wp:anchor")
+    for attribute, value in (("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0"), ("simplePos", "0"),
+                             ("relativeHeight", "0"), ("behindDoc", "1"), ("locked", "1"), ("layoutInCell", "1"),
+                             ("allowOverlap", "1")):
+        anchor.set(attribute, value)
+    simple = OxmlElement("wp:simplePos")
+    simple.set("x", "0")
+    simple.set("y", "0")
+    anchor.append(simple)
+    for axis, relative, offset in (("wp:positionH", "margin", x), ("wp:positionV", "paragraph", y)):
+        position = OxmlElement(axis)
+        position.set("relativeFrom", relative)
+        pos_offset = OxmlElement("wp:posOffset")
+        pos_offset.text = str(int(offset))
+        position.append(pos_offset)
+        anchor.append(position)
+    anchor.append(inline.find(qn("wp:extent")))
+    effect = OxmlElement("wp:effectExtent")
+    for side in ("l", "t", "r", "b"):
+        effect.set(side, "0")
+    anchor.append(effect)
+    anchor.append(OxmlElement("wp:wrapNone"))
+    for child in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        anchor.append(inline.find(qn(child)))
+    anchor.find(qn("wp:docPr")).set("name", name)
+    drawing = OxmlElement("w:drawing")
+    drawing.append(anchor)
+    run._r.append(drawing)
 
 
 def mark_header_row(row) -> None:

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -120,8 +121,23 @@ class _Painter:
         canvas.line(rule.x0, self.height - rule.y0, rule.x1, self.height - rule.y1)
 
     def image(self, image: Image) -> None:
-        self.canvas.drawImage(str(image.path), image.x, self.height - image.y - image.height,
-                              image.width, image.height, mask="auto")
+        self.canvas.drawImage(_opaque(image.path), image.x, self.height - image.y - image.height,
+                              image.width, image.height)
+
+
+def _opaque(path: Path) -> ImageReader:
+    """The picture on white, without an alpha channel: it is drawn under the text, so nothing
+    shows through it, and PDF/A-1 allows no transparency."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as picture:
+        picture.load()
+        if picture.mode in ("RGBA", "LA", "P"):
+            rgba = picture.convert("RGBA")
+            flat = PILImage.new("RGB", rgba.size, "white")
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return ImageReader(flat)
+        return ImageReader(picture.convert("RGB"))
 
 
 def _stamp_creation_date(canvas: Canvas, meta: Meta) -> None:
