@@ -31,17 +31,34 @@ from generator.writers.docx.styles import add_styles
 __all__ = ["write_docx"]
 
 
+# The styled empty document of each layout, made once per process: python-docx looks a style up
+# by scanning every style, so making the 20 styles costs more than reading them back.
+_TEMPLATES: dict[int, tuple[Layout, bytes, dict[str, str]]] = {}
+
+
+def _template(layout: Layout) -> tuple[bytes, dict[str, str]]:
+    """An empty document with the layout's styles and settings, and role → style id."""
+    if id(layout) not in _TEMPLATES:
+        document = docx.Document()
+        ooxml.drop_styles_with_effects(document)
+        ooxml.set_zoom_percent(document.settings.element)
+        styles = add_styles(document, layout)
+        document.settings.odd_and_even_pages_header_footer = True
+        saved = io.BytesIO()
+        document.save(saved)
+        _TEMPLATES[id(layout)] = (layout, saved.getvalue(), styles)      # the layout kept: its id stays its own
+    _, data, styles = _TEMPLATES[id(layout)]
+    return data, styles
+
+
 class _DocxBuilder:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self.doc = docx.Document()
-        ooxml.drop_styles_with_effects(self.doc)
-        ooxml.set_zoom_percent(self.doc.settings.element)
-        self.styles = add_styles(self.doc, layout)
+        template, self.styles = _template(layout)
+        self.doc = docx.Document(io.BytesIO(template))
         self.width_pt = mm_to_pt(layout.page.text_width_mm)
         self.char = layout.char_pitch_pt
         self.pitch = layout.line_pitch_pt
-        self.doc.settings.odd_and_even_pages_header_footer = True
         self.structural_line = layout.calibration.docx.structural_line_pt
         self._started = False
 

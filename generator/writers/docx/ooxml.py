@@ -224,36 +224,39 @@ def add_grid_rows(table, rows: int, cells: list[GridCell], widths_twips: list[in
         tr = OxmlElement("w:tr")
         tr_pr = OxmlElement("w:trPr")
         tr.append(tr_pr)
-        _set_on_off(tr_pr, "w:cantSplit", True)
+        tr_pr.append(OxmlElement("w:cantSplit"))           # on/off elements, bare for on as Word writes them
         if row < header_rows:
-            _set_on_off(tr_pr, "w:tblHeader", True)
+            tr_pr.append(OxmlElement("w:tblHeader"))
         for _, cell, continued in sorted(in_row.get(row, []), key=lambda item: item[0]):
             tr.append(_grid_tc(cell, continued, sum(widths_twips[cell.col:cell.last_col + 1])))
         tbl.append(tr)
 
 
+def _element(tag: str, **attributes: str) -> etree._Element:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
 def _grid_tc(cell: GridCell, continued: bool, width_twips: int) -> etree._Element:
-    tc = OxmlElement("w:tc")
+    """One w:tc, its children appended in the schema's order (tcPr: tcW, gridSpan, vMerge,
+    vAlign; then the paragraph): built whole here, it needs no lookup of where they go."""
     tc_pr = OxmlElement("w:tcPr")
-    tc.append(tc_pr)
-    tc_w = _child(tc_pr, "w:tcW")
-    tc_w.set(qn("w:type"), "dxa")
-    tc_w.set(qn("w:w"), str(width_twips))
+    tc_pr.append(_element("w:tcW", type="dxa", w=str(width_twips)))
     if cell.last_col > cell.col:
-        _child(tc_pr, "w:gridSpan").set(qn("w:val"), str(cell.last_col - cell.col + 1))
+        tc_pr.append(_element("w:gridSpan", val=str(cell.last_col - cell.col + 1)))
+    tc = OxmlElement("w:tc")
+    tc.append(tc_pr)
     if continued:
-        _child(tc_pr, "w:vMerge")
+        tc_pr.append(_element("w:vMerge"))
         tc.append(OxmlElement("w:p"))
         return tc
     if cell.last_row > cell.row:
-        _child(tc_pr, "w:vMerge").set(qn("w:val"), "restart")
-    _child(tc_pr, "w:vAlign").set(qn("w:val"), "center")
-    paragraph = OxmlElement("w:p")
+        tc_pr.append(_element("w:vMerge", val="restart"))
+    tc_pr.append(_element("w:vAlign", val="center"))
     p_pr = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
-    style.set(qn("w:val"), cell.style_id)
-    p_pr.append(style)
-    paragraph.append(p_pr)
+    p_pr.append(_element("w:pStyle", val=cell.style_id))
     run = OxmlElement("w:r")
     if cell.text:
         text = OxmlElement("w:t")
@@ -261,6 +264,8 @@ def _grid_tc(cell: GridCell, continued: bool, width_twips: int) -> etree._Elemen
         if cell.text != cell.text.strip():
             text.set(qn("xml:space"), "preserve")
         run.append(text)
+    paragraph = OxmlElement("w:p")
+    paragraph.append(p_pr)
     paragraph.append(run)
     tc.append(paragraph)
     return tc
