@@ -13,7 +13,7 @@ import sys
 def main() -> int:
     try:
         from generator.cli import main as run
-        return run()
+        return run(parallel=True)
     except KeyboardInterrupt:
         return 130
 

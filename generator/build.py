@@ -14,10 +14,13 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from generator.errors import GongwenError, OutputError, UsageError
 from generator.interrupts import signals_held
+
+if TYPE_CHECKING:
+    from generator.parallel_pdf import PdfWorker
 
 FORMATS = ("docx", "pdf", "ofd")
 PARTS = ("all", "report")
@@ -40,11 +43,12 @@ def _say(line: str) -> None:
 
 def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | None,
           warn: Callable[[str], None] = _warn, force: bool = False, say: Callable[[str], None] = _say,
-          seal: Path | None = None, parts: str = "all") -> list[Path]:
+          seal: Path | None = None, parts: str = "all", pdf_worker: PdfWorker | None = None) -> list[Path]:
     """Load, check, compose, lay out and write; returns the files written. Findings of the
     checks go to ``say``; errors among them stop the build unless ``force``. ``seal``: the
     office's seal scan, pressed on every 署名. ``parts="report"``: the report alone, for the
-    government portal, written as NAME.report.pdf etc. beside the full copy."""
+    government portal, written as NAME.report.pdf etc. beside the full copy. ``pdf_worker``:
+    a process that writes the PDF while this one writes the other formats."""
     from generator.checks import check_file
     from generator.compose import compose
     from generator.font_files import FontFinder
@@ -74,9 +78,11 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn), seal_image=seal)
     finished: list[tuple[Path, Path]] = []
     try:
-        for fmt, final in targets:
+        for fmt, final in sorted(targets, key=lambda target: target[0] != "pdf"):     # a worker starts first
             with _temporary(final, finished) as handle:
-                if fmt == "pdf":
+                if fmt == "pdf" and pdf_worker is not None:
+                    pdf_worker.start(paged, Path(handle.name))
+                elif fmt == "pdf":
                     from generator.writers.pdf import write_pdf
                     write_pdf(paged, layout, handle)
                 elif fmt == "ofd":
@@ -85,6 +91,8 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
                 else:
                     from generator.writers.docx import write_docx
                     write_docx(document, layout, handle, paged)
+        if pdf_worker is not None and pdf_worker.started:
+            pdf_worker.finish()
         with signals_held():
             for temporary, final in finished:
                 os.chmod(temporary, _file_mode())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -87,7 +88,9 @@ def _printable_streams() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, parallel: bool = False) -> int:
+    """The command line; ``parallel``: a single build writes its PDF in a second process
+    (the `gongwen` command does; in-process callers such as the tests do not fork)."""
     _printable_streams()
     handle_termination()
     try:
@@ -110,9 +113,18 @@ def main(argv: list[str] | None = None) -> int:
             from generator.batch import build_all
             return build_all(args.data, args.output, formats, args.font_dir, args.force, args.jobs, args.seal,
                              args.parts)
-        from generator.build import build
-        for path in build(args.data[0], args.output, formats, args.font_dir, force=args.force, seal=args.seal,
-                          parts=args.parts):
+        worker = None
+        if parallel and "pdf" in formats and hasattr(os, "fork"):
+            from generator.parallel_pdf import PdfWorker
+            worker = PdfWorker(args.font_dir)           # before the heavy imports: they overlap
+        try:
+            from generator.build import build
+            written = build(args.data[0], args.output, formats, args.font_dir, force=args.force, seal=args.seal,
+                            parts=args.parts, pdf_worker=worker)
+        finally:
+            if worker is not None:
+                worker.close()
+        for path in written:
             print(path)
         return 0
     except DataError as error:          # file:line:column first, as the findings of the checks
