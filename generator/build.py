@@ -1,22 +1,19 @@
 """Build one report: check, compose, lay out once, and write each requested format.
 
 Outputs are written to temporary files beside the final ones and renamed only when every
-requested format has been produced, so a failed or interrupted build leaves the previous
-outputs as they were and nothing else. A disk that is full or read-only, a folder that cannot
-be written, or a folder in the way of an output is one line and exit code 2.
+requested format has been produced (generator.output_files), so a failed or interrupted build
+leaves the previous outputs as they were and nothing else. A disk that is full or read-only, a
+folder that cannot be written, or a folder in the way of an output is one line and exit code 2.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
 
 from generator.errors import GongwenError, OutputError, UsageError
-from generator.interrupts import signals_held
+from generator.output_files import replaced_together
 
 FORMATS = ("docx", "pdf", "ofd")
 DEFAULT_FORMATS = ("docx", "pdf")     # the OFD (for the archive) only when asked for
@@ -62,10 +59,9 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     layout = load_layout()
     document = compose(checked.report, warn=warn, layout=layout)
     paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn))
-    finished: list[tuple[Path, Path]] = []
-    try:
+    with replaced_together(output) as create:
         for fmt, final in targets:
-            with _temporary(final, finished) as handle:
+            with create(final) as handle:
                 if fmt == "pdf":
                     from generator.writers.pdf import write_pdf
                     write_pdf(paged, layout, handle)
@@ -75,19 +71,6 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
                 else:
                     from generator.writers.docx import write_docx
                     write_docx(document, layout, handle, paged)
-        with signals_held():
-            for temporary, final in finished:
-                os.chmod(temporary, _file_mode())
-                os.replace(temporary, final)
-    except BaseException as error:
-        with signals_held():
-            for temporary, _ in finished:
-                temporary.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            temporary = {str(temporary): final for temporary, final in finished}
-            where = temporary.get(str(error.filename), error.filename or output)
-            raise OutputError(f"{where}: cannot write it ({error.strerror or error}); nothing was replaced") from None
-        raise
     return [final for _, final in targets]
 
 
@@ -99,23 +82,3 @@ def _targets(output: Path, stem: str, formats: tuple[str, ...]) -> list[tuple[st
         if final.is_dir():
             raise OutputError(f"{final}: is a folder, so the {final.suffix[1:].upper()} cannot be written there")
     return targets
-
-
-def _file_mode() -> int:
-    """Read and write for whom the umask allows (a temporary file starts as 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _temporary(final: Path, finished: list[tuple[Path, Path]]) -> IO[bytes]:
-    """A temporary file beside ``final``; renamed over it once every format is written."""
-    with signals_held():
-        try:
-            handle = tempfile.NamedTemporaryFile(dir=final.parent, prefix=f".{final.stem}.", suffix=final.suffix,
-                                                 delete=False)
-        except OSError as error:
-            error.filename = str(final)
-            raise
-        finished.append((Path(handle.name), final))
-    return handle
