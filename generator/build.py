@@ -15,8 +15,10 @@ from pathlib import Path
 from generator.errors import GongwenError, OutputError, UsageError
 from generator.output_files import replaced_together
 
-FORMATS = ("docx", "pdf", "ofd")
-DEFAULT_FORMATS = ("docx", "pdf")     # the OFD (for the archive) only when asked for
+# format → the output file's ending; the archive copies (PDF/A, OFD) only when asked for
+EXTENSIONS = {"docx": ".docx", "pdf": ".pdf", "pdfa": ".pdfa.pdf", "ofd": ".ofd"}
+FORMATS = tuple(EXTENSIONS)
+DEFAULT_FORMATS = ("docx", "pdf")
 
 
 class ChecksFailed(GongwenError):
@@ -65,6 +67,9 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
                 if fmt == "pdf":
                     from generator.writers.pdf import write_pdf
                     write_pdf(paged, layout, handle)
+                elif fmt == "pdfa":
+                    from generator.writers.pdf.archive import write_pdfa
+                    write_pdfa(paged, layout, handle)
                 elif fmt == "ofd":
                     from generator.writers.ofd import write_ofd
                     write_ofd(paged, layout, handle)
@@ -77,7 +82,7 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
 def _targets(output: Path, stem: str, formats: tuple[str, ...]) -> list[tuple[str, Path]]:
     """The files to write, in a fixed order; refused before anything is written when one of
     them could not be replaced (a folder of that name is in the way)."""
-    targets = [(fmt, output / f"{stem}.{fmt}") for fmt in FORMATS if fmt in formats]
+    targets = [(fmt, output / f"{stem}{EXTENSIONS[fmt]}") for fmt in FORMATS if fmt in formats]
     for _, final in targets:
         if final.is_dir():
             raise OutputError(f"{final}: is a folder, so the {final.suffix[1:].upper()} cannot be written there")

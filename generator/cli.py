@@ -27,12 +27,13 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gongwen", description="政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    build = commands.add_parser("build", help="render data files to DOCX and PDF (and OFD with --format ofd)")
+    build = commands.add_parser("build", help="render data files to DOCX and PDF (and the archive's PDF/A and OFD "
+                                              "copies with --format pdfa, ofd)")
     build.add_argument("data", type=Path, nargs="+",
                        help="report data (YAML); several files or folders build in one run")
     build.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
     build.add_argument("--format", choices=FORMATS, action="append",
-                       help="write only this format (repeatable; default: docx and pdf)")
+                       help="write only this format (repeatable; default: docx and pdf; pdfa writes NAME.pdfa.pdf)")
     build.add_argument("--font-dir", type=Path,
                        help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
     build.add_argument("--force", action="store_true",
