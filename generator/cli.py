@@ -17,6 +17,7 @@ from generator.build import DEFAULT_FORMATS, FORMATS
 from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
+from generator.signing.password import PASSWORD_ENV
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of the data files")
     inspect = commands.add_parser("inspect", help="measure a PDF against GB/T 9704-2012, rule by rule")
     inspect.add_argument("pdf", type=Path, help="a PDF written by gongwen build")
+    # no abbreviations: "--password SECRET" must be refused, not taken for --password-file
+    sign = commands.add_parser("sign", help="sign a PDF with the office's certificate (PAdES; a PDF/A stays PDF/A)",
+                               allow_abbrev=False)
+    sign.add_argument("pdf", type=Path, help="the PDF to sign (NAME.pdf or the archive copy NAME.pdfa.pdf)")
+    sign.add_argument("--p12", type=Path, required=True, help="the office's key and certificate (PKCS#12: .p12, .pfx)")
+    sign.add_argument("--password-file", type=Path,
+                      help=f"a file whose first line is the .p12's password (else ${PASSWORD_ENV})")
+    sign.add_argument("-o", "--output", type=Path, required=True, help="the signed PDF to write")
     return parser
 
 
@@ -65,6 +74,18 @@ def inspect(pdf: Path) -> int:
     failed = sum(not f.ok for f in findings)
     print(f"{len(findings) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def sign(pdf: Path, p12: Path, password_file: Path | None, output: Path) -> int:
+    """Sign ``pdf`` into ``output``; every refusal is one line and exit 2, and leaves no file."""
+    if not pdf.is_file():
+        raise UsageError(f"{pdf}: no such file")
+    from generator.signing.credentials import office_signer
+    from generator.signing.pades import sign_pdf
+    from generator.signing.password import read_password
+    sign_pdf(pdf, output, office_signer(p12, read_password(password_file)))
+    print(output)
+    return 0
 
 
 def check(data: Path) -> int:
@@ -94,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
             return inspect(args.pdf)
         if args.command == "check":
             return check(args.data)
+        if args.command == "sign":
+            return sign(args.pdf, args.p12, args.password_file, args.output)
         if args.command == "new":
             from generator.load.report_model import default_format
             from generator.skeleton import skeleton

@@ -27,11 +27,12 @@ def _file_mode() -> int:
 
 
 @contextmanager
-def replaced_together(folder: Path) -> Iterator[Callable[[Path], IO[bytes]]]:
+def replaced_together(outputs: Path) -> Iterator[Callable[[Path], IO[bytes]]]:
     """Yield ``create(final)``, which opens a temporary file beside ``final`` to write into.
     When the block ends, every file created is renamed over its final name; when it raises,
-    they are all removed, and an OSError becomes an OutputError naming the output (or
-    ``folder``). SIGINT and SIGTERM wait while files are created, renamed or removed."""
+    they are all removed, and an OSError becomes an OutputError naming the file it names (or
+    else ``outputs``: the output folder or file). SIGINT and SIGTERM wait while files are
+    created, renamed or removed."""
     finished: list[tuple[Path, Path]] = []
 
     def create(final: Path) -> IO[bytes]:
@@ -57,6 +58,6 @@ def replaced_together(folder: Path) -> Iterator[Callable[[Path], IO[bytes]]]:
                 temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             finals = {str(temporary): final for temporary, final in finished}
-            where = finals.get(str(error.filename), error.filename or folder)
+            where = finals.get(str(error.filename), error.filename or outputs)
             raise OutputError(f"{where}: cannot write it ({error.strerror or error}); nothing was replaced") from None
         raise
