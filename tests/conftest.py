@@ -136,6 +136,19 @@ def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
         return [squeeze(page.extract_text() or "")[:length] for page in pdf.pages]
 
 
+DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session", params=DATA_FILES, ids=[path.stem for path in DATA_FILES])
+def data_copies(request, tmp_path_factory) -> dict[str, Path]:
+    """Each data file's print PDF and PDF/A archive copy, from one build (built anyway when its
+    tables do not add up)."""
+    out = tmp_path_factory.mktemp(request.param.stem)
+    pdf, pdfa = build(request.param, out, ("pdf", "pdfa"), None, warn=lambda message: None, say=lambda line: None,
+                      force=True)
+    return {"pdf": pdf, "pdfa": pdfa}
+
+
 PREFLIGHT_JARS = ("preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging", "javax.activation", "jaxb-api")
 
 

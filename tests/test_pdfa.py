@@ -16,19 +16,9 @@ from generator.cli import main
 from generator.writers.pdf.archive import PROFILE
 from tests.conftest import ROOT, SEED, preflight, require_tool
 
-DATA = sorted((ROOT / "data").glob("*.yaml"))
 COLOR_OPERATORS = {"g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "SC", "scn", "SCN"}
 SAVE_AS_ARCHIVE_DOES = {"deterministic_id": True, "object_stream_mode": pikepdf.ObjectStreamMode.disable,
                         "compress_streams": True}
-
-
-@pytest.fixture(scope="module", params=DATA, ids=[path.stem for path in DATA])
-def copies(request, tmp_path_factory) -> dict[str, Path]:
-    """One data file's print PDF and archive copy, from one build."""
-    out = tmp_path_factory.mktemp(request.param.stem)
-    paths = build(request.param, out, ("pdf", "pdfa"), None, warn=lambda message: None, say=lambda line: None,
-                  force=True)
-    return {"pdf": paths[0], "pdfa": paths[1]}
 
 
 def _color_operators(path: Path) -> set[str]:
@@ -42,41 +32,41 @@ def _finding_codes(report: str) -> set[str]:
     return set(re.findall(r"^(\d+(?:\.\d+)+) : ", report, re.MULTILINE))
 
 
-def test_the_archive_copy_is_valid_pdfa_1b(copies):
-    valid, report = preflight(copies["pdfa"])
+def test_the_archive_copy_is_valid_pdfa_1b(data_copies):
+    valid, report = preflight(data_copies["pdfa"])
     assert valid, report
-    assert report == f"The file {copies['pdfa'].name} is a valid PDF/A-1b file"
+    assert report == f"The file {data_copies['pdfa'].name} is a valid PDF/A-1b file"
 
 
-def test_the_archive_copy_extracts_the_print_pdfs_text(copies):
+def test_the_archive_copy_extracts_the_print_pdfs_text(data_copies):
     pdftotext = require_tool("pdftotext")
     text = {kind: subprocess.run([pdftotext, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout
-            for kind, path in copies.items()}
+            for kind, path in data_copies.items()}
     assert len(text["pdf"]) > 1000 and text["pdfa"] == text["pdf"]
 
 
-def test_the_archive_copy_paints_in_rgb_and_the_print_pdf_in_cmyk(copies):
-    assert _color_operators(copies["pdfa"]) == {"rg", "RG"}
-    assert _color_operators(copies["pdf"]) == {"k", "K"}
+def test_the_archive_copy_paints_in_rgb_and_the_print_pdf_in_cmyk(data_copies):
+    assert _color_operators(data_copies["pdfa"]) == {"rg", "RG"}
+    assert _color_operators(data_copies["pdf"]) == {"k", "K"}
 
 
-def test_the_archive_copy_embeds_every_font_and_has_no_ascii85(copies):
+def test_the_archive_copy_embeds_every_font_and_has_no_ascii85(data_copies):
     pdffonts = require_tool("pdffonts")
-    lines = subprocess.run([pdffonts, str(copies["pdfa"])], capture_output=True, text=True, check=True).stdout
+    lines = subprocess.run([pdffonts, str(data_copies["pdfa"])], capture_output=True, text=True, check=True).stdout
     fonts = lines.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), lines
-    with pikepdf.open(copies["pdfa"]) as pdf:
+    with pikepdf.open(data_copies["pdfa"]) as pdf:
         filters = {str(f) for obj in pdf.objects if isinstance(obj, pikepdf.Stream)
                    for f in (obj.get("/Filter") if isinstance(obj.get("/Filter"), pikepdf.Array)
                              else [obj.get("/Filter")]) if f is not None}
     assert filters == {"/FlateDecode"}
 
 
-def test_the_archive_copy_declares_language_intent_and_metadata_from_the_data(copies):
+def test_the_archive_copy_declares_language_intent_and_metadata_from_the_data(data_copies):
     from generator.checks import check_file
     from generator.compose import compose
-    meta = compose(check_file(ROOT / "data" / f"{copies['pdf'].stem}.yaml").report).meta
-    with pikepdf.open(copies["pdfa"]) as pdf:
+    meta = compose(check_file(ROOT / "data" / f"{data_copies['pdf'].stem}.yaml").report).meta
+    with pikepdf.open(data_copies["pdfa"]) as pdf:
         assert pdf.pdf_version == "1.4" and str(pdf.Root.Lang) == "zh-CN"
         [intent] = pdf.Root.OutputIntents
         assert intent.S == "/GTS_PDFA1" and intent.DestOutputProfile.N == 3
