@@ -70,7 +70,7 @@ def _prewarm(formats: tuple[str, ...], font_dir: Path | None) -> None:
     fonts = FontSet(layout, FontFinder(font_dir), lambda message: None)
     for role in layout.roles:
         fonts.style(role)
-    if "pdf" in formats:
+    if {"pdf", "pdfa"} & set(formats):
         from generator.writers.pdf import register_fonts
         register_fonts([fonts.primary_file(role) for role in layout.roles])
     from generator.writers import docx  # noqa: F401  (imported once, before the fork)

@@ -1,30 +1,30 @@
 """Build one report: check, compose, lay out once, and write each requested format.
 
 Outputs are written to temporary files beside the final ones and renamed only when every
-requested format has been produced, so a failed or interrupted build leaves the previous
-outputs as they were and nothing else. A disk that is full or read-only, a folder that cannot
-be written, or a folder in the way of an output is one line and exit code 2.
+requested format has been produced (generator.output_files), so a failed or interrupted build
+leaves the previous outputs as they were and nothing else. A disk that is full or read-only, a
+folder that cannot be written, or a folder in the way of an output is one line and exit code 2.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from generator.errors import GongwenError, OutputError, UsageError
-from generator.interrupts import signals_held
+from generator.output_files import replaced_together
 
 if TYPE_CHECKING:
     from generator.parallel_pdf import PdfWorker
 
-FORMATS = ("docx", "pdf", "ofd")
+# format → the output file's ending; the archive copies (PDF/A, OFD) only when asked for
+EXTENSIONS = {"docx": ".docx", "pdf": ".pdf", "pdfa": ".pdfa.pdf", "ofd": ".ofd"}
+FORMATS = tuple(EXTENSIONS)
+DEFAULT_FORMATS = ("docx", "pdf")
 PARTS = ("all", "report")
-DEFAULT_FORMATS = ("docx", "pdf")     # the OFD (for the archive) only when asked for
 
 
 class ChecksFailed(GongwenError):
@@ -48,7 +48,7 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     checks go to ``say``; errors among them stop the build unless ``force``. ``seal``: the
     office's seal scan, pressed on every 署名. ``parts="report"``: the report alone, for the
     government portal, written as NAME.report.pdf etc. beside the full copy. ``pdf_worker``:
-    a process that writes the PDF while this one writes the other formats."""
+    a process that writes the print PDF while this one writes the other formats."""
     from generator.checks import check_file
     from generator.compose import compose
     from generator.font_files import FontFinder
@@ -76,15 +76,17 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     if parts != "all":
         document = replace(document, parts=tuple(part for part in document.parts if part.kind == parts))
     paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn), seal_image=seal)
-    finished: list[tuple[Path, Path]] = []
-    try:
+    with replaced_together(output) as create:
         for fmt, final in sorted(targets, key=lambda target: target[0] != "pdf"):     # a worker starts first
-            with _temporary(final, finished) as handle:
+            with create(final) as handle:
                 if fmt == "pdf" and pdf_worker is not None:
                     pdf_worker.start(paged, Path(handle.name))
                 elif fmt == "pdf":
                     from generator.writers.pdf import write_pdf
                     write_pdf(paged, layout, handle)
+                elif fmt == "pdfa":
+                    from generator.writers.pdf.archive import write_pdfa
+                    write_pdfa(paged, layout, handle)
                 elif fmt == "ofd":
                     from generator.writers.ofd import write_ofd
                     write_ofd(paged, layout, handle)
@@ -93,47 +95,14 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
                     write_docx(document, layout, handle, paged)
         if pdf_worker is not None and pdf_worker.started:
             pdf_worker.finish()
-        with signals_held():
-            for temporary, final in finished:
-                os.chmod(temporary, _file_mode())
-                os.replace(temporary, final)
-    except BaseException as error:
-        with signals_held():
-            for temporary, _ in finished:
-                temporary.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            temporary = {str(temporary): final for temporary, final in finished}
-            where = temporary.get(str(error.filename), error.filename or output)
-            raise OutputError(f"{where}: cannot write it ({error.strerror or error}); nothing was replaced") from None
-        raise
     return [final for _, final in targets]
 
 
 def _targets(output: Path, stem: str, formats: tuple[str, ...]) -> list[tuple[str, Path]]:
     """The files to write, in a fixed order; refused before anything is written when one of
     them could not be replaced (a folder of that name is in the way)."""
-    targets = [(fmt, output / f"{stem}.{fmt}") for fmt in FORMATS if fmt in formats]
+    targets = [(fmt, output / f"{stem}{EXTENSIONS[fmt]}") for fmt in FORMATS if fmt in formats]
     for _, final in targets:
         if final.is_dir():
             raise OutputError(f"{final}: is a folder, so the {final.suffix[1:].upper()} cannot be written there")
     return targets
-
-
-def _file_mode() -> int:
-    """Read and write for whom the umask allows (a temporary file starts as 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _temporary(final: Path, finished: list[tuple[Path, Path]]) -> IO[bytes]:
-    """A temporary file beside ``final``; renamed over it once every format is written."""
-    with signals_held():
-        try:
-            handle = tempfile.NamedTemporaryFile(dir=final.parent, prefix=f".{final.stem}.", suffix=final.suffix,
-                                                 delete=False)
-        except OSError as error:
-            error.filename = str(final)
-            raise
-        finished.append((Path(handle.name), final))
-    return handle

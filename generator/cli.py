@@ -18,6 +18,7 @@ from generator.build import DEFAULT_FORMATS, FORMATS, PARTS
 from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
+from generator.signing.password import PASSWORD_ENV
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,12 +29,13 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gongwen", description="政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    build = commands.add_parser("build", help="render data files to DOCX and PDF (and OFD with --format ofd)")
+    build = commands.add_parser("build", help="render data files to DOCX and PDF (and the archive's PDF/A and OFD "
+                                              "copies with --format pdfa, ofd)")
     build.add_argument("data", type=Path, nargs="+",
                        help="report data (YAML); several files or folders build in one run")
     build.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
     build.add_argument("--format", choices=FORMATS, action="append",
-                       help="write only this format (repeatable; default: docx and pdf)")
+                       help="write only this format (repeatable; default: docx and pdf; pdfa writes NAME.pdfa.pdf)")
     build.add_argument("--font-dir", type=Path,
                        help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
     build.add_argument("--force", action="store_true",
@@ -51,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of the data files")
     inspect = commands.add_parser("inspect", help="measure a PDF against GB/T 9704-2012, rule by rule")
     inspect.add_argument("pdf", type=Path, help="a PDF written by gongwen build")
+    # no abbreviations: "--password SECRET" must be refused, not taken for --password-file
+    sign = commands.add_parser("sign", help="sign a PDF with the office's certificate (PAdES; a PDF/A stays PDF/A)",
+                               allow_abbrev=False)
+    sign.add_argument("pdf", type=Path, help="the PDF to sign (NAME.pdf or the archive copy NAME.pdfa.pdf)")
+    sign.add_argument("--p12", type=Path, required=True, help="the office's key and certificate (PKCS#12: .p12, .pfx)")
+    sign.add_argument("--password-file", type=Path,
+                      help=f"a file whose first line is the .p12's password (else ${PASSWORD_ENV})")
+    sign.add_argument("-o", "--output", type=Path, required=True, help="the signed PDF to write")
     return parser
 
 
@@ -68,6 +78,18 @@ def inspect(pdf: Path) -> int:
     failed = sum(not f.ok for f in findings)
     print(f"{len(findings) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def sign(pdf: Path, p12: Path, password_file: Path | None, output: Path) -> int:
+    """Sign ``pdf`` into ``output``; every refusal is one line and exit 2, and leaves no file."""
+    if not pdf.is_file():
+        raise UsageError(f"{pdf}: no such file")
+    from generator.signing.credentials import office_signer
+    from generator.signing.pades import sign_pdf
+    from generator.signing.password import read_password
+    sign_pdf(pdf, output, office_signer(p12, read_password(password_file)))
+    print(output)
+    return 0
 
 
 def check(data: Path) -> int:
@@ -99,6 +121,8 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
             return inspect(args.pdf)
         if args.command == "check":
             return check(args.data)
+        if args.command == "sign":
+            return sign(args.pdf, args.p12, args.password_file, args.output)
         if args.command == "new":
             from generator.load.report_model import default_format
             from generator.skeleton import skeleton

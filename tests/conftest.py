@@ -134,3 +134,33 @@ def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
     """The first characters of each page's text, whitespace removed."""
     with pdfplumber.open(pdf_path) as pdf:
         return [squeeze(page.extract_text() or "")[:length] for page in pdf.pages]
+
+
+DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
+
+
+@pytest.fixture(scope="session", params=DATA_FILES, ids=[path.stem for path in DATA_FILES])
+def data_copies(request, tmp_path_factory) -> dict[str, Path]:
+    """Each data file's print PDF and PDF/A archive copy, from one build (built anyway when its
+    tables do not add up)."""
+    out = tmp_path_factory.mktemp(request.param.stem)
+    pdf, pdfa = build(request.param, out, ("pdf", "pdfa"), None, warn=lambda message: None, say=lambda line: None,
+                      force=True)
+    return {"pdf": pdf, "pdfa": pdfa}
+
+
+PREFLIGHT_JARS = ("preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging", "javax.activation", "jaxb-api")
+
+
+def preflight(pdf: Path) -> tuple[bool, str]:
+    """Apache PDFBox Preflight's verdict on ``pdf`` as PDF/A-1b (Debian's libpdfbox2-java, installed
+    by tests/install_test_tools.sh): valid or not, and its report, one finding a line."""
+    java = require_tool("java")
+    jars = [Path("/usr/share/java") / f"{name}.jar" for name in PREFLIGHT_JARS]
+    missing = [jar.name for jar in jars if not jar.is_file()]
+    if missing:
+        pytest.skip(f"PDFBox Preflight is not installed ({', '.join(missing)}; make test installs it where it can: "
+                    "tests/install_test_tools.sh)")
+    result = subprocess.run([java, "-cp", ":".join(map(str, jars)), "org.apache.pdfbox.preflight.Validator_A1b",
+                             str(pdf)], capture_output=True, text=True, timeout=300)
+    return result.returncode == 0, (result.stdout + result.stderr).strip()

@@ -8,12 +8,13 @@ import subprocess
 import sys
 import textwrap
 
+from generator.build import build
 from tests.conftest import ROOT, SEED
 
 
 def test_the_wheel_installs_and_builds_the_same_files_from_another_folder(tmp_path, seed_outputs):
     """Built as a wheel and installed (not editable) into a fresh venv, the program finds its
-    layouts inside the package and writes the very bytes the checkout writes."""
+    layouts and colour profile inside the package and writes the very bytes the checkout writes."""
     source = tmp_path / "source"         # a copy, so the build leaves nothing in the checkout
     for name in ("generator", "layouts"):
         shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -28,11 +29,14 @@ def test_the_wheel_installs_and_builds_the_same_files_from_another_folder(tmp_pa
                     str(wheel)], check=True, capture_output=True)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    result = subprocess.run([str(venv / "bin" / "gongwen"), "build", str(SEED), "-o", "out"], cwd=elsewhere,
-                            capture_output=True, text=True)
+    formats = [option for fmt in ("docx", "pdf", "pdfa") for option in ("--format", fmt)]
+    result = subprocess.run([str(venv / "bin" / "gongwen"), "build", str(SEED), "-o", "out", *formats],
+                            cwd=elsewhere, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    for suffix, ours in seed_outputs.items():
-        assert (elsewhere / "out" / f"changle-2020.{suffix}").read_bytes() == ours.read_bytes(), suffix
+    ours = {**seed_outputs, "pdfa.pdf": build(SEED, tmp_path / "checkout", ("pdfa",), None, warn=lambda m: None,
+                                               say=lambda line: None)[0]}
+    for suffix, path in ours.items():
+        assert (elsewhere / "out" / f"changle-2020.{suffix}").read_bytes() == path.read_bytes(), suffix
 
 
 def test_a_docx_only_build_never_imports_reportlab(tmp_path):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import calendar
 import time
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from reportlab import rl_config
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -21,13 +21,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from generator.document_model import Meta
-from generator.layout_spec import Layout
+from generator.layout_spec import Color as LayoutColor, Layout
 from generator.paged_document import GlyphRun, Image, PagedDocument, Rule, TextLine
 
 __all__ = ["write_pdf", "register_fonts"]
 
 LINE_CAPS = {"butt": 0, "square": 2}
 SAME_SPACING = 1e-6
+
+ColorSpace = Literal["cmyk", "rgb"]
 
 # Streams are compressed binary, not also ASCII85-encoded (a quarter larger, for 7-bit mail
 # transports nobody uses); the setting is reportlab's own, for the whole process.
@@ -60,11 +62,17 @@ def _end_marked_content(text: PDFTextObject) -> None:
     text._code.append("EMC")
 
 
+def _paint(color: LayoutColor, space: ColorSpace) -> Color:
+    """The layout's CMYK ink for the print shop, or its RGB value for a copy whose output
+    intent is sRGB (the PDF/A archive copy: one colour family, matching the intent)."""
+    return CMYKColor(*color.cmyk) if space == "cmyk" else HexColor(f"#{color.rgb}")
+
+
 class _Painter:
-    def __init__(self, canvas: Canvas, paged: PagedDocument, layout: Layout) -> None:
+    def __init__(self, canvas: Canvas, paged: PagedDocument, layout: Layout, space: ColorSpace) -> None:
         self.canvas, self.height = canvas, paged.height
         self.fonts = {key: _registered(path) for key, path in paged.fonts.items()}
-        self.colors = {name: CMYKColor(*color.cmyk) for name, color in layout.colors.items()}
+        self.colors = {name: _paint(color, space) for name, color in layout.colors.items()}
         self.bold_stroke = layout.calibration.pdf.bold_stroke_em
 
     def line(self, line: TextLine) -> None:
@@ -148,8 +156,9 @@ def _stamp_creation_date(canvas: Canvas, meta: Meta) -> None:
     stamp.YMDhms = tuple(stamp.lt)[:6]
 
 
-def write_pdf(paged: PagedDocument, layout: Layout, target: Path | BinaryIO) -> None:
-    """Write the PDF to ``target`` (a path or a binary file object)."""
+def write_pdf(paged: PagedDocument, layout: Layout, target: Path | BinaryIO, colors: ColorSpace = "cmyk") -> None:
+    """Write the PDF to ``target`` (a path or a binary file object), every colour painted in
+    ``colors``: CMYK for the print PDF, RGB for the archive copy (generator.writers.pdf.archive)."""
     meta = paged.meta
     first_font = _registered(next(iter(paged.fonts.values())))
     canvas = Canvas(str(target) if isinstance(target, Path) else target, pagesize=(paged.width, paged.height),
@@ -161,7 +170,7 @@ def write_pdf(paged: PagedDocument, layout: Layout, target: Path | BinaryIO) -> 
     canvas.setCreator("gongwen")
     canvas.setProducer("gongwen (reportlab)")
     _stamp_creation_date(canvas, meta)
-    painter = _Painter(canvas, paged, layout)
+    painter = _Painter(canvas, paged, layout, colors)
     for page in paged.pages:
         for item in page.items:         # pictures first, so a seal lies under the text
             if isinstance(item, Image):
