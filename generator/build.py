@@ -13,10 +13,13 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from generator.errors import GongwenError, OutputError, UsageError
 from generator.interrupts import signals_held
+
+if TYPE_CHECKING:
+    from generator.load.report_model import ReportFile
 
 FORMATS = ("docx", "pdf", "ofd")
 DEFAULT_FORMATS = ("docx", "pdf")     # the OFD (for the archive) only when asked for
@@ -41,10 +44,6 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     """Load, check, compose, lay out and write; returns the files written. Findings of the
     checks go to ``say``; errors among them stop the build unless ``force``."""
     from generator.checks import check_file
-    from generator.compose import compose
-    from generator.font_files import FontFinder
-    from generator.layout import FontSet, lay_out
-    from generator.layout_spec import load_layout
 
     if font_dir is not None and not font_dir.is_dir():
         raise UsageError(f"{font_dir}: --font-dir is not a folder")
@@ -54,13 +53,25 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     if checked.errors and not force:
         raise ChecksFailed(f"{data}: {len(checked.errors)} error(s) in the tables; nothing written "
                            "(--force builds anyway)")
+    return write_outputs(checked.report, data.stem, output, formats, font_dir, warn)
+
+
+def write_outputs(report: ReportFile, stem: str, output: Path, formats: tuple[str, ...], font_dir: Path | None,
+                  warn: Callable[[str], None] = _warn) -> list[Path]:
+    """Compose, lay out and write a checked report as ``output/stem.<format>``; the web page
+    builds from the data on the page this way, without a file of its own."""
+    from generator.compose import compose
+    from generator.font_files import FontFinder
+    from generator.layout import FontSet, lay_out
+    from generator.layout_spec import load_layout
+
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{output}: cannot create the output folder ({error.strerror})") from None
-    targets = _targets(output, data.stem, formats)
+    targets = _targets(output, stem, formats)
     layout = load_layout()
-    document = compose(checked.report, warn=warn, layout=layout)
+    document = compose(report, warn=warn, layout=layout)
     paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn))
     finished: list[tuple[Path, Path]] = []
     try:

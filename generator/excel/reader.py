@@ -20,7 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.document_fields import DOCUMENT_FIELDS
 from generator.errors import DataError, SourcePosition, UsageError
-from generator.excel.figures import figure_kind, figure_value, format_unit
+from generator.excel.cell_values import figure_value, format_unit
+from generator.figure_kinds import figure_kind
 from generator.excel.sheets import DOCUMENT_SHEET, FORMAT_LABEL, TableSheet, table_sheets
 
 MAX_BYTES = 10 * 1024 * 1024        # a filled workbook is some 30 KB

@@ -27,7 +27,8 @@ from generator.checks.table_rows import table_rows
 from generator.checks.totals import total_parts
 from generator.compose.report_format import load_report_format
 from generator.document_fields import DOCUMENT_FIELDS, lookup
-from generator.excel.figures import cell_value, figure_kind, number_format
+from generator.excel.cell_values import cell_value, number_format
+from generator.figure_kinds import figure_kind
 from generator.excel.sheets import DOCUMENT_SHEET, FIRST_ROW, FORMAT_LABEL, TableSheet, address, table_sheets
 from generator.table_spec import FigureCell
 

@@ -10,29 +10,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import Any
 
-from pydantic import BaseModel
+from generator.figure_kinds import Kind
+from generator.load.report_model import NOT_APPLICABLE
 
-from generator.load.report_model import NOT_APPLICABLE, ReportFile
-
-Kind = Literal["count", "amount"]
 _UNIT = re.compile(r'"([^"]*)"')
 _DECIMALS = re.compile(r"0\.(0+)")
-
-
-def report_class(year_format: int) -> type[BaseModel]:
-    """The report model of a table format."""
-    return next(cls for cls in get_args(ReportFile) if get_args(cls.model_fields["format"].annotation) == (year_format,))
-
-
-def figure_kind(year_format: int, path: tuple[str, ...]) -> Kind:
-    """Whether the field at ``path`` is a count (whole number) or an amount (decimal), read from
-    the report model's annotation of that field."""
-    model: Any = report_class(year_format)
-    for step in path[:-1]:
-        model = model.model_fields[step].annotation
-    return "amount" if Decimal in get_args(model.model_fields[path[-1]].annotation) else "count"
 
 
 def number_format(value: Any, unit: str | None) -> str:
