@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     workbook.add_argument("workbook", type=Path, help="a workbook written by gongwen xlsx-template, filled in")
     workbook.add_argument("-o", "--output", type=Path, help="the data file to write (default: the --into file)")
     workbook.add_argument("--into", type=Path, help="merge into this data file, keeping its prose and comments")
+    serve = commands.add_parser("serve", help="edit, check, preview and save the report on a local web page")
+    serve.add_argument("folder", type=Path, nargs="?", default=Path("."), help="the folder of data files (default: .)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     commands.add_parser("schema", help="print the JSON Schema of the data files")
     inspect = commands.add_parser("inspect", help="measure a PDF against GB/T 9704-2012, rule by rule")
     inspect.add_argument("pdf", type=Path, help="a PDF written by gongwen build")
@@ -156,6 +159,12 @@ def main(argv: list[str] | None = None) -> int:
             return xlsx_template(args.format, args.year, args.organ, args.source, args.output)
         if args.command == "import":
             return import_xlsx(args.workbook, args.output, args.into)
+        if args.command == "serve":
+            if not args.folder.is_dir():
+                raise UsageError(f"{args.folder}: not a folder")
+            from generator.web import serve
+            serve(args.folder, args.port)
+            return 0
         if args.command == "schema":
             from generator.skeleton import json_schema
             sys.stdout.write(json_schema())

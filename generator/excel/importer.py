@@ -27,35 +27,10 @@ from generator.excel.reader import Workbook, read_workbook
 from generator.excel.sheets import DOCUMENT_SHEET
 from generator.load import load_source, validate
 from generator.load.reading import read_text
-from generator.load.report_model import ReportFile
 from generator.load.yaml_source import YamlSource
+from generator.mapped_source import MappedSource
 from generator.skeleton import skeleton
 from generator.yaml_edit import DataPath, edit_yaml, write_atomically
-
-
-class WorkbookSource(YamlSource):
-    """The merged data file, whose table cells and document fields are reported at the
-    workbook cell they came from."""
-
-    def __init__(self, path: str, text: str, workbook: Workbook) -> None:
-        super().__init__(path, text)
-        self.cells = {path: value.where for path, value in workbook.values.items()}
-        self.names = {value.where: value.name for value in workbook.values.values()}
-
-    def position(self, location: tuple[int | str, ...]) -> SourcePosition:
-        where = self.cells.get(tuple(str(step) for step in location))
-        return SourcePosition(where) if where else super().position(location)
-
-    def validate(self) -> ReportFile:
-        """The report model; a value the model refuses is named as the workbook names it
-        (一、本年新收/自然人), not by its data path."""
-        try:
-            return validate(self)
-        except DataError as error:
-            name = self.names.get(error.position.path)
-            if name is None:
-                raise
-            raise DataError(error.position, f"{name}: {error.message.split(': ', 1)[-1]}") from None
 
 
 def import_workbook(workbook_path: Path, output: Path, into: Path | None,
@@ -66,7 +41,7 @@ def import_workbook(workbook_path: Path, output: Path, into: Path | None,
     base_text = _base(workbook, into)
     base = load_source(into).data if into else YamlSource(str(output), base_text).data
     merged = edit_yaml(base_text, _changes(workbook, base))
-    source = WorkbookSource(str(output), merged, workbook)
+    source = MappedSource(str(output), merged, {path: (read.where, read.name) for path, read in workbook.values.items()})
     checked = check_report(source, source.validate())
     findings = checked.findings + [f for f in _saved_totals(workbook, checked.report.model_dump(), source)
                                    if f not in checked.findings]
@@ -115,7 +90,7 @@ def _changes(workbook: Workbook, base: Any) -> dict[DataPath, Any]:
     return changes
 
 
-def _saved_totals(workbook: Workbook, completed: dict, source: WorkbookSource) -> list[Finding]:
+def _saved_totals(workbook: Workbook, completed: dict, source: MappedSource) -> list[Finding]:
     """The checks' findings on totals as the spreadsheet program saved them (formulas saved by
     Excel, WPS or LibreOffice carry their last value; a file written by a script has none)."""
     saved = {path: figure for path, figure in workbook.figures.items() if figure.formula and figure.saved is not None}
