@@ -18,6 +18,7 @@ from generator.errors import GongwenError, OutputError, UsageError
 from generator.output_files import replaced_together
 
 if TYPE_CHECKING:
+    from generator.load.report_model import ReportFile
     from generator.parallel_pdf import PdfWorker
 
 # format → the output file's ending; the archive copies (PDF/A, OFD) only when asked for
@@ -50,10 +51,6 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     government portal, written as NAME.report.pdf etc. beside the full copy. ``pdf_worker``:
     a process that writes the print PDF while this one writes the other formats."""
     from generator.checks import check_file
-    from generator.compose import compose
-    from generator.font_files import FontFinder
-    from generator.layout import FontSet, lay_out
-    from generator.layout_spec import load_layout
 
     if font_dir is not None and not font_dir.is_dir():
         raise UsageError(f"{font_dir}: --font-dir is not a folder")
@@ -66,13 +63,27 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     if checked.errors and not force:
         raise ChecksFailed(f"{data}: {len(checked.errors)} error(s) in the tables; nothing written "
                            "(--force builds anyway)")
+    stem = data.stem if parts == "all" else f"{data.stem}.{parts}"
+    return write_outputs(checked.report, stem, output, formats, font_dir, warn, seal, parts, pdf_worker)
+
+
+def write_outputs(report: ReportFile, stem: str, output: Path, formats: tuple[str, ...], font_dir: Path | None,
+                  warn: Callable[[str], None] = _warn, seal: Path | None = None, parts: str = "all",
+                  pdf_worker: PdfWorker | None = None) -> list[Path]:
+    """Compose, lay out and write a checked report as ``output/stem.<format>``; the web page
+    builds from the data on the page this way, without a file of its own."""
+    from generator.compose import compose
+    from generator.font_files import FontFinder
+    from generator.layout import FontSet, lay_out
+    from generator.layout_spec import load_layout
+
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{output}: cannot create the output folder ({error.strerror})") from None
-    targets = _targets(output, data.stem if parts == "all" else f"{data.stem}.{parts}", formats)
+    targets = _targets(output, stem, formats)
     layout = load_layout()
-    document = compose(checked.report, warn=warn, layout=layout)
+    document = compose(report, warn=warn, layout=layout)
     if parts != "all":
         document = replace(document, parts=tuple(part for part in document.parts if part.kind == parts))
     paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn), seal_image=seal)

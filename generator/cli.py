@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from generator.build import DEFAULT_FORMATS, FORMATS, PARTS
-from generator.errors import DataError, GongwenError, UsageError
+from generator.errors import DataError, GongwenError, OutputError, UsageError
 from generator.font_files import FONT_DIR_ENV
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
 from generator.signing.password import PASSWORD_ENV
@@ -50,6 +50,20 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
     new.add_argument("--year", type=int, required=True, help="the year the report covers")
     new.add_argument("--organ", required=True, help="the government the report is about, e.g. 某某区人民政府")
+    template = commands.add_parser("xlsx-template", help="write the statutory tables as an Excel workbook to fill in")
+    template.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
+    template.add_argument("--year", type=int, help="the year the report covers (default: --from's)")
+    template.add_argument("--organ", help="the government the report is about (default: --from's)")
+    template.add_argument("--from", dest="source", type=Path,
+                          help="fill the workbook in from this data file (to review it, or start from last year's)")
+    template.add_argument("-o", "--output", type=Path, required=True, help="the workbook to write (.xlsx)")
+    workbook = commands.add_parser("import", help="read a filled workbook back into a data file")
+    workbook.add_argument("workbook", type=Path, help="a workbook written by gongwen xlsx-template, filled in")
+    workbook.add_argument("-o", "--output", type=Path, help="the data file to write (default: the --into file)")
+    workbook.add_argument("--into", type=Path, help="merge into this data file, keeping its prose and comments")
+    serve = commands.add_parser("serve", help="edit, check, preview and save the report on a local web page")
+    serve.add_argument("folder", type=Path, nargs="?", default=Path("."), help="the folder of data files (default: .)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     commands.add_parser("schema", help="print the JSON Schema of the data files")
     inspect = commands.add_parser("inspect", help="measure a PDF against GB/T 9704-2012, rule by rule")
     inspect.add_argument("pdf", type=Path, help="a PDF written by gongwen build")
@@ -102,6 +116,49 @@ def check(data: Path) -> int:
     return 1 if checked.errors else 0
 
 
+def xlsx_template(year_format: int | None, year: int | None, organ: str | None, source: Path | None,
+                  output: Path) -> int:
+    """Write the workbook, filled in from ``source`` when given (its year and organ, unless
+    given too; figures the other table format lacks stay blank)."""
+    import io
+
+    from generator.excel.template import write_template
+    from generator.load import load_report, validate
+    from generator.load.report_model import default_format
+    from generator.load.yaml_source import YamlSource
+    from generator.skeleton import skeleton
+    from generator.yaml_edit import write_atomically
+    if source is not None:
+        data = load_report(source).model_dump()
+    elif year is None or organ is None:
+        raise UsageError("gongwen xlsx-template: give --year and --organ, or --from DATA.yaml")
+    else:
+        data = validate(YamlSource("gongwen new", skeleton(year_format or default_format(year), year, organ))).model_dump()
+    data.update({key: value for key, value in (("year", year), ("organ", organ)) if value is not None})
+    data["format"] = year_format or (default_format(year) if year else data["format"])
+    workbook = io.BytesIO()
+    write_template(data, workbook)
+    try:
+        write_atomically(output, workbook.getvalue())
+    except OSError as error:
+        raise OutputError(f"{output}: cannot write it ({error.strerror or error})") from None
+    print(output)
+    return 0
+
+
+def import_xlsx(workbook: Path, output: Path | None, into: Path | None) -> int:
+    from generator.excel.importer import import_workbook
+    target = output or into
+    if target is None:
+        raise UsageError("gongwen import: give -o REPORT.yaml (a new data file) or --into DATA.yaml")
+    try:
+        import_workbook(workbook, target, into, say=lambda line: print(line, file=sys.stderr))
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write it ({error.strerror or error})") from None
+    print(target)
+    return 0
+
+
 def _printable_streams() -> None:
     """Messages quote Chinese text; on a terminal that cannot show it (PYTHONIOENCODING=ascii, a
     GBK console) it is written as escapes instead of ending the run with a UnicodeEncodeError."""
@@ -127,6 +184,16 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
             from generator.load.report_model import default_format
             from generator.skeleton import skeleton
             sys.stdout.write(skeleton(args.format or default_format(args.year), args.year, args.organ))
+            return 0
+        if args.command == "xlsx-template":
+            return xlsx_template(args.format, args.year, args.organ, args.source, args.output)
+        if args.command == "import":
+            return import_xlsx(args.workbook, args.output, args.into)
+        if args.command == "serve":
+            if not args.folder.is_dir():
+                raise UsageError(f"{args.folder}: not a folder")
+            from generator.web import serve
+            serve(args.folder, args.port)
             return 0
         if args.command == "schema":
             from generator.skeleton import json_schema

@@ -14,12 +14,10 @@ from typing import Any
 
 from generator.checks.findings import Finding
 from generator.checks.table_rows import TableRow
+from generator.checks.totals import APPLICANTS, OUTCOMES, TOTAL_ROW, result_rows
 from generator.errors import SourcePosition
 
-APPLICANTS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other")
-OUTCOMES = ("upheld", "corrected", "other", "pending")
 MAY_BE_NEGATIVE = {"change"}          # 本年增/减
-RESULTS = ("report", "applications", "results")
 
 
 def _total(values: Iterable[Any]) -> int | None:
@@ -80,8 +78,8 @@ class TableArithmetic:
             self.error(row, "total", f"{row.cell_name('total')} is {given} but {described} sum to {computed}")
 
     def results_total(self, applications: list[TableRow]) -> None:
-        results = [row for row in applications if row.path[:3] == RESULTS and row.path != (*RESULTS, "total")]
-        total = next(row for row in applications if row.path == (*RESULTS, "total"))
+        results = result_rows(applications)
+        total = next(row for row in applications if row.path == TOTAL_ROW)
         first, last = results[0].name.split("）")[0] + "）", results[-1].name.split("）")[0] + "）"
         for key in total.keys:
             computed = _total(self.get(row.path, key) for row in results)
@@ -95,7 +93,7 @@ class TableArithmetic:
     def balance(self, applications: list[TableRow]) -> None:
         by_name = {row.path[-1]: row for row in applications if len(row.path) == 3}
         received, carried_over, forward = by_name["received"], by_name["carried_over"], by_name["carried_forward"]
-        total = next(row for row in applications if row.path == (*RESULTS, "total"))
+        total = next(row for row in applications if row.path == TOTAL_ROW)
         for key in received.keys:
             a, b = self.get(received.path, key), self.get(carried_over.path, key)
             c, d = self.get(total.path, key), self.get(forward.path, key)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator.document_model import Cell, Table
 from generator.table_grid import place_cells
+from generator.table_spec import FigureCell, spec_table
 
 
 def format_figure(value: Any) -> str:
@@ -22,35 +24,19 @@ def _lookup(data: BaseModel, path: str) -> BaseModel:
     return node
 
 
-def _figure_cells(spec: dict, data: BaseModel, default_keys: list[str] | None) -> list[Cell]:
-    row = _lookup(data, spec["data"])
-    keys = spec.get("keys", default_keys)
-    spans = spec.get("spans", [1] * len(keys))
-    units = spec.get("units", {})
-    cells = []
-    for key, span in zip(keys, spans, strict=True):
-        text = format_figure(getattr(row, key))
-        if key in units and text not in ("", "/"):
-            text = f"{text} {getattr(row, units[key])}"
-        cells.append(Cell(text, "number", col_span=span))
-    return cells
+def _filled(cell: FigureCell, data: BaseModel) -> Cell:
+    row = _lookup(data, cell.row)
+    text = format_figure(getattr(row, cell.key))
+    if cell.unit and text not in ("", "/"):
+        text = f"{text} {getattr(row, cell.unit)}"
+    return Cell(text, "number", col_span=cell.col_span)
 
 
 def build_table(spec: dict, data: BaseModel) -> Table:
     """Expand a table spec (layouts/annual_report_*.yaml) with the figures in ``data``."""
-    header_rows = spec.get("header_rows", 0)
-    rows: list[tuple[Cell, ...]] = []
-    for row_spec in spec["rows"]:
-        cells: list[Cell] = []
-        for item in row_spec:
-            if isinstance(item, str):
-                cells.append(Cell(item, "label"))
-            elif "data" in item:
-                cells.extend(_figure_cells(item, data, spec.get("keys")))
-            else:
-                kind = "header" if item.get("header") else "label"
-                cells.append(Cell(item["text"], kind, item.get("rs", 1), item.get("cs", 1)))
-        rows.append(tuple(cells))
-    table = Table(widths=tuple(spec["widths"]), rows=tuple(rows), header_rows=header_rows)
+    template = spec_table(spec)
+    rows = tuple(tuple(_filled(cell, data) if isinstance(cell, FigureCell) else cell for cell in row)
+                 for row in template.rows)
+    table = replace(template, rows=rows)
     place_cells(table)
     return table

@@ -1,0 +1,115 @@
+"""Change values in a data file's YAML text and keep the rest: comments, key order, quoting.
+
+The Excel import and the web page write a clerk's changes back into the office's own file.
+ruamel.yaml's round trip keeps comments, key order, flow or block style and quotes; only values
+that differ are assigned, so an unchanged field keeps its exact text. What it does not keep is
+padding inside a line (``received:     {…}`` loses the spaces that aligned it) and the layout of
+a list or mapping that is replaced as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+DataPath = tuple[str | int, ...]
+_KEY_LINE = re.compile(r"^( +)[^\s#\-][^:#]*:", re.MULTILINE)
+# a key, then the first item of its block list: how far the file indents a list's dashes
+_LIST_START = re.compile(r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
+
+
+def _yaml_for(text: str) -> YAML:
+    """A round-trip YAML that writes with the indentation the text already uses."""
+    mapping_indent = min((len(m.group(1)) for m in _KEY_LINE.finditer(text)), default=2)
+    first_list = _LIST_START.search(text)
+    offset = len(first_list.group(2)) - len(first_list.group(1)) if first_list else 2
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000         # never fold a long paragraph over lines
+    yaml.indent(mapping=mapping_indent, sequence=offset + 2, offset=offset)
+    return yaml
+
+
+def _plain(value: Any) -> Any:
+    """A value as YAML should hold it: amounts as quoted text ("126.45"), the rest as they are."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether the file already says ``new`` (a quoted date or amount counts as its value)."""
+    if isinstance(new, (dt.date, Decimal)) and isinstance(old, str):
+        return old == str(new)
+    return type(old) is type(new) and old == new or isinstance(old, str) and isinstance(new, str) and old == new
+
+
+def _assign(node: CommentedMap | CommentedSeq, key: str | int, value: Any) -> None:
+    """Set ``node[key]`` to ``value``, changing a list or mapping in place item by item, so the
+    comments on the items that stay are kept."""
+    old = node[key] if (key in node if isinstance(node, CommentedMap) else key < len(node)) else None
+    if isinstance(old, CommentedSeq) and isinstance(value, list):
+        for index, item in enumerate(value[:len(old)]):
+            _assign(old, index, item)
+        del old[len(value):]
+        old.extend(value[len(old):])
+    elif isinstance(old, CommentedMap) and isinstance(value, Mapping):
+        for gone in [k for k in old if k not in value]:
+            del old[gone]
+        for k, item in value.items():
+            _assign(old, k, item)
+    elif old is None and value is None or not _same(old, value):
+        node[key] = value
+
+
+def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
+    """``text`` with the value at each path replaced (mappings on the way created as needed)."""
+    yaml = _yaml_for(text)
+    data = yaml.load(text)
+    for path, value in changes.items():
+        node = data
+        for step in path[:-1]:
+            if step not in node or node[step] is None:
+                node[step] = CommentedMap()
+            node = node[step]
+        _assign(node, path[-1], _plain(value))
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` with ``content`` (text as UTF-8) in one step: a reader sees the old file
+    or the new one, never half of it, and a failed write leaves the old file. A new file follows
+    the umask; an existing one keeps its permissions."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
