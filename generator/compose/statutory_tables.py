@@ -23,6 +23,8 @@ def _lookup(data: BaseModel, path: str) -> BaseModel:
 
 
 def _figure_cells(spec: dict, data: BaseModel, default_keys: list[str] | None) -> list[Cell]:
+    """One row of figures; a unit is printed right after its figure exactly as the office wrote
+    it ("251000元"), never with a space the office did not write."""
     row = _lookup(data, spec["data"])
     keys = spec.get("keys", default_keys)
     spans = spec.get("spans", [1] * len(keys))
@@ -30,8 +32,9 @@ def _figure_cells(spec: dict, data: BaseModel, default_keys: list[str] | None) -
     cells = []
     for key, span in zip(keys, spans, strict=True):
         text = format_figure(getattr(row, key))
-        if key in units and text not in ("", "/"):
-            text = f"{text} {getattr(row, units[key])}"
+        unit = getattr(row, units[key]) if key in units else None
+        if unit and text not in ("", "/"):
+            text += unit
         cells.append(Cell(text, "number", col_span=span))
     return cells
 

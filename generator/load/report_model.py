@@ -175,7 +175,7 @@ class Procurement(Strict):
 
     projects: Amount = None
     amount: Amount = None
-    amount_unit: str = "元"
+    amount_unit: str = Field(default="元", description="printed right after the amount, as written")
 
 
 class RegulationRows(Strict):
@@ -229,9 +229,10 @@ class Decisions(Strict):
 
 
 class FeeAmount(Strict):
-    """第二十条第（八）项 row (2021): 本年收费金额（单位：万元）."""
+    """第二十条第（八）项 row (2021): 本年收费金额（单位：万元）; some offices print the unit in the cell too."""
 
     amount: Amount = None
+    amount_unit: str | None = Field(default=None, description="printed right after the amount, as written (万元)")
 
 
 class RegulationRows2021(Strict):
