@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.compose.wording import chinese_numeral
-from generator.inspection.facts import Page, TextLine
+from generator.inspection.facts import FoundTable, Page, TextLine
 from generator.layout.placement import signature_positions
 from generator.layout_spec import Layout, MM_PER_PT
 
@@ -128,10 +128,12 @@ class PdfRules:
                 gap = below.baseline - above.baseline
                 if gap < 1.5 * self.pitch:
                     pitches.append(gap)
-            full = lines and abs(self.cell_bottom(lines[-1]) - self.bottom) < self.pitch
+            # A full page of text: grid lines from the 版心 top to its foot, no table between (text
+            # after a table follows the table, off the grid); blank grid lines count as lines.
+            full = lines and not page.tables and abs(self.cell_bottom(lines[-1]) - self.bottom) < self.pitch
             if lines and abs(self.cell_top(lines[0]) - self.top) < TOLERANCE_MM:
                 if full:
-                    counts.append(len(lines))
+                    counts.append(round((self.cell_bottom(lines[-1]) - self.top) / self.pitch))
                 table_top = min((t.bbox[1] for t in page.tables), default=self.bottom)
                 for line in (line for line in lines if line.bottom < table_top):   # text after a table follows it
                     slot = (self.cell_top(line) - self.top) / self.pitch
@@ -146,12 +148,16 @@ class PdfRules:
         self.add(f"body lines off the {lines_per_page}-line grid (above any table)", "0", str(off_grid), off_grid == 0)
         full = [line for page in self.pages for line in self.body_lines(page)
                 if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1]
-        per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0] if full else 0
-        self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
-                 per_line == self.layout.grid.chars_per_line)
-        steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full if len(line.chars) == per_line]
-        self.near(f"character pitch ({self.layout.char_pitch_pt:.2f} pt)", self.char,
-                  sum(steps) / len(steps) if steps else None, 0.02)
+        if full:
+            per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0]
+            self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
+                     per_line == self.layout.grid.chars_per_line)
+            steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full
+                     if len(line.chars) == per_line]
+            self.near(f"character pitch ({self.layout.char_pitch_pt:.2f} pt)", self.char, sum(steps) / len(steps), 0.02)
+        else:       # a short report whose every full line holds digits or Latin letters
+            self.add("characters per full line", str(self.layout.grid.chars_per_line),
+                     "no full line of full-width characters only", True)
         steps = [b.x0 - a.x0 for page in self.pages for line in self.body_lines(page)
                  for a, b in zip(line.chars, line.chars[1:]) if a.text.isdigit() and b.text.isdigit()]
         widest = max(steps, default=0.0)
@@ -331,7 +337,7 @@ class PdfRules:
                 if not table.holds(line):
                     continue
                 sizes.add(line.size)
-                if re.fullmatch(r"-?[\d.]+(\s*元)?", line.text):
+                if re.fullmatch(r"-?[\d.]+(\s*万?元)?", line.text):
                     cell = next((c for c in table.cells if c[0] <= line.x0 and line.x1 <= c[2]
                                  and c[1] <= line.top and line.bottom <= c[3]), None)
                     if cell is not None:
@@ -341,14 +347,35 @@ class PdfRules:
                  worst <= TOLERANCE_MM)
         self.add("table text sizes", "readable: ≥ 9 pt", ", ".join(f"{s:g} pt" for s in sorted(sizes)),
                  min(sizes, default=0) >= 9)
-        repeated = continued = 0
+        repeated = continued = blocks = 0
         for (page, table), (next_page, next_table) in zip(found, found[1:]):
-            if next_page.number == page.number + 1 and abs(next_table.bbox[1] - self.top) < 1 and \
-                    abs(table.bbox[3] - self.bottom) < 3 * self.pitch:
-                continued += 1
-                repeated += [c for c in table.rows[0] if c] == [c for c in next_table.rows[0] if c]
+            if not (next_page.number == page.number + 1 and abs(next_table.bbox[1] - self.top) < 1 and
+                    abs(table.bbox[3] - self.bottom) < 3 * self.pitch):
+                continue
+            pieces = (self.header_rows(page, table), self.header_rows(next_page, next_table))
+            heads = _leading_header_rows(pieces[0])
+            if heads == 0:
+                continue                # no header rows on top: none to repeat
+            if any(True in kinds[_leading_header_rows(kinds):] for kinds in pieces):
+                blocks += 1             # captioned blocks (第二十条第（一）项 …), each under its own header
+                continue
+            continued += 1
+            repeated += [[c for c in row if c] for row in table.rows[:heads]] == \
+                        [[c for c in row if c] for row in next_table.rows[:heads]]
         self.add("tables broken across pages repeat their header rows", f"{continued} of {continued}",
-                 f"{repeated} of {continued}", repeated == continued)
+                 f"{repeated} of {continued}" + (f" ({blocks} in tables of captioned blocks)" if blocks else ""),
+                 repeated == continued)
+
+    def header_rows(self, page: Page, table: FoundTable) -> list[bool | None]:
+        """Per row of a table piece: True when all its text is in the header face (黑体), False
+        when any is not, None when it holds no text (a span cut by the page break)."""
+        header = {self.face_of("table_header"), "fallback"}
+        faces: list[set[str]] = [set() for _ in table.row_boxes]
+        for char in (c for line in page.lines if table.holds(line) for c in line.chars):
+            row = next((i for i, box in enumerate(table.row_boxes) if box[1] <= char.centre_y <= box[3]), None)
+            if row is not None:
+                faces[row].add(char.face)
+        return [None if not found else found <= header for found in faces]
 
     def imprint(self) -> None:
         spec, role = self.layout.imprint, self.layout.role("imprint")
@@ -426,6 +453,11 @@ class PdfRules:
                  f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x), worst_x <= TOLERANCE_MM)
         face = self.face_of("page_number")
         self.add("page number face", face, ", ".join(faces), set(faces) == {face})
+
+
+def _leading_header_rows(kinds: list[bool | None]) -> int:
+    """Rows above a table piece's first row of figures or labels."""
+    return next((i for i, kind in enumerate(kinds) if kind is False), len(kinds))
 
 
 def check_pdf_rules(pages: list[Page], layout: Layout) -> list[Finding]:
