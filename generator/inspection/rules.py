@@ -92,15 +92,28 @@ class PdfRules:
         return [line for line in self.outside_tables(page) if abs(line.size - self.body_size) < 0.01]
 
     def _split_parts(self) -> list[list[Page]]:
+        """Pages by part (公文): a part ends with the page of its 版记 (the 印发 line), or, having
+        no 版记, before the next part's page numbered 1."""
         parts, current = [], []
         for page in self.pages:
+            number = self.page_number_line(page)
+            if current and number is not None and PAGE_NUMBER.match(number.text).group(1) == "1":
+                parts.append(current)
+                current = []
             current.append(page)
-            if any(PRINT_DATE.match(line.text) for line in page.lines):
+            if self.has_imprint(page):
                 parts.append(current)
                 current = []
         if current:
             parts.append(current)
         return parts
+
+    @staticmethod
+    def has_imprint(page: Page) -> bool:
+        return any(PRINT_DATE.match(line.text) for line in page.lines)
+
+    def masthead_marks(self, page: Page) -> list[TextLine]:
+        return [line for line in page.lines if abs(line.size - self.layout.role("masthead").size_pt) < 0.01]
 
     def page_number_line(self, page: Page) -> TextLine | None:
         return next((line for line in page.lines if line.top > self.bottom and PAGE_NUMBER.match(line.text)), None)
@@ -203,7 +216,7 @@ class PdfRules:
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         for index, part in enumerate(self.parts):
             first = part[0]
-            marks = [line for line in first.lines if abs(line.size - self.layout.role("masthead").size_pt) < 0.01]
+            marks = self.masthead_marks(first)
             if not marks:
                 continue
             label = f"part {index + 1} 版头"
@@ -293,30 +306,39 @@ class PdfRules:
             self.add(f"{label} font", face, ", ".join(f"{f} ×{n}" for f, n in faces.items()), set(faces) <= {face, "fallback"})
 
     def signature(self) -> None:
+        """署名 and 成文日期 by the layout's own placement rule. A 公文 with a 版头 must carry a date;
+        a published report may carry a date alone (then 右空二字, or 右空四字 with a seal) or none."""
+        body = self.layout.body
         for index, part in enumerate(self.parts):
-            lines = [line for page in part for line in self.body_lines(page)]
-            dates = [i for i, line in enumerate(lines) if DATE.match(line.text)]
+            lines = [(page, line) for page in part for line in self.body_lines(page)]
+            dates = [i for i, (_, line) in enumerate(lines) if DATE.match(line.text)]
             label = f"part {index + 1} 署名/成文日期"
             if not dates or dates[-1] == 0:
-                self.add(label, "present", "not found", False)
+                required = bool(self.masthead_marks(part[0]))
+                self.add(label, "present" if required else "present, or none in a published report",
+                         "not found", not required)
                 continue
-            date, organ = lines[dates[-1]], lines[dates[-1] - 1]
-            body = self.layout.body
-            placements = {seal: signature_positions(organ.x1 - organ.x0, date.x1 - date.x0, self.right - self.left,
+            page, date = lines[dates[-1]]
+            above_page, above = lines[dates[-1] - 1]
+            # the 署名 stands right above the date; a date alone has the 空一行 above it
+            organ = above if above_page is page and abs(date.baseline - above.baseline - self.pitch) < 0.1 else None
+            organ_width = organ.x1 - organ.x0 if organ else 0.0
+            placements = {seal: signature_positions(organ_width, date.x1 - date.x0, self.right - self.left,
                                                     self.char, body, seal) for seal in (False, True)}
             held = [seal for seal, (organ_x, date_x) in placements.items()
-                    if abs(self.left + organ_x - organ.x0) <= TOLERANCE_MM and
+                    if (organ is None or abs(self.left + organ_x - organ.x0) <= TOLERANCE_MM) and
                     abs(self.left + date_x - date.x0) <= TOLERANCE_MM]
+            no_seal = f"no seal: 署名 右空{chinese_numeral(body.signature_right_chars)}字, " \
+                      f"date +{body.date_offset_chars} 字" if organ else \
+                      f"no seal: date alone 右空{chinese_numeral(body.signature_right_chars)}字"
             rule = "neither" if not held else \
-                f"seal: date 右空{chinese_numeral(body.seal_date_right_chars)}字" if held[0] else \
-                f"no seal: 署名 右空{chinese_numeral(body.signature_right_chars)}字, " \
-                f"date +{body.date_offset_chars} 字"
-            self.add(f"{label} (§7.3.5)", "no-seal or seal placement",
-                     f"{rule}; 署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, "
-                     f"date starts {(date.x0 - organ.x0) / self.char:.2f} 字 right of it",
-                     bool(held))
-            if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1].text.startswith("（"):
-                note = lines[dates[-1] + 1]
+                f"seal: date 右空{chinese_numeral(body.seal_date_right_chars)}字" if held[0] else no_seal
+            where = f"署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, date starts " \
+                    f"{(date.x0 - organ.x0) / self.char:.2f} 字 right of it" if organ else \
+                    f"date ends {(self.right - date.x1) / self.char:.2f} 字 from the right"
+            self.add(f"{label} (§7.3.5)", "no-seal or seal placement", f"{rule}; {where}", bool(held))
+            if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1][1].text.startswith("（"):
+                note = lines[dates[-1] + 1][1]
                 chars = body.note_indent_chars
                 self.near(f"part {index + 1} 附注 居左空{chinese_numeral(chars)}字", self.left + chars * self.char,
                           note.x0)
@@ -385,6 +407,11 @@ class PdfRules:
         for index, part in enumerate(self.parts):
             page = part[-1]
             label = f"part {index + 1} 版记"
+            if not self.has_imprint(page):      # a published report: no blank page to reach an even one
+                self.add(f"part {index + 1} without 版记 ends on its last page of text", "a numbered page",
+                         f"page {page.number} " + ("numbered" if self.page_number_line(page) else "unnumbered"),
+                         self.page_number_line(page) is not None)
+                continue
             self.add(f"{label} on an even page", "even", f"page {page.number}", page.number % 2 == 0)
             rules = sorted((r for r in page.rules if abs((r.x1 - r.x0) - (self.right - self.left)) < 1
                             and not any(t.bbox[1] - 0.5 <= r.y <= t.bbox[3] + 0.5 for t in page.tables)),

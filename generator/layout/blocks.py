@@ -24,7 +24,7 @@ from generator.paged_document import Item, Rule, SignaturePlacement
 @dataclass
 class PartBoxes:
     boxes: list[Box]
-    imprint: ImprintBox
+    imprint: ImprintBox | None
     signatures: list[SignaturePlacement] = field(default_factory=list)
     mark_scale: float = 1.0
 
@@ -41,7 +41,7 @@ class BlockLayout:
 
     def part(self, part: Part) -> PartBoxes:
         body = self.layout.body
-        result = PartBoxes([], self.imprint(part.imprint))
+        result = PartBoxes([], self.imprint(part.imprint) if part.imprint else None)
         if part.masthead:
             box, result.mark_scale = self.masthead(part.masthead)
             result.boxes += [box, SpaceBox(body.title_gap_lines * self.pitch)]
@@ -133,17 +133,22 @@ class BlockLayout:
         return FixedBox(rule_y, draw), scale
 
     def signature(self, block: Signature) -> tuple[FixedBox, SignaturePlacement]:
+        """署名 over 成文日期; either may be missing (a published report), and the other is placed
+        as if the missing one were empty: a date alone stands 右空二字 (右空四字 with a seal)."""
         setter, pitch = self.setter, self.pitch
         organ_style, date_style = setter.style("signature"), setter.style("date")
-        organ_tokens = setter.tokens([(block.organ, organ_style)])
-        date_tokens = setter.tokens([(block.date, date_style)])
+        organ_tokens = setter.tokens([(block.organ or "", organ_style)])
+        date_tokens = setter.tokens([(block.date or "", date_style)])
         organ_x, date_x = signature_positions(line_width(organ_tokens), line_width(date_tokens), self.width,
                                               self.char, self.layout.body, block.seal)
+        lines = [(tokens, x, style) for text, tokens, x, style in
+                 ((block.organ, organ_tokens, organ_x, organ_style), (block.date, date_tokens, date_x, date_style))
+                 if text]
 
         def draw(top: float) -> list[Item]:
-            return [setter.set_line(organ_tokens, self.left + organ_x, baseline_in(top, pitch, organ_style)),
-                    setter.set_line(date_tokens, self.left + date_x, baseline_in(top + pitch, pitch, date_style))]
-        return FixedBox(2 * pitch, draw, block.keep_with_next), SignaturePlacement(organ_x, date_x)
+            return [setter.set_line(tokens, self.left + x, baseline_in(top + i * pitch, pitch, style))
+                    for i, (tokens, x, style) in enumerate(lines)]
+        return FixedBox(len(lines) * pitch, draw, block.keep_with_next), SignaturePlacement(organ_x, date_x)
 
     def imprint(self, imprint: Imprint) -> ImprintBox:
         """版记: 抄送 lines (continuations aligned after "抄送："), then 印发机关 and 印发日期 on one

@@ -368,7 +368,8 @@ class Reviews(Strict):
 
 
 class AnnualReport2019(Strict):
-    """政府信息公开工作年度报告 itself: six sections in the statutory order (2019 format)."""
+    """政府信息公开工作年度报告 itself: six sections in the statutory order (2019 format).
+    Its ending (署名, 成文日期, 版记) is optional: many published reports carry only a date, or nothing."""
 
     title: Title
     opening: list[str] = Field(min_length=1, description="paragraphs before 一、")
@@ -378,10 +379,10 @@ class AnnualReport2019(Strict):
     reviews: Reviews = Reviews()
     problems: Prose = Field(min_length=1, description="五、存在的主要问题及改进情况")
     other_matters: Prose = Field(min_length=1, description="六、其他需要报告的事项")
-    signature: str
-    date: dt.date
+    signature: str | None = Field(default=None, description="署名")
+    date: dt.date | None = Field(default=None, description="成文日期")
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
-    imprint: Imprint
+    imprint: Imprint | None = Field(default=None, description="版记")
 
 
 class AnnualReport2021(AnnualReport2019):
@@ -392,7 +393,8 @@ class AnnualReport2021(AnnualReport2019):
 
 
 class ReportFile2019(Strict):
-    """One data file: the year's report and the cover memo that sends it up."""
+    """One data file: the year's report and, optionally, the cover memo that sends it up (a report
+    published on its own, as on the portal, has none)."""
 
     format: Literal[2019] = Field(description="statutory table format: 2019 = 国办公开办函〔2019〕60号 "
                                               "(reports for 2019 and 2020); default from the year")
@@ -400,7 +402,7 @@ class ReportFile2019(Strict):
     organ: str = Field(description="the government the report is about")
     keywords: list[str] = Field(default_factory=list)
     previous: str | None = Field(default=None, description="last year's data file, for the cross-year checks")
-    cover: CoverMemo
+    cover: CoverMemo | None = None
     report: AnnualReport2019
 
 

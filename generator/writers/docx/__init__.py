@@ -16,6 +16,7 @@ from typing import BinaryIO
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml.table import CT_Tbl
 from docx.shared import Mm, Pt
 
 from generator.document_model import (
@@ -140,13 +141,21 @@ class _DocxBuilder:
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
-    def signature(self, organ: str, date: str, placement: SignaturePlacement, keep_with_next: bool) -> None:
-        """Where the layout put them (§7.3.5), as left indents."""
-        first = self.paragraph("signature", organ)
-        first.paragraph_format.left_indent = Pt(placement.organ_x)
-        second = self.paragraph("date", date)
-        second.paragraph_format.left_indent = Pt(placement.date_x)
-        second.paragraph_format.keep_with_next = keep_with_next
+    def signature(self, organ: str | None, date: str | None, placement: SignaturePlacement,
+                  keep_with_next: bool) -> None:
+        """Where the layout put them (§7.3.5), as left indents. One the data leaves out is not
+        written; a date alone takes the 署名's 空一行 above it."""
+        if organ:
+            first = self.paragraph("signature", organ)
+            first.paragraph_format.left_indent = Pt(placement.organ_x)
+            if not date:
+                first.paragraph_format.keep_with_next = keep_with_next
+        if date:
+            second = self.paragraph("date", date)
+            second.paragraph_format.left_indent = Pt(placement.date_x)
+            second.paragraph_format.keep_with_next = keep_with_next
+            if not organ:
+                second.paragraph_format.space_before = Pt(self.layout.body.signature_gap_lines * self.pitch)
 
     def table(self, model: Table) -> None:
         columns = len(model.widths)
@@ -249,11 +258,12 @@ class _DocxBuilder:
         for block in part.blocks:
             self.block(block, signatures)
         placement = decisions.imprint
-        if placement.own_page:
-            self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
-        self.spacer(placement, part.imprint)
-        self.imprint(part.imprint, placement)
-        if last:                             # Word needs a paragraph after the last table
+        if part.imprint and placement:
+            if placement.own_page:
+                self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
+            self.spacer(placement, part.imprint)
+            self.imprint(part.imprint, placement)
+        if last and isinstance(self.doc.element.body[-2], CT_Tbl):   # Word needs a paragraph after the last table
             closing = self.paragraph("imprint")
             ooxml.set_exact_line(closing._p.get_or_add_pPr(), self.structural_line)
 
