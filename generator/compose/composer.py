@@ -15,12 +15,13 @@ from collections.abc import Callable
 
 from generator.compose.numbering import HeadingCounter
 from generator.compose.report_format import load_report_format
+from generator.compose.sections import report_sections
 from generator.compose.statutory_tables import build_table
 from generator.compose.title_lines import title_lines
 from generator.compose.wording import Wording
 from generator.document_model import (
     Addressee, Block, CopyTo, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
-    Signature, Table, Title,
+    Signature, Title,
 )
 from generator.layout_spec import Layout, load_layout
 from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
@@ -51,9 +52,8 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
         keywords=tuple(data.keywords),
         created=dt.datetime.combine(_created(data), dt.time()),
     )
-    spec = load_report_format(data.format)
     parts = (_cover_part(cover, wording, title, layout),) if cover else ()
-    return Document(meta=meta, parts=(*parts, _report_part(data, spec, wording, title)))
+    return Document(meta=meta, parts=(*parts, _report_part(data, wording, title)))
 
 
 def _created(data: ReportFile) -> dt.date:
@@ -100,23 +100,17 @@ def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title
     return Part(blocks=tuple(blocks), imprint=_imprint(cover.imprint, wording), masthead=masthead)
 
 
-def _report_part(data: ReportFile, spec: dict, wording: Wording, title: Callable[[str], Title]) -> Part:
+def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Title]) -> Part:
     report: AnnualReport2019 = data.report
     counter = HeadingCounter()
     blocks: list[Block] = [title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
+    spec = load_report_format(data.format)
     tables = spec["tables"]
-    section_content: list[tuple[list[Table], list[DataBlock]]] = [
-        ([], report.overview),
-        ([build_table(tables["proactive"], report)], report.proactive.notes),
-        ([build_table(tables["applications"], report)], report.applications.notes),
-        ([build_table(tables["reviews"], report)], report.reviews.notes),
-        ([], report.problems),
-        ([], report.other_matters),
-    ]
-    for section, (section_tables, prose) in zip(spec["sections"], section_content, strict=True):
-        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section, keep_with_next=True))
-        blocks.extend(section_tables)
-        blocks.extend(_prose(prose, counter, wording))
+    for section in report_sections(report, spec["sections"]):
+        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section.title, keep_with_next=True))
+        if section.key in tables:
+            blocks.append(build_table(tables[section.key], report))
+        blocks.extend(_prose(section.prose, counter, wording))
     if report.signature or report.date:
         date = wording.render("date", date=report.date) if report.date else None
         blocks.append(Signature(report.signature, date, report.seal))

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from decimal import InvalidOperation
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator,
                       model_validator)
@@ -367,12 +367,69 @@ class Reviews(Strict):
     notes: Prose = Field(default_factory=list)
 
 
+# ---- the report's level-1 sections ------------------------------------------------------
+
+# The six statutory sections, in the statutory order: each is a field of the report.
+StatutorySection = Literal["overview", "proactive", "applications", "reviews", "problems", "other_matters"]
+STATUTORY_SECTIONS: tuple[str, ...] = get_args(StatutorySection)
+
+
+def _section_shorthand(value: Any) -> Any:
+    """``- problems`` is short for ``- section: problems`` (the statutory title)."""
+    if not isinstance(value, str):
+        return value
+    if value not in STATUTORY_SECTIONS:
+        raise ValueError(f"{echo(value)} is no statutory section: write one of {', '.join(STATUTORY_SECTIONS)}, "
+                         "or a section of your own as title: … with content: …")
+    return {"section": value}
+
+
+class Section(Strict):
+    """One entry of ``report.sections``: a statutory section (its text stays where it always is,
+    report.overview …), under its statutory title or the office's own ``title``; or a section of
+    the office's own, with ``title`` and ``content``."""
+
+    section: StatutorySection | None = None
+    title: Title | None = Field(default=None, description="the title printed after 一、二、…")
+    content: Prose | None = Field(default=None, description="a section of the office's own: its prose")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Section:
+        if self.section is not None and self.content is not None:
+            raise ValueError(f"content belongs to a section of your own; the text of {self.section} "
+                             f"stays under report.{self.section}")
+        if self.section is None and (not self.title or not self.content):
+            raise ValueError("a section of your own needs a title: and its content: (paragraphs and headings); "
+                             "a statutory one is named by section: (overview, proactive …)")
+        return self
+
+
+def _each_statutory_section_once(sections: list[Section]) -> list[Section]:
+    """Every statutory section is printed once: a section left out of the list would vanish."""
+    listed = [entry.section for entry in sections if entry.section]
+    twice = [key for key in STATUTORY_SECTIONS if listed.count(key) > 1]
+    if twice:
+        raise ValueError(f"{', '.join(twice)} listed more than once: list each statutory section once")
+    missing = [key for key in STATUTORY_SECTIONS if key not in listed]
+    if missing:
+        raise ValueError(f"{', '.join(missing)} missing: list each of the six statutory sections once "
+                         f"({', '.join(STATUTORY_SECTIONS)}), in the order they are printed")
+    return sections
+
+
+# The level-1 sections in print order, with titles of the office's own and sections of its own.
+Sections = Annotated[list[Annotated[Section, BeforeValidator(_section_shorthand)]],
+                     AfterValidator(_each_statutory_section_once)]
+
+
 class AnnualReport2019(Strict):
-    """政府信息公开工作年度报告 itself: six sections in the statutory order (2019 format).
+    """政府信息公开工作年度报告 itself: six sections, by default in the statutory order (2019 format).
     Its ending (署名, 成文日期, 版记) is optional: many published reports carry only a date, or nothing."""
 
     title: Title
     opening: list[str] = Field(min_length=1, description="paragraphs before 一、")
+    sections: Sections | None = Field(default=None, description="the level-1 sections in print order, with "
+                                                                "titles and sections of the office's own")
     overview: Prose = Field(min_length=1, description="一、总体情况")
     proactive: ProactiveDisclosure2019 = ProactiveDisclosure2019()
     applications: Applications2019 = Applications2019()
