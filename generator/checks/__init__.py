@@ -1,8 +1,9 @@
 """checks: the data's arithmetic (勾稽关系) and consistency, before anything is printed.
 
 ``check_report`` returns the report with its left-out totals computed, and every finding at
-once, sorted by line: errors (the tables do not add up: the build stops unless forced) and
-warnings (the prose quotes other numbers than the tables; last year's file disagrees).
+once, sorted by line: errors (the tables do not add up, a label override that names no label:
+the build stops unless forced) and warnings (the prose quotes other numbers than the tables;
+last year's file disagrees; a label differs from the standard wording).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from generator.checks.arithmetic import TableArithmetic
 from generator.checks.cross_year import cross_year_findings
 from generator.checks.findings import Finding
+from generator.checks.labels import label_findings
 from generator.checks.narrative import narrative_findings
 from generator.checks.table_rows import table_rows
 from generator.compose.report_format import load_report_format
@@ -43,6 +45,7 @@ def _completed(source: YamlSource, report: ReportFile) -> tuple[dict, list[Findi
 
 def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
     data, findings = _completed(source, report)
+    findings += label_findings(report, load_report_format(report.format)["tables"], source.position)
     if report.previous:
         previous_source = load_previous(source, report.previous)
         previous_path = Path(previous_source.path)

@@ -109,7 +109,7 @@ def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Titl
     for section in report_sections(report, spec["sections"]):
         blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section.title, keep_with_next=True))
         if section.key in tables:
-            blocks.append(build_table(tables[section.key], report))
+            blocks.append(build_table(tables[section.key], report, getattr(report.labels, section.key)))
         blocks.extend(_prose(section.prose, counter, wording))
     if report.signature or report.date:
         date = wording.render("date", date=report.date) if report.date else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,20 +40,33 @@ def _figure_cells(spec: dict, data: BaseModel, default_keys: list[str] | None) -
     return cells
 
 
-def build_table(spec: dict, data: BaseModel) -> Table:
-    """Expand a table spec (layouts/annual_report_*.yaml) with the figures in ``data``."""
+def table_labels(spec: dict) -> Iterator[str]:
+    """Every label and header text of a table spec (the standard wording), in print order."""
+    for row_spec in spec["rows"]:
+        for item in row_spec:
+            if isinstance(item, str):
+                yield item
+            elif "text" in item:
+                yield item["text"]
+
+
+def build_table(spec: dict, data: BaseModel, labels: Mapping[str, str] | None = None) -> Table:
+    """Expand a table spec (layouts/annual_report_*.yaml) with the figures in ``data``; ``labels``
+    maps a standard label to the wording the office prints instead."""
+    labels = labels or {}
     header_rows = spec.get("header_rows", 0)
     rows: list[tuple[Cell, ...]] = []
     for row_spec in spec["rows"]:
         cells: list[Cell] = []
         for item in row_spec:
             if isinstance(item, str):
-                cells.append(Cell(item, "label"))
+                cells.append(Cell(labels.get(item, item), "label"))
             elif "data" in item:
                 cells.extend(_figure_cells(item, data, spec.get("keys")))
             else:
                 kind = "header" if item.get("header") else "label"
-                cells.append(Cell(item["text"], kind, item.get("rs", 1), item.get("cs", 1)))
+                text = item["text"]
+                cells.append(Cell(labels.get(text, text), kind, item.get("rs", 1), item.get("cs", 1)))
         rows.append(tuple(cells))
     table = Table(widths=tuple(spec["widths"]), rows=tuple(rows), header_rows=header_rows)
     place_cells(table)

@@ -367,7 +367,7 @@ class Reviews(Strict):
     notes: Prose = Field(default_factory=list)
 
 
-# ---- the report's level-1 sections ------------------------------------------------------
+# ---- the report's level-1 sections and the labels of its tables ----------------------------
 
 # The six statutory sections, in the statutory order: each is a field of the report.
 StatutorySection = Literal["overview", "proactive", "applications", "reviews", "problems", "other_matters"]
@@ -420,6 +420,16 @@ def _each_statutory_section_once(sections: list[Section]) -> list[Section]:
 # The level-1 sections in print order, with titles of the office's own and sections of its own.
 Sections = Annotated[list[Annotated[Section, BeforeValidator(_section_shorthand)]],
                      AfterValidator(_each_statutory_section_once)]
+LabelText = Annotated[str, Field(min_length=1, max_length=LIMITS.title_characters)]
+
+
+class TableLabels(Strict):
+    """Labels a table prints in the office's approved wording: the standard wording → the wording
+    printed. ``check`` warns at each one that differs, so a typo is seen rather than kept."""
+
+    proactive: dict[str, LabelText] = Field(default_factory=dict, description="二、主动公开政府信息情况")
+    applications: dict[str, LabelText] = Field(default_factory=dict, description="三、收到和处理政府信息公开申请情况")
+    reviews: dict[str, LabelText] = Field(default_factory=dict, description="四、政府信息公开行政复议、行政诉讼情况")
 
 
 class AnnualReport2019(Strict):
@@ -430,6 +440,7 @@ class AnnualReport2019(Strict):
     opening: list[str] = Field(min_length=1, description="paragraphs before 一、")
     sections: Sections | None = Field(default=None, description="the level-1 sections in print order, with "
                                                                 "titles and sections of the office's own")
+    labels: TableLabels = TableLabels()
     overview: Prose = Field(min_length=1, description="一、总体情况")
     proactive: ProactiveDisclosure2019 = ProactiveDisclosure2019()
     applications: Applications2019 = Applications2019()
