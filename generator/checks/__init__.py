@@ -17,7 +17,7 @@ from generator.checks.findings import Finding
 from generator.checks.labels import label_findings
 from generator.checks.narrative import narrative_findings
 from generator.checks.table_rows import table_rows
-from generator.compose.report_format import load_report_format
+from generator.compose.report_format import load_report_format, report_tables
 from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
@@ -38,14 +38,14 @@ class CheckedReport:
 def _completed(source: YamlSource, report: ReportFile) -> tuple[dict, list[Finding]]:
     spec = load_report_format(report.format)
     data = report.model_dump()
-    findings = TableArithmetic(data, table_rows(spec), source.position).run()
+    findings = TableArithmetic(data, table_rows(report_tables(report)), source.position).run()
     findings += narrative_findings(report, data, spec.get("narrative", []), source.position)
     return data, findings
 
 
 def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
     data, findings = _completed(source, report)
-    findings += label_findings(report, load_report_format(report.format)["tables"], source.position)
+    findings += label_findings(report, report_tables(report), source.position)
     if report.previous:
         previous_source = load_previous(source, report.previous)
         previous_path = Path(previous_source.path)

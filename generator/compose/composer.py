@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from generator.compose.numbering import HeadingCounter
-from generator.compose.report_format import load_report_format
+from generator.compose.report_format import load_report_format, report_tables
 from generator.compose.sections import report_sections
 from generator.compose.statutory_tables import build_table
 from generator.compose.title_lines import title_lines
@@ -104,9 +104,8 @@ def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Titl
     report: AnnualReport2019 = data.report
     counter = HeadingCounter()
     blocks: list[Block] = [title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
-    spec = load_report_format(data.format)
-    tables = spec["tables"]
-    for section in report_sections(report, spec["sections"]):
+    tables = report_tables(data)
+    for section in report_sections(report, load_report_format(data.format)["sections"]):
         blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section.title, keep_with_next=True))
         if section.key in tables:
             blocks.append(build_table(tables[section.key], report, getattr(report.labels, section.key)))

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.compose.report_format import lookup
 from generator.document_model import Cell, Table
 from generator.table_grid import place_cells
 
@@ -16,17 +17,10 @@ def format_figure(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _lookup(data: BaseModel, path: str) -> BaseModel:
-    node: Any = data
-    for step in path.split("."):
-        node = getattr(node, step)
-    return node
-
-
 def _figure_cells(spec: dict, data: BaseModel, default_keys: list[str] | None) -> list[Cell]:
     """One row of figures; a unit is printed right after its figure exactly as the office wrote
     it ("251000元"), never with a space the office did not write."""
-    row = _lookup(data, spec["data"])
+    row = lookup(data, spec["data"])
     keys = spec.get("keys", default_keys)
     spans = spec.get("spans", [1] * len(keys))
     units = spec.get("units", {})

@@ -13,8 +13,8 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, TypeAdapter,
+                      field_validator, model_validator)
 
 from generator.load.echo import echo
 from generator.load.limits import LIMITS
@@ -328,10 +328,44 @@ class ApplicationResults2019(Strict):
     total: ApplicantCounts = ApplicantCounts()
 
 
-class ApplicationResults2021(ApplicationResults2019):
-    """三、本年度办理结果 (2021 format): （六）其他处理 has three rows."""
+# The tags of the two forms of （六）其他处理; pydantic puts them into an error's location.
+THREE_ROWS, ONE_ROW = "three rows", "one row"
+_THREE_ROWS = frozenset(OtherProcessingRows.model_fields)
+_ONE_ROW = frozenset(ApplicantCounts.model_fields)
 
-    other: OtherProcessingRows = OtherProcessingRows()
+
+def _other_processing_form(value: Any) -> str | None:
+    """Which form of （六）其他处理 a mapping is written in: the 2021 format's three rows, or the
+    2019 format's single row that some 2021 reports keep; None for anything else."""
+    if isinstance(value, BaseModel):
+        return ONE_ROW if isinstance(value, ApplicantCounts) else THREE_ROWS
+    if not isinstance(value, dict):
+        return None
+    keys = set(value)
+    # "other" names a row of the three (a mapping) and a column of the single row (a number).
+    if keys <= _THREE_ROWS and (keys != {"other"} or isinstance(value["other"], dict)):
+        return THREE_ROWS
+    if keys <= _ONE_ROW:
+        return ONE_ROW
+    return None
+
+
+OTHER_PROCESSING_FORMS = (
+    "（六）其他处理 is either three rows (no_correction:, unpaid_fee:, other:, each with the applicant "
+    "columns), as in the 2021 format, or one row of applicant columns (natural_person: … total:), as in "
+    "the 2019 format")
+
+# （六）其他处理 in the 2021 format: three rows, or the 2019 format's single row.
+OtherProcessing = Annotated[
+    Annotated[OtherProcessingRows, Tag(THREE_ROWS)] | Annotated[ApplicantCounts, Tag(ONE_ROW)],
+    Discriminator(_other_processing_form, custom_error_type="other_processing_form",
+                  custom_error_message=OTHER_PROCESSING_FORMS)]
+
+
+class ApplicationResults2021(ApplicationResults2019):
+    """三、本年度办理结果 (2021 format): （六）其他处理 has three rows, or keeps the 2019 single row."""
+
+    other: OtherProcessing = OtherProcessingRows()
 
 
 class Applications2019(Strict):
