@@ -18,6 +18,8 @@ from generator.checks.labels import label_findings
 from generator.checks.narrative import narrative_findings
 from generator.checks.table_rows import table_rows
 from generator.compose.report_format import load_report_format, report_tables
+from generator.compose.sections import report_sections
+from generator.compose.wording import Wording
 from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
@@ -36,16 +38,24 @@ class CheckedReport:
 
 
 def _completed(source: YamlSource, report: ReportFile) -> tuple[dict, list[Finding]]:
-    spec = load_report_format(report.format)
+    """The data with its left-out totals computed, and the arithmetic's findings."""
     data = report.model_dump()
-    findings = TableArithmetic(data, table_rows(report_tables(report)), source.position).run()
-    findings += narrative_findings(report, data, spec.get("narrative", []), source.position)
-    return data, findings
+    return data, TableArithmetic(data, table_rows(report_tables(report)), source.position).run()
+
+
+def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> list[Finding]:
+    """What the prose and the labels say against the tables and the standard."""
+    wording = Wording()
+    spec = load_report_format(report.format)
+    sections = report_sections(report.report, spec["sections"])
+    headings = {s.number: wording.heading_number(1, s.number) + s.title for s in sections}
+    return (narrative_findings(sections, headings, data, spec["narrative"], source.position)
+            + label_findings(report, report_tables(report), source.position))
 
 
 def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
     data, findings = _completed(source, report)
-    findings += label_findings(report, report_tables(report), source.position)
+    findings += _wording_findings(source, report, data)
     if report.previous:
         previous_source = load_previous(source, report.previous)
         previous_path = Path(previous_source.path)
