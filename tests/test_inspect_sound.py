@@ -3,7 +3,7 @@
 Its former false failures: a table of captioned blocks (第二十条) broken between its blocks was
 taken for a table that lost its header rows; a page of prose, a table and prose was counted as a
 full page of 18 lines; a short report whose full lines all hold digits had no "28 characters a
-line".
+line"; a report ending with a date alone, or with no 版记, failed the 署名 and 版记 rules.
 """
 
 from __future__ import annotations
@@ -12,11 +12,16 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from generator.checks import check_file
+from generator.compose import compose
 from generator.document_model import Cell, Document, Imprint, Meta, Paragraph, Part, Run, Table, Title
 from generator.font_files import FontFinder
 from generator.inspection import inspect_pdf
 from generator.layout import FontSet, lay_out
 from generator.writers.pdf import write_pdf
+from tests.conftest import ROOT
 
 META = Meta("标题", "机关", "主题", ("关键词",), dt.datetime(2024, 1, 2))
 TEXT = "政府信息公开工作年度报告依照条例编制内容包括总体情况主动公开"
@@ -66,6 +71,15 @@ def test_a_table_of_captioned_blocks_has_no_header_rows_to_repeat(layout, tmp_pa
     assert found.ok and found.measured == "0 of 0 (1 in tables of captioned blocks)"
 
 
+def test_the_2019_第二十条_table_broken_between_its_blocks_passes(layout, tmp_path):
+    """date-only-2020.yaml's section 二 table starts at a page foot and goes on with （五）."""
+    report = check_file(ROOT / "data" / "date-only-2020.yaml").report
+    findings = inspect_pdf(_pdf(compose(report), layout, tmp_path / "date-only.pdf"), layout)
+    found = _finding(findings, HEADERS)
+    assert found.ok and found.measured == "1 of 1 (1 in tables of captioned blocks)"
+    assert [f.rule for f in findings if not f.ok] == []
+
+
 def test_a_page_of_prose_a_table_and_prose_is_no_full_page(layout, tmp_path):
     """The prose after a table follows the table, off the grid: its lines are no measure of the grid."""
     table = dataclasses.replace(_table(3), rows=_table(3).rows[:8])
@@ -74,3 +88,20 @@ def test_a_page_of_prose_a_table_and_prose_is_no_full_page(layout, tmp_path):
     findings = inspect_pdf(_pdf(Document(META, (part,)), layout, tmp_path / "mixed.pdf"), layout)
     found = _finding(findings, "lines per full page")
     assert found.ok and found.measured == "no page is full of text"
+
+
+@pytest.mark.parametrize("name", ["subdistrict-2021", "department-2022"])
+def test_the_reports_without_版记_pass_every_rule(layout, tmp_path, name):
+    report = check_file(ROOT / "data" / f"{name}.yaml").report
+    findings = inspect_pdf(_pdf(compose(report), layout, tmp_path / f"{name}.pdf"), layout)
+    assert [f.rule for f in findings if not f.ok] == []
+    assert _finding(findings, "part 1 without 版记 ends on its last page of text").ok
+
+
+def test_a_cover_without_its_date_still_fails(layout, tmp_path, seed_document):
+    """A 公文 with a 版头 must carry its 成文日期; only a published report may leave it out."""
+    cover = seed_document.parts[0]
+    blocks = tuple(b for b in cover.blocks if type(b).__name__ != "Signature")
+    document = dataclasses.replace(seed_document, parts=(dataclasses.replace(cover, blocks=blocks),))
+    found = _finding(inspect_pdf(_pdf(document, layout, tmp_path / "undated.pdf"), layout), "part 1 署名/成文日期")
+    assert not found.ok and found.expected == "present"
