@@ -15,14 +15,18 @@ import yaml
 
 WIDTH = 10 ** 9             # never fold a long paragraph
 NOTE_COLUMN = 25            # comments start here, or one space after a longer line
-FLOW_WIDTH = 100            # a mapping or list of plain values this short is written on one line
+FLOW_WIDTH = 80             # a mapping or list of plain values this short is written on one line
 SHORT_TEXT = 30             # characters; a longer text is a paragraph
 
 Notes = Mapping[tuple, str]
 
 
 class _Dumper(yaml.SafeDumper):
-    """Amounts as quoted digits, so they are read back with their precision."""
+    """Amounts as quoted digits, so they are read back with their precision; a list inside a
+    mapping indented under its key, as in every other data file."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
 
 
 _Dumper.add_representer(Decimal, lambda dumper, value: dumper.represent_str(str(value)))

@@ -16,6 +16,7 @@ from typing import Any
 from generator.checks import completed_data
 from generator.checks.arithmetic import total_of
 from generator.compose.report_format import load_report_format, report_tables
+from generator.compose.sections import report_sections
 from generator.compose.wording import Wording
 from generator.load import load_source, validate
 from generator.load.report_model import NOT_APPLICABLE, default_format
@@ -128,4 +129,6 @@ def next_year(path: Path) -> str:
             f"# 标有{mark}的文字是上一年的原文：改写为本年的内容并删去标记（gongwen check 逐处提示）。",
             "# 标题、日期和发文字号的年份已推后一年，顺序号未改，请核对。表格中只有上年结转、上一年项目数量、",
             "# 现行有效件数由上一年的数据带入，其余各格留空待填。"]
-    return write_draft(year_format, head, data, tables, figures)
+    sections = report_sections(last.report, load_report_format(year_format)["sections"])
+    headings = {section.key: section.heading(wording) for section in sections if section.key}
+    return write_draft(head, data, tables, figures, headings)

@@ -52,11 +52,11 @@ def _nested(values: dict[tuple, Any], into: dict) -> None:
         node[path[-1]] = value
 
 
-def write_draft(year_format: int, head: list[str], data: dict, tables: dict[str, dict],
-                figures: dict[tuple, Any]) -> str:
+def write_draft(head: list[str], data: dict, tables: dict[str, dict], figures: dict[tuple, Any],
+                headings: dict[str, str]) -> str:
     """The data file: ``data`` with every cell of ``tables`` put into its table section (the
-    value in ``figures`` or blank), each field and cell named in a comment."""
-    wording = Wording()
+    value in ``figures`` or blank), each field and cell named in a comment, each statutory
+    section by its printed heading (``headings``, by field)."""
     cells = table_cells(tables)
     report: dict = {}
     for key, value in data["report"].items():
@@ -65,9 +65,7 @@ def write_draft(year_format: int, head: list[str], data: dict, tables: dict[str,
             report[key] = {}
             _nested({path[2:]: figures.get(path) for path in cells if path[1] == key}, report[key])
             report[key].update(value)               # the notes after the table
-    titles = load_report_format(year_format)["sections"]
-    notes = {**FIELD_NOTES, **cells, **{("report", key): wording.heading_number(1, number) + title
-                                        for number, (key, title) in enumerate(titles.items(), start=1)}}
+    notes = {**FIELD_NOTES, **cells, **{("report", key): heading for key, heading in headings.items()}}
     return draft_yaml([f"# yaml-language-server: $schema={SCHEMA_FILE}", *head], {**data, "report": report}, notes)
 
 
@@ -99,4 +97,8 @@ def skeleton(year_format: int, year: int, organ: str) -> str:
     }
     head = [f"# {organ}{year}年政府信息公开工作年度报告的数据（{year_format}年表格格式），由 gongwen new 生成。",
             "# 表格每一格都已列出：填数字；不适用填 \"/\"；未填（留空）不会当作 0。总计可留空，由程序计算。"]
-    return write_draft(year_format, head, data, load_report_format(year_format)["tables"], {})
+    spec = load_report_format(year_format)
+    wording = Wording()
+    headings = {key: wording.heading_number(1, number) + title
+                for number, (key, title) in enumerate(spec["sections"].items(), start=1)}
+    return write_draft(head, data, spec["tables"], {}, headings)

@@ -110,6 +110,8 @@ def test_a_report_without_cover_keeps_its_sections_labels_and_ending(tmp_path):
     assert report["sections"][5]["content"][1]["p"].startswith(MARK)
     assert report["labels"]["applications"]["5.属于三类内部事务信息"] == "5、属于三类内容事务信息"
     assert report["signature"] == "清源区教育局" and str(report["date"]) == "2024-01-20" and "imprint" not in report
+    assert "  problems:              # 五、存在的主要问题及整改措施\n" in text         # named as the report prints them
+    assert "  other_matters:         # 七、其他需要报告的事项\n" in text
     assert check_file(draft).errors == []
 
 

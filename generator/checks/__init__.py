@@ -49,7 +49,7 @@ def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> lis
     wording = Wording()
     spec = load_report_format(report.format)
     sections = report_sections(report.report, spec["sections"])
-    headings = {s.number: wording.heading_number(1, s.number) + s.title for s in sections}
+    headings = {section.number: section.heading(wording) for section in sections}
     return (narrative_findings(sections, headings, data, spec["narrative"], source.position)
             + label_findings(report, report_tables(report), source.position)
             + todo_findings(source, wording.render("todo_mark")))
