@@ -48,8 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("data", type=Path, help="report data (YAML)")
     new = commands.add_parser("new", help="print a complete data skeleton to fill in")
     new.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
-    new.add_argument("--year", type=int, required=True, help="the year the report covers")
-    new.add_argument("--organ", required=True, help="the government the report is about, e.g. 某某区人民政府")
+    new.add_argument("--year", type=int, help="the year the report covers")
+    new.add_argument("--organ", help="the government the report is about, e.g. 某某区人民政府")
+    new.add_argument("--from", dest="last_year", type=Path, metavar="LAST_YEAR.yaml",
+                     help="start from last year's data file: the year moves on, its prose is marked to do")
     template = commands.add_parser("xlsx-template", help="write the statutory tables as an Excel workbook to fill in")
     template.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
     template.add_argument("--year", type=int, help="the year the report covers (default: --from's)")
@@ -104,6 +106,21 @@ def sign(pdf: Path, p12: Path, password_file: Path | None, output: Path) -> int:
     sign_pdf(pdf, output, office_signer(p12, read_password(password_file)))
     print(output)
     return 0
+
+
+def new(last_year: Path | None, year_format: int | None, year: int | None, organ: str | None) -> str:
+    """A skeleton for ``--year`` and ``--organ``, or next year's file started from ``--from``."""
+    if last_year is not None:
+        if (year_format, year, organ) != (None, None, None):
+            raise UsageError("gongwen new --from takes the year, format and organ from last year's file: "
+                             "leave out --year, --format and --organ")
+        from generator.next_year import next_year
+        return next_year(last_year)
+    if year is None or organ is None:
+        raise UsageError("gongwen new needs --year and --organ (or --from LAST_YEAR.yaml)")
+    from generator.load.report_model import default_format
+    from generator.skeleton import skeleton
+    return skeleton(year_format or default_format(year), year, organ)
 
 
 def check(data: Path) -> int:
@@ -181,9 +198,7 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
         if args.command == "sign":
             return sign(args.pdf, args.p12, args.password_file, args.output)
         if args.command == "new":
-            from generator.load.report_model import default_format
-            from generator.skeleton import skeleton
-            sys.stdout.write(skeleton(args.format or default_format(args.year), args.year, args.organ))
+            sys.stdout.write(new(args.last_year, args.format, args.year, args.organ))
             return 0
         if args.command == "xlsx-template":
             return xlsx_template(args.format, args.year, args.organ, args.source, args.output)

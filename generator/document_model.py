@@ -88,10 +88,11 @@ class Table:
 
 @dataclass(frozen=True)
 class Signature:
-    """署名 and 成文日期 (§7.3.5); ``seal`` leaves room for a seal (date 右空四字)."""
+    """署名 and 成文日期 (§7.3.5); ``seal`` leaves room for a seal (date 右空四字). A published
+    report may print only one of them (None: not printed; the other keeps its place)."""
 
-    organ: str
-    date: str
+    organ: str | None
+    date: str | None
     seal: bool = False
     keep_with_next: bool = False        # the 附注 that follows stays on the date's page
 
@@ -129,10 +130,11 @@ Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note]
 
 @dataclass(frozen=True)
 class Part:
-    """One 公文 in the file: starts on a new odd page, numbers its pages from 1, ends with its 版记."""
+    """One 公文 in the file: starts on a new odd page, numbers its pages from 1, ends with its 版记
+    (on an even page), or without one (a published report) on its last page of text."""
 
     blocks: tuple[Block, ...]
-    imprint: Imprint
+    imprint: Imprint | None
     masthead: Masthead | None = None
     kind: Literal["cover", "report"] = "report"     # the 报送报告, or the annual report itself
 

@@ -128,7 +128,7 @@ class PartLayout:
 
     first_page: int
     last_page: int
-    imprint: ImprintPlacement
+    imprint: ImprintPlacement | None        # None: the part has no 版记
     signatures: tuple[SignaturePlacement, ...] = ()    # in block order
     mark_scale: float = 1.0             # the 发文机关标志's horizontal scale (≤ 1: narrowed to fit)
 

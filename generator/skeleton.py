@@ -3,13 +3,33 @@ lets an editor autocomplete and flag a data file (# yaml-language-server: $schem
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
+from generator.checks.table_rows import table_rows
 from generator.compose.report_format import load_report_format
+from generator.compose.wording import Wording
+from generator.draft_yaml import draft_yaml
 from generator.load.report_model import REPORT_FILE
 
 SCHEMA_FILE = "report.schema.json"
+TABLE_SECTIONS = ("proactive", "applications", "reviews")
+FIELD_NOTES = {
+    ("previous",): "上一年的数据文件（与本文件放在同一文件夹），用于跨年度核对",
+    ("cover",): "报送报告（上行文）；单独公开的报告没有，可删去",
+    ("cover", "issuer_mark"): "发文机关标志",
+    ("cover", "doc_number"): "发文字号：代字〔年份〕序号号",
+    ("cover", "signers"): "签发人姓名（上行文应当标注）",
+    ("cover", "addressee"): "主送机关",
+    ("cover", "signature"): "署名",
+    ("cover", "date"): "成文日期",
+    ("cover", "note"): "附注",
+    ("cover", "imprint"): "版记",
+    ("report", "signature"): "署名（报告可不署名）",
+    ("report", "date"): "成文日期（可删去）",
+    ("report", "imprint"): "版记（可删去）",
+}
 
 
 def json_schema() -> str:
@@ -18,32 +38,35 @@ def json_schema() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def _table_cells(year_format: int) -> dict[str, Any]:
-    """Nested mapping of every statutory cell: leaf = its printed name (for the comment)."""
-    tree: dict[str, Any] = {}
-    for table in load_report_format(year_format)["tables"].values():
-        for row in table["rows"]:
-            for item in row:
-                if not (isinstance(item, dict) and "data" in item):
-                    continue
-                node = tree
-                for step in item["data"].split("."):
-                    node = node.setdefault(step, {})
-                for key in item.get("keys", table.get("keys")):
-                    node[key] = f"{item['name']}/{table['key_names'].get(key, key)}"
-    return tree
+def table_cells(tables: dict[str, dict]) -> dict[tuple, str]:
+    """Every statutory cell of ``tables`` by its key path, in print order: its printed name."""
+    return {(*row.path, key): row.cell_name(key)
+            for rows in table_rows(tables).values() for row in rows for key in row.keys}
 
 
-def _emit(tree: dict[str, Any], indent: int) -> list[str]:
-    lines = []
-    for key, value in tree.items():
-        pad = "  " * indent
-        if isinstance(value, dict):
-            lines.append(f"{pad}{key}:")
-            lines.extend(_emit(value, indent + 1))
-        else:
-            lines.append(f"{pad}{key}:{' ' * max(1, 24 - len(pad) - len(key))}# {value}")
-    return lines
+def _nested(values: dict[tuple, Any], into: dict) -> None:
+    for path, value in values.items():
+        node = into
+        for step in path[:-1]:
+            node = node.setdefault(step, {})
+        node[path[-1]] = value
+
+
+def write_draft(head: list[str], data: dict, tables: dict[str, dict], figures: dict[tuple, Any],
+                headings: dict[str, str]) -> str:
+    """The data file: ``data`` with every cell of ``tables`` put into its table section (the
+    value in ``figures`` or blank), each field and cell named in a comment, each statutory
+    section by its printed heading (``headings``, by field)."""
+    cells = table_cells(tables)
+    report: dict = {}
+    for key, value in data["report"].items():
+        report[key] = value
+        if key in TABLE_SECTIONS:
+            report[key] = {}
+            _nested({path[2:]: figures.get(path) for path in cells if path[1] == key}, report[key])
+            report[key].update(value)               # the notes after the table
+    notes = {**FIELD_NOTES, **cells, **{("report", key): heading for key, heading in headings.items()}}
+    return draft_yaml([f"# yaml-language-server: $schema={SCHEMA_FILE}", *head], {**data, "report": report}, notes)
 
 
 def skeleton(year_format: int, year: int, organ: str) -> str:
@@ -51,45 +74,31 @@ def skeleton(year_format: int, year: int, organ: str) -> str:
     blank (fill in numbers, "/" for not applicable), prose as placeholders to replace."""
     office = organ.replace("人民政府", "") + "人民政府办公室"
     place = organ.replace("人民政府", "")
-    sent = f"{year + 1}-01-20"
-    cells = _table_cells(year_format)
-    head = f"""# yaml-language-server: $schema={SCHEMA_FILE}
-# {organ}{year}年政府信息公开工作年度报告的数据（{year_format}年表格格式），由 gongwen new 生成。
-# 表格每一格都已列出：填数字；不适用填 "/"；未填（留空）不会当作 0。总计可留空，由程序计算。
-format: {year_format}
-year: {year}
-organ: {organ}
-keywords: [政府信息公开, 年度报告, "{year}"]
-cover:                                  # 报送报告（上行文）
-  issuer_mark: {office}文件              # 发文机关标志
-  doc_number: {{code: 某政办, year: {year + 1}, serial: 1}}   # 发文字号：代字〔年份〕序号号
-  signers: []                           # 签发人姓名（上行文应当标注）
-  title: {office}关于报送{place}{year}年政府信息公开工作年度报告的报告
-  addressee: 市政府办公厅                  # 主送机关
-  body:
-    - 根据《中华人民共和国政府信息公开条例》规定，现将《{place}{year}年政府信息公开工作年度报告》予以报送。
-  signature: {office}                    # 署名
-  date: {sent}                          # 成文日期
-  note: 此件主动公开                       # 附注
-  imprint: {{copy_to: [], printer: {office}, print_date: {sent}}}   # 版记
-report:
-  title: {place}{year}年政府信息公开工作年度报告
-  opening:
-    - 本报告根据《中华人民共和国政府信息公开条例》要求编制。
-  overview:                             # 一、总体情况
-    - h2: 主动公开情况
-    - p: 在此填写。
-"""
-    lines = head.splitlines()
-    for section, block in (("proactive", "二、主动公开政府信息情况"), ("applications", "三、收到和处理政府信息公开申请情况"),
-                           ("reviews", "四、政府信息公开行政复议、行政诉讼情况")):
-        lines.append(f"  {section}:{' ' * max(1, 34 - len(section))}# {block}")
-        lines.extend(_emit(cells[section], 2))
-    lines += ["  problems:                             # 五、存在的主要问题及改进情况",
-              "    - p: 在此填写。",
-              "  other_matters:                        # 六、其他需要报告的事项",
-              "    - p: 在此填写。",
-              f"  signature: {office}",
-              f"  date: {sent}",
-              f"  imprint: {{copy_to: [], printer: {office}, print_date: {sent}}}"]
-    return "\n".join(lines) + "\n"
+    sent = dt.date(year + 1, 1, 20)
+    placeholder = [{"p": "在此填写。"}]
+    data = {
+        "format": year_format, "year": year, "organ": organ, "keywords": ["政府信息公开", "年度报告", str(year)],
+        "cover": {
+            "issuer_mark": f"{office}文件", "doc_number": {"code": "某政办", "year": year + 1, "serial": 1},
+            "signers": [], "title": f"{office}关于报送{place}{year}年政府信息公开工作年度报告的报告",
+            "addressee": "市政府办公厅",
+            "body": [f"根据《中华人民共和国政府信息公开条例》规定，现将《{place}{year}年政府信息公开工作年度报告》予以报送。"],
+            "signature": office, "date": sent, "note": "此件主动公开",
+            "imprint": {"copy_to": [], "printer": office, "print_date": sent},
+        },
+        "report": {
+            "title": f"{place}{year}年政府信息公开工作年度报告",
+            "opening": ["本报告根据《中华人民共和国政府信息公开条例》要求编制。"],
+            "overview": [{"h2": "主动公开情况"}, *placeholder],
+            **{key: {} for key in TABLE_SECTIONS},
+            "problems": placeholder, "other_matters": placeholder,
+            "signature": office, "date": sent, "imprint": {"copy_to": [], "printer": office, "print_date": sent},
+        },
+    }
+    head = [f"# {organ}{year}年政府信息公开工作年度报告的数据（{year_format}年表格格式），由 gongwen new 生成。",
+            "# 表格每一格都已列出：填数字；不适用填 \"/\"；未填（留空）不会当作 0。总计可留空，由程序计算。"]
+    spec = load_report_format(year_format)
+    wording = Wording()
+    headings = {key: wording.heading_number(1, number) + title
+                for number, (key, title) in enumerate(spec["sections"].items(), start=1)}
+    return write_draft(head, data, spec["tables"], {}, headings)

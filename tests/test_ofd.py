@@ -177,7 +177,9 @@ def test_the_red_rule_lies_under_the_document_number_across_the_text_width(built
     ofd = OfdPackage(built.ofd)
     red = _rgb(layout, "red")
     rules = [path for path in ofd.objects(0, "PathObject") if color(path.find("ofd:StrokeColor", NS)) == red]
-    assert len(rules) == 1
+    assert len(rules) == (1 if load_report(built.data).cover else 0)      # a report alone has no 版头
+    if not rules:
+        return
     (x0, y0), (x1, y1) = path_points(rules[0])
     number = next(text for text in ofd.objects(0, "TextObject") if "〔" in text.findtext("ofd:TextCode", namespaces=NS))
     assert y0 == y1 > glyphs(number)[0][2]
@@ -186,6 +188,8 @@ def test_the_red_rule_lies_under_the_document_number_across_the_text_width(built
 
 
 def test_the_narrowed_masthead_is_scaled_to_the_text_width_in_red(built, layout):
+    if load_report(built.data).cover is None:
+        pytest.skip("a report alone has no 版头")
     ofd = OfdPackage(built.ofd)
     mark = ofd.objects(0, "TextObject")[0]
     assert color(mark.find("ofd:FillColor", NS)) == _rgb(layout, "red")
@@ -201,7 +205,9 @@ def test_bold_runs_are_stroked_in_their_own_colour_as_the_pdf_strokes_them(built
     ofd = OfdPackage(built.ofd)
     bold = [text for index in range(len(ofd.pages)) for text in ofd.objects(index, "TextObject")
             if text.get("Stroke") == "true"]
-    assert bold                         # the 一是 leads and the table headers
+    leads = [run for part in compose(load_report(built.data)).parts for block in part.blocks
+             for run in getattr(block, "runs", ()) if run.role == "lead"]
+    assert bool(bold) == bool(leads)    # the 一是 leads
     for text in bold:
         assert color(text.find("ofd:StrokeColor", NS)) == color(text.find("ofd:FillColor", NS))
         assert float(text.get("LineWidth")) == pytest.approx(
@@ -213,12 +219,13 @@ def test_docinfo_is_the_data_and_the_pdfs_metadata(built):
     pdf = PdfReader(built.pdf).metadata
     with ofdkit.open(built.ofd) as document:
         info = document.info
+    meta = compose(report).meta         # the author and date from the data (the cover's, if any)
     assert info.title == report.report.title == pdf.title
-    assert info.author == report.cover.signature == pdf.author
+    assert info.author == meta.author == pdf.author
     assert info.subject == pdf.subject
     assert info.keywords == tuple(report.keywords)
     assert ", ".join(info.keywords) == pdf["/Keywords"]
-    assert info.creation_date == report.cover.date.isoformat()
+    assert info.creation_date == meta.created.date().isoformat()
     assert info.creator == "gongwen"
     assert len(info.doc_id) == 32
 

@@ -1,8 +1,9 @@
 """checks: the data's arithmetic (勾稽关系) and consistency, before anything is printed.
 
 ``check_report`` returns the report with its left-out totals computed, and every finding at
-once, sorted by line: errors (the tables do not add up: the build stops unless forced) and
-warnings (the prose quotes other numbers than the tables; last year's file disagrees).
+once, sorted by line: errors (the tables do not add up, a label override that names no label:
+the build stops unless forced) and warnings (the prose quotes other numbers than the tables;
+last year's file disagrees; a label differs from the standard wording; text still marked to do).
 """
 
 from __future__ import annotations
@@ -13,14 +14,18 @@ from pathlib import Path
 from generator.checks.arithmetic import TableArithmetic
 from generator.checks.cross_year import cross_year_findings
 from generator.checks.findings import Finding
+from generator.checks.labels import label_findings
 from generator.checks.narrative import narrative_findings
 from generator.checks.table_rows import table_rows
-from generator.compose.report_format import load_report_format
+from generator.checks.todo import todo_findings
+from generator.compose.report_format import load_report_format, report_tables
+from generator.compose.sections import report_sections
+from generator.compose.wording import Wording
 from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["CheckedReport", "Finding", "check_file", "check_report"]
+__all__ = ["CheckedReport", "Finding", "check_file", "check_report", "completed_data"]
 
 
 @dataclass(frozen=True)
@@ -33,20 +38,30 @@ class CheckedReport:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def _completed(source: YamlSource, report: ReportFile) -> tuple[dict, list[Finding]]:
-    spec = load_report_format(report.format)
+def completed_data(source: YamlSource, report: ReportFile) -> tuple[dict, list[Finding]]:
+    """The data with its left-out totals computed, and the arithmetic's findings."""
     data = report.model_dump()
-    findings = TableArithmetic(data, table_rows(spec), source.position).run()
-    findings += narrative_findings(report, data, spec.get("narrative", []), source.position)
-    return data, findings
+    return data, TableArithmetic(data, table_rows(report_tables(report)), source.position).run()
+
+
+def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> list[Finding]:
+    """What the prose and the labels say against the tables and the standard."""
+    wording = Wording()
+    spec = load_report_format(report.format)
+    sections = report_sections(report.report, spec["sections"])
+    headings = {section.number: section.heading(wording) for section in sections}
+    return (narrative_findings(sections, headings, data, spec["narrative"], source.position)
+            + label_findings(report, report_tables(report), source.position)
+            + todo_findings(source, wording.render("todo_mark")))
 
 
 def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
-    data, findings = _completed(source, report)
+    data, findings = completed_data(source, report)
+    findings += _wording_findings(source, report, data)
     if report.previous:
         previous_source = load_previous(source, report.previous)
         previous_path = Path(previous_source.path)
-        previous_data, _ = _completed(previous_source, validate(previous_source))
+        previous_data, _ = completed_data(previous_source, validate(previous_source))
         names = load_report_format(report.format)["tables"]["applications"]["key_names"]
         findings += cross_year_findings(data, previous_data, previous_path, names, source.position)
     return CheckedReport(REPORT_FILE.validate_python(data), sorted(findings, key=lambda f: f.sort_key))

@@ -20,7 +20,8 @@ from generator.errors import SourcePosition
 MAY_BE_NEGATIVE = {"change"}          # 本年增/减
 
 
-def _total(values: Iterable[Any]) -> int | None:
+def total_of(values: Iterable[Any]) -> int | None:
+    """The sum of counts: blank when any is blank (not reported), "/" counting as nothing."""
     values = list(values)
     if any(v is None for v in values):
         return None
@@ -70,7 +71,7 @@ class TableArithmetic:
                         self.error(row, key, f"{row.cell_name(key)} is {value}: a count cannot be negative")
 
     def row_total(self, row: TableRow, parts: tuple[str, ...], described: str) -> None:
-        computed = _total(self.get(row.path, key) for key in parts)
+        computed = total_of(self.get(row.path, key) for key in parts)
         given = self.get(row.path, "total")
         if given is None:
             self.set(row.path, "total", computed)
@@ -82,7 +83,7 @@ class TableArithmetic:
         total = next(row for row in applications if row.path == TOTAL_ROW)
         first, last = results[0].name.split("）")[0] + "）", results[-1].name.split("）")[0] + "）"
         for key in total.keys:
-            computed = _total(self.get(row.path, key) for row in results)
+            computed = total_of(self.get(row.path, key) for row in results)
             given = self.get(total.path, key)
             if given is None:
                 self.set(total.path, key, computed)
@@ -99,7 +100,7 @@ class TableArithmetic:
             c, d = self.get(total.path, key), self.get(forward.path, key)
             if None in (a, b, c, d):
                 continue
-            left, right = _total((a, b)), _total((c, d))
+            left, right = total_of((a, b)), total_of((c, d))
             if left != right:
                 column = received.key_names.get(key, key)
                 self.error(received, key, f"{column}: 一、本年新收 + 二、上年结转 = {a} + {b} = {left} but "

@@ -1,7 +1,9 @@
 """Numbers the prose quotes, against the tables they describe (warnings).
 
-Published reports often say "结转6条" while their table says 8. The phrases to look for are
-data in the format's layout (``narrative:``), each naming the table row it quotes.
+Published reports often say "结转6条" while their table says 8, or "行政复议2件，均获维持" while
+section 四's table has one case corrected. The phrases to look for are data in the format's
+layout (``narrative:``): each group names the sections whose prose it reads, each rule the
+table cells its phrase quotes.
 """
 
 from __future__ import annotations
@@ -9,46 +11,57 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from generator.checks.arithmetic import total_of
 from generator.checks.findings import Finding
+from generator.compose.sections import ReportSection
 from generator.errors import SourcePosition
 from generator.load.echo import shorten
 from generator.load.limits import LIMITS
-from generator.load.report_model import ReportFile
 
 TEXT_FIELDS = ("h2", "h3", "h4", "lead", "p", "text")
 
 
-def _texts(report_file: ReportFile) -> Iterator[tuple[tuple, str]]:
-    """(YAML path, text) of every piece of prose of 一、总体情况."""
-    for i, block in enumerate(report_file.report.overview):
+def _texts(section: ReportSection) -> Iterator[tuple[tuple, str]]:
+    """(YAML path, text) of every piece of a section's prose."""
+    for i, block in enumerate(section.prose):
         for field in TEXT_FIELDS:
             text = getattr(block, field)
             if text:
-                yield ("report", "overview", i, field), text
+                yield (*section.path, i, field), text
 
 
-def _row_total(data: dict, path: str, add_up: bool) -> int | None:
-    node = data
-    for step in path.split("."):
-        node = node[step]
-    if not add_up:
-        return node["total"]
-    totals = [row["total"] for row in node.values() if isinstance(row, dict)]
-    return None if None in totals else sum(0 if t == "/" else t for t in totals)
+def _table_value(report: dict, rule: dict) -> int | None:
+    """The cell a rule names: its ``key`` (default 总计) of its row, or added up over its rows."""
+    key = rule.get("key", "total")
+    values = []
+    for path in rule["data"] if isinstance(rule["data"], list) else [rule["data"]]:
+        node = report
+        for step in path.split("."):
+            node = node[step]
+        values += [row[key] for row in node.values() if isinstance(row, dict)] if rule.get("sum") else [node[key]]
+    return total_of(values)
 
 
-def narrative_findings(report_file: ReportFile, completed: dict, rules: list[dict],
-                       position: Callable[[tuple], SourcePosition]) -> list[Finding]:
+def _quoted(rule: dict, match: re.Match) -> int | None:
+    if "value" in rule:
+        return rule["value"]
+    digits = match.group(1)         # too long to be any table's figure: never equal
+    return int(digits) if len(digits) <= LIMITS.number_characters else None
+
+
+def narrative_findings(sections: list[ReportSection], headings: dict[int, str], completed: dict,
+                       groups: list[dict], position: Callable[[tuple], SourcePosition]) -> list[Finding]:
+    """``headings``: each section's printed heading (一、总体情况) by its number; ``completed``:
+    the data with its totals filled in."""
     findings = []
-    for path, text in _texts(report_file):
-        for rule in rules:
-            for match in re.finditer(rule["pattern"], text):
-                digits = match.group(1)         # too long to be any table's figure: never equal
-                quoted = int(digits) if len(digits) <= LIMITS.number_characters else None
-                table = _row_total(completed["report"], rule["data"], rule.get("sum", False))
-                if table is not None and quoted != table:
-                    findings.append(Finding("warning", position(path),
-                                            f"一、总体情况 says \"{shorten(match.group(0))}\" but the table's "
-                                            f"{rule['name']}/总计 is {table}"))
+    for group in groups:
+        for section in (s for s in sections if s.key in group["prose"]):
+            for path, text in _texts(section):
+                for rule in group["rules"]:
+                    for match in re.finditer(rule["pattern"], text):
+                        table = _table_value(completed["report"], rule)
+                        if table is not None and _quoted(rule, match) != table:
+                            findings.append(Finding(
+                                "warning", position(path), f"{headings[section.number]} says "
+                                f"\"{shorten(match.group(0))}\" but the table's {rule['name']} is {table}"))
     return findings
-

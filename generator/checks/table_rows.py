@@ -17,10 +17,11 @@ class TableRow:
         return f"{self.name}/{self.key_names.get(key, key)}"
 
 
-def table_rows(spec: dict) -> dict[str, list[TableRow]]:
-    """Every figure row of every table spec, keyed by table name, in printed order."""
+def table_rows(specs: dict[str, dict]) -> dict[str, list[TableRow]]:
+    """Every figure row of every table spec (by table name, as ``report_tables`` gives them), in
+    printed order."""
     tables: dict[str, list[TableRow]] = {}
-    for table_name, table in spec["tables"].items():
+    for table_name, table in specs.items():
         rows = []
         for row in table["rows"]:
             for item in row:

@@ -1,8 +1,10 @@
-"""Build the document: the cover 报告 (part 1) and the annual report (part 2).
+"""Build the document: the cover 报告 (part 1, when the data has one) and the annual report.
 
 The seed shows two complete 公文 in one file: the upward 报送报告 with its own 署名 and 版记,
 then the annual report with its own 署名 and 版记 (抄送 + 印发). Each is a Part, so each gets
-its 版记 on its own even last page and the report starts on a new sheet with page 1.
+its 版记 on its own even last page and the report starts on a new sheet with page 1. A report
+published on its own (no cover) is one part, numbered from 1; its ending (署名, 成文日期, 版记)
+prints what the data gives of it.
 """
 
 from __future__ import annotations
@@ -11,16 +13,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-
 from generator.compose.numbering import HeadingCounter
-from generator.compose.report_format import load_report_format
+from generator.compose.report_format import load_report_format, report_tables
+from generator.compose.sections import report_sections
 from generator.compose.statutory_tables import build_table
+from generator.compose.title_lines import title_lines
 from generator.compose.wording import Wording
 from generator.document_model import (
     Addressee, Block, CopyTo, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
-    Signature, Table, Title,
+    Signature, Title,
 )
-from generator.compose.title_lines import title_lines
 from generator.layout_spec import Layout, load_layout
 from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
 from generator.load.report_model import Block as DataBlock
@@ -32,27 +34,35 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
     """The document for ``data``; ``warn`` receives what a clerk should know but may print."""
     wording = wording or Wording()
     layout = layout or load_layout()
-    organs = (data.organ, data.cover.signature, data.report.signature, data.cover.addressee)
+    cover, report = data.cover, data.report
+    organs = tuple(name for name in (data.organ, report.signature, *(
+        (cover.signature, cover.addressee) if cover else ())) if name)
     names = organs + tuple(place for organ in organs for place in _place_names(organ))
 
     def title(text: str) -> Title:
         return Title(title_lines(text, layout.chars_per_line("title"), names, layout.calibration.autospace_em))
 
-    if not data.cover.signers:
+    if cover and not cover.signers:
         warn("cover.signers is empty: an upward document names its 签发人; "
              "the line keeps room for a hand-written name")
-    spec = load_report_format(data.format)
     meta = Meta(
-        title=data.report.title,
-        author=data.cover.signature,
+        title=report.title,
+        author=cover.signature if cover else report.signature or data.organ,
         subject=wording.render("subject", organ=data.organ, year=data.year),
         keywords=tuple(data.keywords),
-        created=dt.datetime.combine(data.cover.date, dt.time()),
+        created=dt.datetime.combine(_created(data), dt.time()),
     )
-    return Document(meta=meta, parts=(
-        _cover_part(data.cover, wording, title, layout),
-        _report_part(data, spec, wording, title),
-    ))
+    parts = (_cover_part(cover, wording, title, layout),) if cover else ()
+    return Document(meta=meta, parts=(*parts, _report_part(data, wording, title)))
+
+
+def _created(data: ReportFile) -> dt.date:
+    """The file's creation date: the first date the data gives (the cover's, the report's, its
+    印发日期); a report dated nowhere is taken as made on 1 January after its year."""
+    report = data.report
+    dates = (data.cover.date if data.cover else None, report.date,
+             report.imprint.print_date if report.imprint else None)
+    return next((date for date in dates if date), dt.date(data.year + 1, 1, 1))
 
 
 def _place_names(organ: str) -> list[str]:
@@ -90,25 +100,20 @@ def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title
     return Part(blocks=tuple(blocks), imprint=_imprint(cover.imprint, wording), masthead=masthead, kind="cover")
 
 
-def _report_part(data: ReportFile, spec: dict, wording: Wording, title: Callable[[str], Title]) -> Part:
+def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Title]) -> Part:
     report: AnnualReport2019 = data.report
     counter = HeadingCounter()
     blocks: list[Block] = [title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
-    tables = spec["tables"]
-    section_content: list[tuple[list[Table], list[DataBlock]]] = [
-        ([], report.overview),
-        ([build_table(tables["proactive"], report)], report.proactive.notes),
-        ([build_table(tables["applications"], report)], report.applications.notes),
-        ([build_table(tables["reviews"], report)], report.reviews.notes),
-        ([], report.problems),
-        ([], report.other_matters),
-    ]
-    for section, (section_tables, prose) in zip(spec["sections"], section_content, strict=True):
-        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section, keep_with_next=True))
-        blocks.extend(section_tables)
-        blocks.extend(_prose(prose, counter, wording))
-    blocks.append(Signature(report.signature, wording.render("date", date=report.date), report.seal))
-    return Part(blocks=tuple(blocks), imprint=_imprint(report.imprint, wording))
+    tables = report_tables(data)
+    for section in report_sections(report, load_report_format(data.format)["sections"]):
+        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section.title, keep_with_next=True))
+        if section.key in tables:
+            blocks.append(build_table(tables[section.key], report, getattr(report.labels, section.key)))
+        blocks.extend(_prose(section.prose, counter, wording))
+    if report.signature or report.date:
+        date = wording.render("date", date=report.date) if report.date else None
+        blocks.append(Signature(report.signature, date, report.seal))
+    return Part(blocks=tuple(blocks), imprint=_imprint(report.imprint, wording) if report.imprint else None)
 
 
 def _prose(blocks: list[DataBlock], counter: HeadingCounter, wording: Wording) -> list[Block]:

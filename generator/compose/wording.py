@@ -65,6 +65,7 @@ class Wording:
         return self._template(self._data["heading_numbers"][level]).render(n=n)
 
     def run_in(self, title: str) -> str:
-        """A run-in heading's title with its closing mark (not doubled)."""
-        marks: str = self._data["sentence_marks"]
+        """A run-in heading's title with its closing mark, unless it ends with one already
+        ("存在的主要问题：" stays as it is, never "：。")."""
+        marks: str = self._data["closing_marks"]
         return title if title[-1:] in marks else title + self._data["run_in_end"]

@@ -101,6 +101,6 @@ def _saved_totals(workbook: Workbook, completed: dict, source: MappedSource) -> 
         for step in path[:-1]:
             node = node[step]
         node[path[-1]] = figure.saved
-    rows = table_rows(load_report_format(workbook.year_format))
+    rows = table_rows(load_report_format(workbook.year_format)["tables"])
     findings = TableArithmetic(completed, rows, source.position).run()
     return [f for f in findings if any(str(f.position) == workbook.figures[path].where for path in saved)]

@@ -56,9 +56,10 @@ def address(row: int, col: int) -> str:
 
 
 def table_sheets(year_format: int) -> list[TableSheet]:
-    """The format's tables in printed order. They fill sections 二–四, one each, as the composer
-    places them, so table i is titled by section i + 2."""
+    """The format's tables in printed order, each titled by the statutory section it fills (the
+    table's name is the section's report field)."""
     spec = load_report_format(year_format)
-    return [TableSheet(f"表{chinese_numeral(i + 1)}", f"{chinese_numeral(i + 2)}、{spec['sections'][i + 1]}",
-                       spec_table(table))
-            for i, table in enumerate(spec["tables"].values())]
+    sections = list(spec["sections"])
+    return [TableSheet(f"表{chinese_numeral(i + 1)}",
+                       f"{chinese_numeral(sections.index(name) + 1)}、{spec['sections'][name]}", spec_table(table))
+            for i, (name, table) in enumerate(spec["tables"].items())]

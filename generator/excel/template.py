@@ -49,7 +49,7 @@ def write_template(data: dict[str, Any], target: Path | BinaryIO) -> None:
     year_format = data["format"]
     workbook = Workbook()
     _document_sheet(workbook.active, data)
-    parts = total_parts(table_rows(load_report_format(year_format)))
+    parts = total_parts(table_rows(load_report_format(year_format)["tables"]))
     sheets = table_sheets(year_format)
     addresses = {cell.path: (sheet.name, where) for sheet in sheets for cell, where in sheet.figures}
     for sheet in sheets:

@@ -98,6 +98,7 @@ class FoundTable:
     bbox: Box
     cells: tuple[Box, ...]
     rows: tuple[tuple[str | None, ...], ...]
+    row_boxes: tuple[Box, ...]
 
     def holds(self, line: TextLine) -> bool:
         x0, top, x1, bottom = self.bbox
@@ -155,7 +156,8 @@ def read_pdf(path: Path) -> list[Page]:
                      for l in page.lines if abs(l["top"] - l["bottom"]) < 0.01]
             tables = tuple(FoundTable(tuple(_mm(v) for v in t.bbox),
                                       tuple(tuple(_mm(v) for v in cell) for cell in t.cells),
-                                      tuple(tuple(r) for r in t.extract()))
+                                      tuple(tuple(r) for r in t.extract()),
+                                      tuple(tuple(_mm(v) for v in row.bbox) for row in t.rows))
                            for t in page.find_tables())
             pages.append(Page(page.page_number, _mm(page.width), _mm(page.height), _lines(chars),
                               tuple(rules), tables))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.compose.wording import chinese_numeral
-from generator.inspection.facts import Page, TextLine
+from generator.inspection.facts import FoundTable, Page, TextLine
 from generator.layout.placement import signature_positions
 from generator.layout_spec import Layout, MM_PER_PT
 
@@ -92,15 +92,28 @@ class PdfRules:
         return [line for line in self.outside_tables(page) if abs(line.size - self.body_size) < 0.01]
 
     def _split_parts(self) -> list[list[Page]]:
+        """Pages by part (公文): a part ends with the page of its 版记 (the 印发 line), or, having
+        no 版记, before the next part's page numbered 1."""
         parts, current = [], []
         for page in self.pages:
+            number = self.page_number_line(page)
+            if current and number is not None and PAGE_NUMBER.match(number.text).group(1) == "1":
+                parts.append(current)
+                current = []
             current.append(page)
-            if any(PRINT_DATE.match(line.text) for line in page.lines):
+            if self.has_imprint(page):
                 parts.append(current)
                 current = []
         if current:
             parts.append(current)
         return parts
+
+    @staticmethod
+    def has_imprint(page: Page) -> bool:
+        return any(PRINT_DATE.match(line.text) for line in page.lines)
+
+    def masthead_marks(self, page: Page) -> list[TextLine]:
+        return [line for line in page.lines if abs(line.size - self.layout.role("masthead").size_pt) < 0.01]
 
     def page_number_line(self, page: Page) -> TextLine | None:
         return next((line for line in page.lines if line.top > self.bottom and PAGE_NUMBER.match(line.text)), None)
@@ -128,10 +141,12 @@ class PdfRules:
                 gap = below.baseline - above.baseline
                 if gap < 1.5 * self.pitch:
                     pitches.append(gap)
-            full = lines and abs(self.cell_bottom(lines[-1]) - self.bottom) < self.pitch
+            # A full page of text: grid lines from the 版心 top to its foot, no table between (text
+            # after a table follows the table, off the grid); blank grid lines count as lines.
+            full = lines and not page.tables and abs(self.cell_bottom(lines[-1]) - self.bottom) < self.pitch
             if lines and abs(self.cell_top(lines[0]) - self.top) < TOLERANCE_MM:
                 if full:
-                    counts.append(len(lines))
+                    counts.append(round((self.cell_bottom(lines[-1]) - self.top) / self.pitch))
                 table_top = min((t.bbox[1] for t in page.tables), default=self.bottom)
                 for line in (line for line in lines if line.bottom < table_top):   # text after a table follows it
                     slot = (self.cell_top(line) - self.top) / self.pitch
@@ -146,12 +161,16 @@ class PdfRules:
         self.add(f"body lines off the {lines_per_page}-line grid (above any table)", "0", str(off_grid), off_grid == 0)
         full = [line for page in self.pages for line in self.body_lines(page)
                 if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1]
-        per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0] if full else 0
-        self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
-                 per_line == self.layout.grid.chars_per_line)
-        steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full if len(line.chars) == per_line]
-        self.near(f"character pitch ({self.layout.char_pitch_pt:.2f} pt)", self.char,
-                  sum(steps) / len(steps) if steps else None, 0.02)
+        if full:
+            per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0]
+            self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
+                     per_line == self.layout.grid.chars_per_line)
+            steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full
+                     if len(line.chars) == per_line]
+            self.near(f"character pitch ({self.layout.char_pitch_pt:.2f} pt)", self.char, sum(steps) / len(steps), 0.02)
+        else:       # a short report whose every full line holds digits or Latin letters
+            self.add("characters per full line", str(self.layout.grid.chars_per_line),
+                     "no full line of full-width characters only", True)
         steps = [b.x0 - a.x0 for page in self.pages for line in self.body_lines(page)
                  for a, b in zip(line.chars, line.chars[1:]) if a.text.isdigit() and b.text.isdigit()]
         widest = max(steps, default=0.0)
@@ -197,7 +216,7 @@ class PdfRules:
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         for index, part in enumerate(self.parts):
             first = part[0]
-            marks = [line for line in first.lines if abs(line.size - self.layout.role("masthead").size_pt) < 0.01]
+            marks = self.masthead_marks(first)
             if not marks:
                 continue
             label = f"part {index + 1} 版头"
@@ -287,30 +306,39 @@ class PdfRules:
             self.add(f"{label} font", face, ", ".join(f"{f} ×{n}" for f, n in faces.items()), set(faces) <= {face, "fallback"})
 
     def signature(self) -> None:
+        """署名 and 成文日期 by the layout's own placement rule. A 公文 with a 版头 must carry a date;
+        a published report may carry a date alone (then 右空二字, or 右空四字 with a seal) or none."""
+        body = self.layout.body
         for index, part in enumerate(self.parts):
-            lines = [line for page in part for line in self.body_lines(page)]
-            dates = [i for i, line in enumerate(lines) if DATE.match(line.text)]
+            lines = [(page, line) for page in part for line in self.body_lines(page)]
+            dates = [i for i, (_, line) in enumerate(lines) if DATE.match(line.text)]
             label = f"part {index + 1} 署名/成文日期"
             if not dates or dates[-1] == 0:
-                self.add(label, "present", "not found", False)
+                required = bool(self.masthead_marks(part[0]))
+                self.add(label, "present" if required else "present, or none in a published report",
+                         "not found", not required)
                 continue
-            date, organ = lines[dates[-1]], lines[dates[-1] - 1]
-            body = self.layout.body
-            placements = {seal: signature_positions(organ.x1 - organ.x0, date.x1 - date.x0, self.right - self.left,
+            page, date = lines[dates[-1]]
+            above_page, above = lines[dates[-1] - 1]
+            # the 署名 stands right above the date; a date alone has the 空一行 above it
+            organ = above if above_page is page and abs(date.baseline - above.baseline - self.pitch) < 0.1 else None
+            organ_width = organ.x1 - organ.x0 if organ else 0.0
+            placements = {seal: signature_positions(organ_width, date.x1 - date.x0, self.right - self.left,
                                                     self.char, body, seal) for seal in (False, True)}
             held = [seal for seal, (organ_x, date_x) in placements.items()
-                    if abs(self.left + organ_x - organ.x0) <= TOLERANCE_MM and
+                    if (organ is None or abs(self.left + organ_x - organ.x0) <= TOLERANCE_MM) and
                     abs(self.left + date_x - date.x0) <= TOLERANCE_MM]
+            no_seal = f"no seal: 署名 右空{chinese_numeral(body.signature_right_chars)}字, " \
+                      f"date +{body.date_offset_chars} 字" if organ else \
+                      f"no seal: date alone 右空{chinese_numeral(body.signature_right_chars)}字"
             rule = "neither" if not held else \
-                f"seal: date 右空{chinese_numeral(body.seal_date_right_chars)}字" if held[0] else \
-                f"no seal: 署名 右空{chinese_numeral(body.signature_right_chars)}字, " \
-                f"date +{body.date_offset_chars} 字"
-            self.add(f"{label} (§7.3.5)", "no-seal or seal placement",
-                     f"{rule}; 署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, "
-                     f"date starts {(date.x0 - organ.x0) / self.char:.2f} 字 right of it",
-                     bool(held))
-            if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1].text.startswith("（"):
-                note = lines[dates[-1] + 1]
+                f"seal: date 右空{chinese_numeral(body.seal_date_right_chars)}字" if held[0] else no_seal
+            where = f"署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, date starts " \
+                    f"{(date.x0 - organ.x0) / self.char:.2f} 字 right of it" if organ else \
+                    f"date ends {(self.right - date.x1) / self.char:.2f} 字 from the right"
+            self.add(f"{label} (§7.3.5)", "no-seal or seal placement", f"{rule}; {where}", bool(held))
+            if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1][1].text.startswith("（"):
+                note = lines[dates[-1] + 1][1]
                 chars = body.note_indent_chars
                 self.near(f"part {index + 1} 附注 居左空{chinese_numeral(chars)}字", self.left + chars * self.char,
                           note.x0)
@@ -331,7 +359,7 @@ class PdfRules:
                 if not table.holds(line):
                     continue
                 sizes.add(line.size)
-                if re.fullmatch(r"-?[\d.]+(\s*元)?", line.text):
+                if re.fullmatch(r"-?[\d.]+(\s*万?元)?", line.text):
                     cell = next((c for c in table.cells if c[0] <= line.x0 and line.x1 <= c[2]
                                  and c[1] <= line.top and line.bottom <= c[3]), None)
                     if cell is not None:
@@ -341,14 +369,35 @@ class PdfRules:
                  worst <= TOLERANCE_MM)
         self.add("table text sizes", "readable: ≥ 9 pt", ", ".join(f"{s:g} pt" for s in sorted(sizes)),
                  min(sizes, default=0) >= 9)
-        repeated = continued = 0
+        repeated = continued = blocks = 0
         for (page, table), (next_page, next_table) in zip(found, found[1:]):
-            if next_page.number == page.number + 1 and abs(next_table.bbox[1] - self.top) < 1 and \
-                    abs(table.bbox[3] - self.bottom) < 3 * self.pitch:
-                continued += 1
-                repeated += [c for c in table.rows[0] if c] == [c for c in next_table.rows[0] if c]
+            if not (next_page.number == page.number + 1 and abs(next_table.bbox[1] - self.top) < 1 and
+                    abs(table.bbox[3] - self.bottom) < 3 * self.pitch):
+                continue
+            pieces = (self.header_rows(page, table), self.header_rows(next_page, next_table))
+            heads = _leading_header_rows(pieces[0])
+            if heads == 0:
+                continue                # no header rows on top: none to repeat
+            if any(True in kinds[_leading_header_rows(kinds):] for kinds in pieces):
+                blocks += 1             # captioned blocks (第二十条第（一）项 …), each under its own header
+                continue
+            continued += 1
+            repeated += [[c for c in row if c] for row in table.rows[:heads]] == \
+                        [[c for c in row if c] for row in next_table.rows[:heads]]
         self.add("tables broken across pages repeat their header rows", f"{continued} of {continued}",
-                 f"{repeated} of {continued}", repeated == continued)
+                 f"{repeated} of {continued}" + (f" ({blocks} in tables of captioned blocks)" if blocks else ""),
+                 repeated == continued)
+
+    def header_rows(self, page: Page, table: FoundTable) -> list[bool | None]:
+        """Per row of a table piece: True when all its text is in the header face (黑体), False
+        when any is not, None when it holds no text (a span cut by the page break)."""
+        header = {self.face_of("table_header"), "fallback"}
+        faces: list[set[str]] = [set() for _ in table.row_boxes]
+        for char in (c for line in page.lines if table.holds(line) for c in line.chars):
+            row = next((i for i, box in enumerate(table.row_boxes) if box[1] <= char.centre_y <= box[3]), None)
+            if row is not None:
+                faces[row].add(char.face)
+        return [None if not found else found <= header for found in faces]
 
     def imprint(self) -> None:
         spec, role = self.layout.imprint, self.layout.role("imprint")
@@ -358,6 +407,11 @@ class PdfRules:
         for index, part in enumerate(self.parts):
             page = part[-1]
             label = f"part {index + 1} 版记"
+            if not self.has_imprint(page):      # a published report: no blank page to reach an even one
+                self.add(f"part {index + 1} without 版记 ends on its last page of text", "a numbered page",
+                         f"page {page.number} " + ("numbered" if self.page_number_line(page) else "unnumbered"),
+                         self.page_number_line(page) is not None)
+                continue
             self.add(f"{label} on an even page", "even", f"page {page.number}", page.number % 2 == 0)
             rules = sorted((r for r in page.rules if abs((r.x1 - r.x0) - (self.right - self.left)) < 1
                             and not any(t.bbox[1] - 0.5 <= r.y <= t.bbox[3] + 0.5 for t in page.tables)),
@@ -426,6 +480,11 @@ class PdfRules:
                  f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x), worst_x <= TOLERANCE_MM)
         face = self.face_of("page_number")
         self.add("page number face", face, ", ".join(faces), set(faces) == {face})
+
+
+def _leading_header_rows(kinds: list[bool | None]) -> int:
+    """Rows above a table piece's first row of figures or labels."""
+    return next((i for i, kind in enumerate(kinds) if kind is False), len(kinds))
 
 
 def check_pdf_rules(pages: list[Page], layout: Layout) -> list[Finding]:

@@ -25,7 +25,7 @@ from generator.paged_document import Image, Item, Rule, SealPlacement, Signature
 @dataclass
 class PartBoxes:
     boxes: list[Box]
-    imprint: ImprintBox
+    imprint: ImprintBox | None
     signatures: list[SignaturePlacement] = field(default_factory=list)
     mark_scale: float = 1.0
 
@@ -42,7 +42,7 @@ class BlockLayout:
 
     def part(self, part: Part) -> PartBoxes:
         body = self.layout.body
-        result = PartBoxes([], self.imprint(part.imprint))
+        result = PartBoxes([], self.imprint(part.imprint) if part.imprint else None)
         if part.masthead:
             box, result.mark_scale = self.masthead(part.masthead)
             result.boxes += [box, SpaceBox(body.title_gap_lines * self.pitch)]
@@ -134,25 +134,30 @@ class BlockLayout:
         return FixedBox(rule_y, draw), scale
 
     def signature(self, block: Signature) -> tuple[list[Box], SignaturePlacement]:
-        """署名 and 成文日期 after 空一行. With a seal: after 空二行, so that the seal's top lies
-        within a line below the body, the date 右空四字, and the seal centred on the date with
-        both lines a little below its centre (§7.3.5.1); the blank lines then move with them,
-        so a seal at a page's top stays inside the 版心."""
+        """署名 over 成文日期 after 空一行; either may be missing (a published report), and the
+        other is placed as if the missing one were empty: a date alone stands 右空二字. With a
+        seal: after 空二行, so that the seal's top lies within a line below the body, the date
+        右空四字, and the seal centred on the date with the lines a little below its centre
+        (§7.3.5.1); the blank lines then move with them, so a seal at a page's top stays inside
+        the 版心."""
         setter, pitch = self.setter, self.pitch
         organ_style, date_style = setter.style("signature"), setter.style("date")
-        organ_tokens = setter.tokens([(block.organ, organ_style)])
-        date_tokens = setter.tokens([(block.date, date_style)])
+        organ_tokens = setter.tokens([(block.organ or "", organ_style)])
+        date_tokens = setter.tokens([(block.date or "", date_style)])
         date_width = line_width(date_tokens)
         sealed = block.seal or self.seal_image is not None       # a seal image is pressed on every 署名
         organ_x, date_x = signature_positions(line_width(organ_tokens), date_width, self.width,
                                               self.char, self.layout.body, sealed)
+        lines = [(tokens, x, style) for text, tokens, x, style in
+                 ((block.organ, organ_tokens, organ_x, organ_style), (block.date, date_tokens, date_x, date_style))
+                 if text]
         spec = self.layout.seal
         gap = spec.gap_lines if sealed else self.layout.body.signature_gap_lines
         seal = None
         if self.seal_image is not None:
             diameter = mm_to_pt(spec.diameter_mm)
-            centre_x = date_x + date_width / 2
-            centre_y = pitch - spec.centre_above_lines * pitch      # from the 署名 line's top
+            centre_x = date_x + date_width / 2 if block.date else organ_x + line_width(organ_tokens) / 2
+            centre_y = (len(lines) / 2 - spec.centre_above_lines) * pitch     # from the first line's top
             seal = SealPlacement(self.seal_image, centre_x - diameter / 2, centre_y - diameter / 2, diameter)
         placement = SignaturePlacement(organ_x, date_x, gap, seal)
         lines_top = gap * pitch if sealed else 0.0
@@ -163,12 +168,12 @@ class BlockLayout:
             if seal is not None:
                 items.append(Image(seal.path, self.left + seal.x, first + seal.y_from_signature,
                                    seal.diameter, seal.diameter))
-            return items + [
-                setter.set_line(organ_tokens, self.left + organ_x, baseline_in(first, pitch, organ_style)),
-                setter.set_line(date_tokens, self.left + date_x, baseline_in(first + pitch, pitch, date_style))]
+            return items + [setter.set_line(tokens, self.left + x, baseline_in(first + i * pitch, pitch, style))
+                            for i, (tokens, x, style) in enumerate(lines)]
+        height = lines_top + len(lines) * pitch
         if sealed:
-            return [FixedBox(lines_top + 2 * pitch, draw, block.keep_with_next)], placement
-        return [SpaceBox(gap * pitch), FixedBox(2 * pitch, draw, block.keep_with_next)], placement
+            return [FixedBox(height, draw, block.keep_with_next)], placement
+        return [SpaceBox(gap * pitch), FixedBox(height, draw, block.keep_with_next)], placement
 
     def imprint(self, imprint: Imprint) -> ImprintBox:
         """版记: 抄送 lines (continuations aligned after "抄送："), then 印发机关 and 印发日期 on one

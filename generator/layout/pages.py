@@ -1,10 +1,12 @@
 """The page filler: boxes → pages, with every page decision made here, once.
 
-Each part (公文) starts on a new page and numbers its pages from 1. Boxes fill the 版心 top
-down; a box that keeps with the next moves to a new page unless the next box's first line (or
-a table's header and first row) fits beside it. The 版记 goes to the foot of an even page of
-its part: on the last page of text if it fits and that page is even, otherwise on a page of its
-own, after a blank page where needed. A page without body text carries no page number.
+Each part (公文) starts on a new sheet (an odd page) and numbers its pages from 1. Boxes fill the
+版心 top down; a box that keeps with the next moves to a new page unless the next box's first
+line (or a table's header and first row) fits beside it. The 版记 goes to the foot of an even
+page of its part: on the last page of text if it fits and that page is even, otherwise on a page
+of its own, after a blank page where needed. A part without a 版记 ends on its last page of text,
+odd or even: GB/T 9704 wants an even last page only for the 版记. A page without body text
+carries no page number.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ class FilledPage:
 class FilledPart:
     first_page: int             # index into the pages
     last_page: int
-    imprint: ImprintPlacement
+    imprint: ImprintPlacement | None
 
 
 class PageFiller:
@@ -51,7 +53,9 @@ class PageFiller:
     def _at_top(self) -> bool:
         return self.used == 0.0
 
-    def part(self, index: int, boxes: list[Box], imprint: ImprintBox, what: str) -> FilledPart:
+    def part(self, index: int, boxes: list[Box], imprint: ImprintBox | None, what: str) -> FilledPart:
+        if len(self.pages) % 2:             # the part before ended on an odd page: a blank back
+            self._new_page(index - 1)
         first = len(self.pages)
         self._new_page(index)
         boxes = list(boxes)
@@ -76,7 +80,8 @@ class PageFiller:
                 i += 1
             else:
                 boxes[i] = rest
-        return FilledPart(first, len(self.pages) - 1, self._imprint(index, imprint, first, what))
+        placement = self._imprint(index, imprint, first, what) if imprint else None
+        return FilledPart(first, len(self.pages) - 1, placement)
 
     def _kept_room(self, boxes: list[Box], i: int) -> float:
         """Height of the boxes from ``i`` that keep with their next, plus the least of the next."""

@@ -11,13 +11,13 @@ from generator.errors import DataError, SourcePosition, UsageError
 from generator.load.echo import field_path
 from generator.load.messages import describe
 from generator.load.reading import read_text
-from generator.load.report_model import REPORT_FILE, ReportFile, default_format
+from generator.load.report_model import ONE_ROW, REPORT_FILE, THREE_ROWS, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 
 __all__ = ["load_report", "load_source", "load_previous", "validate", "ReportFile"]
 
 # pydantic adds the tried member type of a union to an error's location; it is no data key.
-_UNION_TAG = re.compile(r"^(int|str|decimal|none|literal\[.*\]|function-.*)$")
+_UNION_TAG = re.compile(rf"^(int|str|decimal|none|literal\[.*\]|function-.*|{THREE_ROWS}|{ONE_ROW})$")
 
 
 def load_report(path: Path) -> ReportFile:

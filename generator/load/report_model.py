@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from decimal import Decimal
 from decimal import InvalidOperation
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, TypeAdapter,
+                      field_validator, model_validator)
 
 from generator.load.echo import echo
 from generator.load.limits import LIMITS
@@ -175,7 +175,7 @@ class Procurement(Strict):
 
     projects: Amount = None
     amount: Amount = None
-    amount_unit: str = "元"
+    amount_unit: str = Field(default="元", description="printed right after the amount, as written")
 
 
 class RegulationRows(Strict):
@@ -229,9 +229,10 @@ class Decisions(Strict):
 
 
 class FeeAmount(Strict):
-    """第二十条第（八）项 row (2021): 本年收费金额（单位：万元）."""
+    """第二十条第（八）项 row (2021): 本年收费金额（单位：万元）; some offices print the unit in the cell too."""
 
     amount: Amount = None
+    amount_unit: str | None = Field(default=None, description="printed right after the amount, as written (万元)")
 
 
 class RegulationRows2021(Strict):
@@ -327,10 +328,44 @@ class ApplicationResults2019(Strict):
     total: ApplicantCounts = ApplicantCounts()
 
 
-class ApplicationResults2021(ApplicationResults2019):
-    """三、本年度办理结果 (2021 format): （六）其他处理 has three rows."""
+# The tags of the two forms of （六）其他处理; pydantic puts them into an error's location.
+THREE_ROWS, ONE_ROW = "three rows", "one row"
+_THREE_ROWS = frozenset(OtherProcessingRows.model_fields)
+_ONE_ROW = frozenset(ApplicantCounts.model_fields)
 
-    other: OtherProcessingRows = OtherProcessingRows()
+
+def _other_processing_form(value: Any) -> str | None:
+    """Which form of （六）其他处理 a mapping is written in: the 2021 format's three rows, or the
+    2019 format's single row that some 2021 reports keep; None for anything else."""
+    if isinstance(value, BaseModel):
+        return ONE_ROW if isinstance(value, ApplicantCounts) else THREE_ROWS
+    if not isinstance(value, dict):
+        return None
+    keys = set(value)
+    # "other" names a row of the three (a mapping) and a column of the single row (a number).
+    if keys <= _THREE_ROWS and (keys != {"other"} or isinstance(value["other"], dict)):
+        return THREE_ROWS
+    if keys <= _ONE_ROW:
+        return ONE_ROW
+    return None
+
+
+OTHER_PROCESSING_FORMS = (
+    "（六）其他处理 is either three rows (no_correction:, unpaid_fee:, other:, each with the applicant "
+    "columns), as in the 2021 format, or one row of applicant columns (natural_person: … total:), as in "
+    "the 2019 format")
+
+# （六）其他处理 in the 2021 format: three rows, or the 2019 format's single row.
+OtherProcessing = Annotated[
+    Annotated[OtherProcessingRows, Tag(THREE_ROWS)] | Annotated[ApplicantCounts, Tag(ONE_ROW)],
+    Discriminator(_other_processing_form, custom_error_type="other_processing_form",
+                  custom_error_message=OTHER_PROCESSING_FORMS)]
+
+
+class ApplicationResults2021(ApplicationResults2019):
+    """三、本年度办理结果 (2021 format): （六）其他处理 has three rows, or keeps the 2019 single row."""
+
+    other: OtherProcessing = OtherProcessingRows()
 
 
 class Applications2019(Strict):
@@ -366,21 +401,90 @@ class Reviews(Strict):
     notes: Prose = Field(default_factory=list)
 
 
+# ---- the report's level-1 sections and the labels of its tables ----------------------------
+
+# The six statutory sections, in the statutory order: each is a field of the report.
+StatutorySection = Literal["overview", "proactive", "applications", "reviews", "problems", "other_matters"]
+STATUTORY_SECTIONS: tuple[str, ...] = get_args(StatutorySection)
+
+
+def _section_shorthand(value: Any) -> Any:
+    """``- problems`` is short for ``- section: problems`` (the statutory title)."""
+    if not isinstance(value, str):
+        return value
+    if value not in STATUTORY_SECTIONS:
+        raise ValueError(f"{echo(value)} is no statutory section: write one of {', '.join(STATUTORY_SECTIONS)}, "
+                         "or a section of your own as title: … with content: …")
+    return {"section": value}
+
+
+class Section(Strict):
+    """One entry of ``report.sections``: a statutory section (its text stays where it always is,
+    report.overview …), under its statutory title or the office's own ``title``; or a section of
+    the office's own, with ``title`` and ``content``."""
+
+    section: StatutorySection | None = None
+    title: Title | None = Field(default=None, description="the title printed after 一、二、…")
+    content: Prose | None = Field(default=None, description="a section of the office's own: its prose")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Section:
+        if self.section is not None and self.content is not None:
+            raise ValueError(f"content belongs to a section of your own; the text of {self.section} "
+                             f"stays under report.{self.section}")
+        if self.section is None and (not self.title or not self.content):
+            raise ValueError("a section of your own needs a title: and its content: (paragraphs and headings); "
+                             "a statutory one is named by section: (overview, proactive …)")
+        return self
+
+
+def _each_statutory_section_once(sections: list[Section]) -> list[Section]:
+    """Every statutory section is printed once: a section left out of the list would vanish."""
+    listed = [entry.section for entry in sections if entry.section]
+    twice = [key for key in STATUTORY_SECTIONS if listed.count(key) > 1]
+    if twice:
+        raise ValueError(f"{', '.join(twice)} listed more than once: list each statutory section once")
+    missing = [key for key in STATUTORY_SECTIONS if key not in listed]
+    if missing:
+        raise ValueError(f"{', '.join(missing)} missing: list each of the six statutory sections once "
+                         f"({', '.join(STATUTORY_SECTIONS)}), in the order they are printed")
+    return sections
+
+
+# The level-1 sections in print order, with titles of the office's own and sections of its own.
+Sections = Annotated[list[Annotated[Section, BeforeValidator(_section_shorthand)]],
+                     AfterValidator(_each_statutory_section_once)]
+LabelText = Annotated[str, Field(min_length=1, max_length=LIMITS.title_characters)]
+
+
+class TableLabels(Strict):
+    """Labels a table prints in the office's approved wording: the standard wording → the wording
+    printed. ``check`` warns at each one that differs, so a typo is seen rather than kept."""
+
+    proactive: dict[str, LabelText] = Field(default_factory=dict, description="二、主动公开政府信息情况")
+    applications: dict[str, LabelText] = Field(default_factory=dict, description="三、收到和处理政府信息公开申请情况")
+    reviews: dict[str, LabelText] = Field(default_factory=dict, description="四、政府信息公开行政复议、行政诉讼情况")
+
+
 class AnnualReport2019(Strict):
-    """政府信息公开工作年度报告 itself: six sections in the statutory order (2019 format)."""
+    """政府信息公开工作年度报告 itself: six sections, by default in the statutory order (2019 format).
+    Its ending (署名, 成文日期, 版记) is optional: many published reports carry only a date, or nothing."""
 
     title: Title
     opening: list[str] = Field(min_length=1, description="paragraphs before 一、")
+    sections: Sections | None = Field(default=None, description="the level-1 sections in print order, with "
+                                                                "titles and sections of the office's own")
+    labels: TableLabels = TableLabels()
     overview: Prose = Field(min_length=1, description="一、总体情况")
     proactive: ProactiveDisclosure2019 = ProactiveDisclosure2019()
     applications: Applications2019 = Applications2019()
     reviews: Reviews = Reviews()
     problems: Prose = Field(min_length=1, description="五、存在的主要问题及改进情况")
     other_matters: Prose = Field(min_length=1, description="六、其他需要报告的事项")
-    signature: str
-    date: dt.date
+    signature: str | None = Field(default=None, description="署名")
+    date: dt.date | None = Field(default=None, description="成文日期")
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
-    imprint: Imprint
+    imprint: Imprint | None = Field(default=None, description="版记")
 
 
 class AnnualReport2021(AnnualReport2019):
@@ -391,7 +495,8 @@ class AnnualReport2021(AnnualReport2019):
 
 
 class ReportFile2019(Strict):
-    """One data file: the year's report and the cover memo that sends it up."""
+    """One data file: the year's report and, optionally, the cover memo that sends it up (a report
+    published on its own, as on the portal, has none)."""
 
     format: Literal[2019] = Field(description="statutory table format: 2019 = 国办公开办函〔2019〕60号 "
                                               "(reports for 2019 and 2020); default from the year")
@@ -399,7 +504,7 @@ class ReportFile2019(Strict):
     organ: str = Field(description="the government the report is about")
     keywords: list[str] = Field(default_factory=list)
     previous: str | None = Field(default=None, description="last year's data file, for the cross-year checks")
-    cover: CoverMemo
+    cover: CoverMemo | None = None
     report: AnnualReport2019
 
 

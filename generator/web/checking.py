@@ -54,6 +54,6 @@ def check_page(path: Path, year_format: int, items: Iterable[tuple[str, str]]) -
     except DataError as error:
         return PageCheck(text, None, [Finding("error", error.position, error.message)])
     completed = checked.report.model_dump()
-    totals = total_parts(table_rows(load_report_format(year_format)))
+    totals = total_parts(table_rows(load_report_format(year_format)["tables"]))
     computed = {".".join(p): lookup(completed, p) for p in totals if lookup(completed, p) is not None}
     return PageCheck(text, checked.report, checked.findings, computed)

@@ -56,7 +56,8 @@ class GridCell:
 
 def prose_sections(year_format: int) -> list[ProseSection]:
     """The prose lists of a data file in printed order, titled as they print."""
-    titles = [f"{chinese_numeral(i + 1)}、{title}" for i, title in enumerate(load_report_format(year_format)["sections"])]
+    titles = [f"{chinese_numeral(i + 1)}、{title}"
+              for i, title in enumerate(load_report_format(year_format)["sections"].values())]
     return [ProseSection(("cover", "body"), "报送报告·正文", False),
             ProseSection(("report", "opening"), "年度报告·开头", False),
             ProseSection(("report", "overview"), titles[0], True),
@@ -70,9 +71,10 @@ def prose_sections(year_format: int) -> list[ProseSection]:
 def tables(year_format: int) -> list[tuple[str, list[list[GridCell]]]]:
     """Each statutory table titled as it prints, as rows of cells with their spans."""
     spec = load_report_format(year_format)
-    totals = total_parts(table_rows(spec))
+    totals = total_parts(table_rows(spec["tables"]))
     laid_out = []
-    for i, table_spec in enumerate(spec["tables"].values()):
+    sections = list(spec["sections"])
+    for name, table_spec in spec["tables"].items():
         table = spec_table(table_spec)
         rows: list[list[GridCell]] = [[] for _ in table.rows]
         for placed in place_cells(table):
@@ -82,7 +84,7 @@ def tables(year_format: int) -> list[tuple[str, list[list[GridCell]]]]:
                 cell.text, cell.kind, cell.row_span, cell.col_span,
                 field=".".join(figure.path) if figure else "", total=bool(figure and figure.path in totals),
                 name=figure.name if figure else ""))
-        laid_out.append((f"{chinese_numeral(i + 2)}、{spec['sections'][i + 1]}", rows))
+        laid_out.append((f"{chinese_numeral(sections.index(name) + 1)}、{spec['sections'][name]}", rows))
     return laid_out
 
 

@@ -16,6 +16,7 @@ from typing import BinaryIO
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml.table import CT_Tbl
 from docx.shared import Mm, Pt
 
 from generator.document_model import (
@@ -157,21 +158,32 @@ class _DocxBuilder:
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
-    def signature(self, organ: str, date: str, placement: SignaturePlacement, keep_with_next: bool) -> None:
-        """Where the layout put them (§7.3.5), as left indents; a seal as a picture behind the
-        text, anchored to the 署名 so it moves with it when a clerk edits the text above."""
-        first = self.paragraph("signature", organ)
-        first.paragraph_format.left_indent = Pt(placement.organ_x)
+    def signature(self, organ: str | None, date: str | None, placement: SignaturePlacement,
+                  keep_with_next: bool) -> None:
+        """Where the layout put them (§7.3.5), as left indents; one the data leaves out is not
+        written, and the first written takes the blank lines above. A seal is a picture behind
+        the text, anchored to that first line so it moves with it when a clerk edits the text
+        above."""
+        written = []
+        if organ:
+            first = self.paragraph("signature", organ)
+            first.paragraph_format.left_indent = Pt(placement.organ_x)
+            written.append(first)
+        if date:
+            second = self.paragraph("date", date)
+            second.paragraph_format.left_indent = Pt(placement.date_x)
+            written.append(second)
+        if not written:
+            return
+        written[-1].paragraph_format.keep_with_next = keep_with_next
         space_before = placement.gap_lines * self.pitch
-        if placement.gap_lines != self.layout.body.signature_gap_lines:
-            first.paragraph_format.space_before = Pt(space_before)
+        if not organ or placement.gap_lines != self.layout.body.signature_gap_lines:
+            written[0].paragraph_format.space_before = Pt(space_before)
         if placement.seal is not None:      # a paragraph's top, for an anchor, is above its space before
             seal = placement.seal
-            ooxml.add_picture_behind_text(self.doc, first.add_run(), seal.path, Pt(seal.diameter), Pt(seal.diameter),
-                                          Pt(seal.x), Pt(space_before + seal.y_from_signature), name="印章")
-        second = self.paragraph("date", date)
-        second.paragraph_format.left_indent = Pt(placement.date_x)
-        second.paragraph_format.keep_with_next = keep_with_next
+            ooxml.add_picture_behind_text(self.doc, written[0].add_run(), seal.path, Pt(seal.diameter),
+                                          Pt(seal.diameter), Pt(seal.x), Pt(space_before + seal.y_from_signature),
+                                          name="印章")
 
     def table(self, model: Table) -> None:
         columns = len(model.widths)
@@ -262,11 +274,12 @@ class _DocxBuilder:
         for block in part.blocks:
             self.block(block, signatures)
         placement = decisions.imprint
-        if placement.own_page:
-            self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
-        self.spacer(placement, part.imprint)
-        self.imprint(part.imprint, placement)
-        if last:                             # Word needs a paragraph after the last table
+        if part.imprint and placement:
+            if placement.own_page:
+                self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
+            self.spacer(placement, part.imprint)
+            self.imprint(part.imprint, placement)
+        if last and isinstance(self.doc.element.body[-2], CT_Tbl):   # Word needs a paragraph after the last table
             closing = self.paragraph("imprint")
             ooxml.set_exact_line(closing._p.get_or_add_pPr(), self.structural_line)
 
