@@ -91,10 +91,13 @@ def test_an_interrupted_build_leaves_no_temporary_file(built, signum, code):
     Python has run any of our code, Python's own default applies: the process ends killed by
     the signal, which a shell reports as the same 130 or 143."""
     out, before = built
+    started = time.monotonic()
+    assert _gongwen("build", str(SEED), "-o", str(out)).wait(timeout=120) == 0
+    duration = time.monotonic() - started          # on a busy machine the moments spread out with it
     outcomes = []
-    for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.2):
+    for share in (0.1, 0.25, 0.4, 0.55, 0.7, 0.85):
         process = _gongwen("build", str(SEED), "-o", str(out))
-        time.sleep(delay)
+        time.sleep(share * duration)
         process.send_signal(signum)
         _, err = process.communicate(timeout=120)
         outcomes.append(process.returncode)
