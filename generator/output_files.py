@@ -19,11 +19,15 @@ from generator.errors import OutputError
 from generator.interrupts import signals_held
 
 
-def _file_mode() -> int:
-    """Read and write for whom the umask allows (a temporary file starts as 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _file_mode(final: Path) -> int:
+    """The permissions of the file replaced, or for a new file read and write for whom the umask
+    allows (a temporary file starts as 0600)."""
+    try:
+        return final.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @contextmanager
@@ -50,7 +54,7 @@ def replaced_together(outputs: Path) -> Iterator[Callable[[Path], IO[bytes]]]:
         yield create
         with signals_held():
             for temporary, final in finished:
-                os.chmod(temporary, _file_mode())
+                os.chmod(temporary, _file_mode(final))
                 os.replace(temporary, final)
     except BaseException as error:
         with signals_held():

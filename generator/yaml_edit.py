@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +19,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.output_files import replaced_together
 
 DataPath = tuple[str | int, ...]
 _KEY_LINE = re.compile(r"^( +)[^\s#\-][^:#]*:", re.MULTILINE)
@@ -96,20 +96,5 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     """Replace ``path`` with ``content`` (text as UTF-8) in one step: a reader sees the old file
     or the new one, never half of it, and a failed write leaves the old file. A new file follows
     the umask; an existing one keeps its permissions."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    with replaced_together(path) as create, create(path) as handle:
+        handle.write(content.encode("utf-8") if isinstance(content, str) else content)

@@ -3,7 +3,6 @@ ends with one line and exit 1, 2, 130 or 143, and leaves the previous outputs an
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import subprocess
