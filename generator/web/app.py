@@ -23,7 +23,8 @@ from generator.errors import DataError, GongwenError
 from generator.font_files import FontFinder
 from generator.layout_spec import load_layout
 from generator.load import load_source, validate
-from generator.load.report_model import default_format
+from generator.compose.report_format import report_tables
+from generator.load.report_model import ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 from generator.skeleton import skeleton
 from generator.web.checking import PageCheck, check_page
@@ -67,17 +68,17 @@ def create_app(folder: Path) -> FastAPI:
     async def failed(request: Request, error: Exception) -> HTMLResponse:
         return message(request, f"内部错误（{error.__class__.__name__}），请重试或用 gongwen check 检查文件", 500)
 
-    def opened(name: str) -> tuple[Path, int]:
-        """A data file of the folder and its table format; a file that does not load is refused
-        with the loader's own message."""
+    def opened(name: str) -> tuple[Path, ReportFile]:
+        """A data file of the folder and its report; a file that does not load is refused with
+        the loader's own message."""
         path = data.path(name)
-        return path, validate(load_source(path)).format
+        return path, validate(load_source(path))
 
     async def form_check(request: Request, name: str) -> tuple[Path, PageCheck]:
-        path, year_format = opened(name)
+        path, report = opened(name)
         form = await request.form(max_files=0, max_fields=10_000)
         items = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
-        return path, check_page(path, year_format, items)
+        return path, check_page(path, report, items)
 
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request) -> HTMLResponse:
@@ -118,10 +119,11 @@ def create_app(folder: Path) -> FastAPI:
 
     @app.get("/edit/{name}", response_class=HTMLResponse)
     async def edit(request: Request, name: str) -> HTMLResponse:
-        path, year_format = opened(name)
-        shown = initial(load_source(path).data, year_format)
-        return page(request, "edit.html", name=path.name, year_format=year_format, tables=tables(year_format),
-                    kinds=BLOCK_KINDS, formats=FORMATS, **shown)
+        path, report = opened(name)
+        specs = report_tables(report)
+        shown = initial(load_source(path).data, report.format, specs)
+        return page(request, "edit.html", name=path.name, year_format=report.format,
+                    tables=tables(specs, report.format), kinds=BLOCK_KINDS, formats=FORMATS, **shown)
 
     @app.get("/block", response_class=HTMLResponse)
     async def block(request: Request, section: str, blocks: bool = True) -> HTMLResponse:

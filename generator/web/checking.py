@@ -12,7 +12,7 @@ from generator.checks import check_report
 from generator.checks.findings import Finding
 from generator.checks.totals import total_parts
 from generator.checks.table_rows import table_rows
-from generator.compose.report_format import load_report_format
+from generator.compose.report_format import report_tables
 from generator.document_fields import DOCUMENT_FIELDS, lookup
 from generator.errors import DataError, SourcePosition
 from generator.load.reading import read_text
@@ -41,9 +41,11 @@ class PageCheck:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def check_page(path: Path, year_format: int, items: Iterable[tuple[str, str]]) -> PageCheck:
-    """Check the file at ``path`` as the form would change it."""
-    places = {p: (".".join(p), name) for p, name in figure_names(year_format).items()}
+def check_page(path: Path, shown: ReportFile, items: Iterable[tuple[str, str]]) -> PageCheck:
+    """Check the file at ``path`` (whose report, as on disk, is ``shown``) as the form would
+    change it."""
+    year_format, specs = shown.format, report_tables(shown)
+    places = {p: (".".join(p), name) for p, name in figure_names(specs).items()}
     places.update({f.path: (".".join(f.path), f.label) for f in DOCUMENT_FIELDS})
     text = read_text(path)
     try:
@@ -54,6 +56,6 @@ def check_page(path: Path, year_format: int, items: Iterable[tuple[str, str]]) -
     except DataError as error:
         return PageCheck(text, None, [Finding("error", error.position, error.message)])
     completed = checked.report.model_dump()
-    totals = total_parts(table_rows(load_report_format(year_format)["tables"]))
+    totals = total_parts(table_rows(specs))
     computed = {".".join(p): lookup(completed, p) for p in totals if lookup(completed, p) is not None}
     return PageCheck(text, checked.report, checked.findings, computed)

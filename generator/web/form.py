@@ -68,13 +68,14 @@ def prose_sections(year_format: int) -> list[ProseSection]:
             ProseSection(("report", "other_matters"), titles[5], True)]
 
 
-def tables(year_format: int) -> list[tuple[str, list[list[GridCell]]]]:
-    """Each statutory table titled as it prints, as rows of cells with their spans."""
-    spec = load_report_format(year_format)
-    totals = total_parts(table_rows(spec["tables"]))
+def tables(specs: dict[str, dict], year_format: int) -> list[tuple[str, list[list[GridCell]]]]:
+    """Each statutory table the file prints (``specs``, from report_tables: a 2021 report that
+    keeps the single （六） row prints the 2019 table), titled as it prints, as rows of cells."""
+    titles = load_report_format(year_format)["sections"]
+    totals = total_parts(table_rows(specs))
     laid_out = []
-    sections = list(spec["sections"])
-    for name, table_spec in spec["tables"].items():
+    sections = list(titles)
+    for name, table_spec in specs.items():
         table = spec_table(table_spec)
         rows: list[list[GridCell]] = [[] for _ in table.rows]
         for placed in place_cells(table):
@@ -84,14 +85,13 @@ def tables(year_format: int) -> list[tuple[str, list[list[GridCell]]]]:
                 cell.text, cell.kind, cell.row_span, cell.col_span,
                 field=".".join(figure.path) if figure else "", total=bool(figure and figure.path in totals),
                 name=figure.name if figure else ""))
-        laid_out.append((f"{chinese_numeral(sections.index(name) + 1)}、{spec['sections'][name]}", rows))
+        laid_out.append((f"{chinese_numeral(sections.index(name) + 1)}、{titles[name]}", rows))
     return laid_out
 
 
-def figure_names(year_format: int) -> dict[Path, str]:
+def figure_names(specs: dict[str, dict]) -> dict[Path, str]:
     """Every figure's path → its name in the checks' messages."""
-    return {cell.path: cell.name for table in load_report_format(year_format)["tables"].values()
-            for cell in figure_cells(spec_table(table))}
+    return {cell.path: cell.name for table in specs.values() for cell in figure_cells(spec_table(table))}
 
 
 def shown(value: Any) -> str:
@@ -157,11 +157,11 @@ def changes(items: Iterable[tuple[str, str]], year_format: int) -> dict[Path, An
     return out
 
 
-def initial(data: dict, year_format: int) -> dict[str, Any]:
+def initial(data: dict, year_format: int, specs: dict[str, dict]) -> dict[str, Any]:
     """What the page shows for a data file's plain data."""
     return {
         "fields": [(field, shown(field.show(lookup(data, field.path)))) for field in DOCUMENT_FIELDS],
-        "figures": {".".join(path): shown(lookup(data, path)) for path in figure_names(year_format)},
+        "figures": {".".join(path): shown(lookup(data, path)) for path in figure_names(specs)},
         "prose": [(section, lookup(data, section.path) or [] if not section.blocks else
                    blocks_shown(lookup(data, section.path))) for section in prose_sections(year_format)],
     }
