@@ -2,12 +2,13 @@
 
 A table breaks between any two rows where a figure or label row ends (never right after a
 caption or column-header row), repeats its header rows on the next page, and a span cut by a
-break is cut with it: on the continuation page it stays empty, as Word and LibreOffice print a
-vertically merged cell, so the rows are as tall as in the DOCX.
+break is cut with it: its text is set in the first piece and the continuation stays empty.
+(LibreOffice 7.4 instead keeps the rows of a cut span at their natural height and centres the
+text over the whole span, so such a label can sit one page later there; the page breaks agree.)
 
-Row heights follow the rule Word, LibreOffice and reportlab share: a row is as tall as its
-tallest cell that spans no other row; a cell spanning rows that needs more than they give
-spreads the difference evenly over them, the largest such need first.
+Row heights follow the rule of reportlab's tables, which the first layout used: a row is as
+tall as its tallest cell that spans no other row; a cell spanning rows that needs more than
+they give spreads the difference evenly over them, the largest such need first.
 """
 
 from __future__ import annotations
