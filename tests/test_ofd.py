@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import subprocess
-import sys
-import textwrap
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
@@ -297,16 +295,3 @@ def test_a_picture_becomes_an_image_object_under_the_text(seed_paged, layout, tm
     drawn = ofd.paint(0, dpi=100).getpixel((round((340 + 10) * MM_PER_PT * 100 / 25.4),
                                             round((500 + 63.78) * MM_PER_PT * 100 / 25.4)))
     assert drawn[0] > 200 and drawn[1] < 60         # the ring's red on its left edge
-
-
-def test_an_ofd_only_build_writes_only_the_ofd_and_loads_no_pdf_library(tmp_path):
-    script = textwrap.dedent(f"""
-        import sys
-        from generator.cli import main
-        assert main(["build", {str(SEED)!r}, "-o", {str(tmp_path)!r}, "--format", "ofd"]) == 0
-        print(sorted(name for name in sys.modules if name.split(".")[0] == "reportlab"))
-    """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "[]"
-    assert [path.name for path in tmp_path.iterdir()] == ["changle-2020.ofd"]

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from generator.build import build
 from tests.conftest import ROOT, SEED
 
@@ -39,14 +41,17 @@ def test_the_wheel_installs_and_builds_the_same_files_from_another_folder(tmp_pa
         assert (elsewhere / "out" / f"changle-2020.{suffix}").read_bytes() == path.read_bytes(), suffix
 
 
-def test_a_docx_only_build_never_imports_reportlab(tmp_path):
+@pytest.mark.parametrize("fmt", ["docx", "ofd"])
+def test_a_build_without_a_pdf_never_imports_reportlab(tmp_path, fmt):
+    """The layout stage needs no PDF library: a DOCX-only or OFD-only build writes that one file
+    and never loads reportlab."""
     script = textwrap.dedent(f"""
         import sys
         from generator.cli import main
-        assert main(["build", {str(SEED)!r}, "-o", {str(tmp_path)!r}, "--format", "docx"]) == 0
+        assert main(["build", {str(SEED)!r}, "-o", {str(tmp_path)!r}, "--format", {fmt!r}]) == 0
         print(sorted(name for name in sys.modules if name.split(".")[0] == "reportlab"))
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
-    assert (tmp_path / "changle-2020.docx").is_file() and not (tmp_path / "changle-2020.pdf").exists()
+    assert [path.name for path in tmp_path.iterdir()] == [f"changle-2020.{fmt}"]
