@@ -194,13 +194,21 @@ class TableBox(Box):
         return self._piece(self.start + 1).height
 
     def split(self, available: float) -> tuple[Piece, Box | None] | None:
+        """The most rows that fit. A piece only grows with its rows, so the last row that may
+        end a page and still fits is found by bisection, not by laying out every piece."""
         if self.height() <= available + FUZZ:
             return self._whole, None
-        for end in range(len(self.layout.table.rows) - 1, self.start, -1):
-            if end - 1 not in self.layout.may_end_after:
-                continue
-            piece = self._piece(end)
+        ends = [end for end in range(self.start + 1, len(self.layout.table.rows))
+                if end - 1 in self.layout.may_end_after]
+        low, high, best = 0, len(ends) - 1, None
+        while low <= high:
+            middle = (low + high) // 2
+            piece = self._piece(ends[middle])
             if piece.height <= available:
-                return piece, TableBox(self.layout, end, self.keep_with_next)
-        return None
+                best, low = (piece, ends[middle]), middle + 1
+            else:
+                high = middle - 1
+        if best is None:
+            return None
+        return best[0], TableBox(self.layout, best[1], self.keep_with_next)
 
