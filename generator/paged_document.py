@@ -120,6 +120,7 @@ class SignaturePlacement:
     date_x: float
     gap_lines: int = 1                  # blank lines between the body and the 署名
     seal: SealPlacement | None = None
+    page_break_before: bool = False     # the 署名 opens a page (a seal that would not fit below moved it)
 
 
 @dataclass(frozen=True)

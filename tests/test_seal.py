@@ -19,7 +19,7 @@ from generator.cli import main
 from generator.font_files import project_font_dir
 from generator.inspection import inspect_pdf
 from generator.layout_spec import MM_PER_PT
-from tests.conftest import SEED, assert_valid_docx, libreoffice_pdf
+from tests.conftest import ROOT, SEED, assert_valid_docx, libreoffice_pdf
 
 DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 
@@ -37,12 +37,15 @@ def make_test_seal(folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def sealed(tmp_path_factory) -> dict[str, Path]:
+SEALED = [SEED, ROOT / "data" / "example-2021.yaml", ROOT / "data" / "synthetic-long.yaml"]
+
+
+@pytest.fixture(scope="module", params=SEALED, ids=lambda path: path.stem)
+def sealed(tmp_path_factory, request) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("sealed")
     seal = make_test_seal(folder)
-    paths = build(SEED, folder / "out", ("docx", "pdf", "ofd"), None, warn=lambda m: None, say=lambda m: None,
-                  seal=seal)
+    paths = build(request.param, folder / "out", ("docx", "pdf", "ofd"), None, warn=lambda m: None,
+                  say=lambda m: None, seal=seal)
     return {path.suffix[1:]: path for path in paths} | {"seal": seal}
 
 
@@ -60,7 +63,10 @@ def test_the_seal_sits_as_the_standard_places_it(sealed, layout):
     pitch = _mm(layout.line_pitch_pt)
     diameter = layout.seal.diameter_mm
     seals = _seals(sealed["pdf"])
-    assert [page for page, _ in seals] == [2, 14]               # the memo's 署名 and the report's
+    with pdfplumber.open(sealed["pdf"]) as pdf:
+        dates = [page.page_number for page in pdf.pages for line in page.extract_text_lines()
+                 if DATE.match(line["text"].replace(" ", ""))]
+    assert [page for page, _ in seals] == dates and len(dates) == 2     # the memo's 署名 and the report's
     with pdfplumber.open(sealed["pdf"]) as pdf:
         for number, (x0, top, x1, bottom) in seals:
             assert x1 - x0 == pytest.approx(diameter, abs=0.05) and bottom - top == pytest.approx(diameter, abs=0.05)
@@ -82,9 +88,13 @@ def test_the_seal_sits_as_the_standard_places_it(sealed, layout):
             # the 署名 and the date a little below the seal's centre
             lines_middle = (_mm(organ_top) + _mm(date_top) + _mm(16)) / 2
             assert 0 < lines_middle - (top + bottom) / 2 <= pitch
-            # its top within one line below the body
-            body_bottom = max(_mm(top_) + _mm(16) for top_, text, _ in texts[:date_index - 1])
-            assert 0 <= top - body_bottom <= pitch
+            # its top within one line below the body; when the 署名 opens a page, inside the 版心
+            above = [_mm(top_) + _mm(16) for top_, text, _ in texts[:date_index - 1]]
+            if above:
+                assert 0 <= top - max(above) <= pitch
+            else:
+                assert layout.page.top_mm <= top <= layout.page.top_mm + 2 * pitch
+            assert bottom <= layout.page.top_mm + layout.page.text_height_mm      # never below the 版心
     findings = {f.rule: f for f in inspect_pdf(sealed["pdf"], layout)}
     assert [f for f in findings.values() if not f.ok] == []
     assert "seal: date 右空四字" in findings["part 1 署名/成文日期 (§7.3.5)"].measured

@@ -9,6 +9,7 @@ imports a writer library, so a DOCX-only build needs no PDF machinery.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from generator.document_model import Document
@@ -18,7 +19,8 @@ from generator.layout.linebreak import line_width
 from generator.layout.pages import FilledPage, PageFiller
 from generator.layout.text import TextSetter
 from generator.layout_spec import Layout, mm_to_pt
-from generator.paged_document import Page, PagedDocument, PartLayout
+from generator.layout.flow import Box, FixedBox
+from generator.paged_document import Page, PagedDocument, PartLayout, SignaturePlacement
 
 __all__ = ["lay_out", "FontSet"]
 
@@ -34,10 +36,18 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
         boxes = blocks.part(part)
         filled = filler.part(index, boxes.boxes, boxes.imprint, f"part {index + 1}")
         parts.append(PartLayout(filled.first_page + 1, filled.last_page + 1, filled.imprint,
-                                tuple(boxes.signatures), boxes.mark_scale))
+                                tuple(_signature(placement, box) for placement, box in boxes.signatures),
+                                boxes.mark_scale))
     pages = tuple(_numbered(filler.pages, parts, layout, setter))
     return PagedDocument(document.meta, mm_to_pt(page.width_mm), mm_to_pt(page.height_mm), pages,
                          tuple(parts), dict(fonts.used))
+
+
+def _signature(placement: SignaturePlacement, box: Box) -> SignaturePlacement:
+    """A sealed 署名 that opens a page may have been moved there only because its seal would not
+    fit below: the DOCX, whose renderer knows nothing of the seal's room, is told to break there."""
+    sealed = isinstance(box, FixedBox) and box.overhang > 0
+    return replace(placement, page_break_before=sealed and box.started_page)
 
 
 def _numbered(filled: list[FilledPage], parts: list[PartLayout], layout: Layout,

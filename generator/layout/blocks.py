@@ -26,7 +26,7 @@ from generator.paged_document import Image, Item, Rule, SealPlacement, Signature
 class PartBoxes:
     boxes: list[Box]
     imprint: ImprintBox | None
-    signatures: list[SignaturePlacement] = field(default_factory=list)
+    signatures: list[tuple[SignaturePlacement, Box]] = field(default_factory=list)   # and the box of its lines
     mark_scale: float = 1.0
 
 
@@ -92,7 +92,7 @@ class BlockLayout:
                 return [TableBox(TableLayout(block, self.setter, self.layout, self.left, self.width))]
             case Signature():
                 boxes, placement = self.signature(block)
-                result.signatures.append(placement)
+                result.signatures.append((placement, boxes[-1]))
                 return boxes
             case Note(text):
                 return [self.lines_box([(text, "note")], body.note_indent_chars, align="left")]
@@ -153,12 +153,14 @@ class BlockLayout:
                  if text]
         spec = self.layout.seal
         gap = spec.gap_lines if sealed else self.layout.body.signature_gap_lines
+        diameter = mm_to_pt(spec.diameter_mm)
+        centre_y = (len(lines) / 2 - spec.centre_above_lines) * pitch     # from the first line's top
         seal = None
         if self.seal_image is not None:
-            diameter = mm_to_pt(spec.diameter_mm)
             centre_x = date_x + date_width / 2 if block.date else organ_x + line_width(organ_tokens) / 2
-            centre_y = (len(lines) / 2 - spec.centre_above_lines) * pitch     # from the first line's top
             seal = SealPlacement(self.seal_image, centre_x - diameter / 2, centre_y - diameter / 2, diameter)
+        # a seal, pressed here or left room for, reaches below the date line: it must fit the page
+        overhang = max(centre_y + diameter / 2 - len(lines) * pitch, 0.0) if sealed else 0.0
         placement = SignaturePlacement(organ_x, date_x, gap, seal)
         lines_top = gap * pitch if sealed else 0.0
 
@@ -172,7 +174,7 @@ class BlockLayout:
                             for i, (tokens, x, style) in enumerate(lines)]
         height = lines_top + len(lines) * pitch
         if sealed:
-            return [FixedBox(height, draw, block.keep_with_next)], placement
+            return [FixedBox(height, draw, block.keep_with_next, overhang)], placement
         return [SpaceBox(gap * pitch), FixedBox(height, draw, block.keep_with_next)], placement
 
     def imprint(self, imprint: Imprint) -> ImprintBox:

@@ -23,12 +23,15 @@ class Piece:
     height: float
     draw: Draw
     body: bool = True                     # holds body text: its page carries a page number
+    overhang: float = 0.0                 # ink below its height (a seal below the date line)
 
 
 class Box:
-    """Content that flows; ``keep_with_next`` keeps it on the page of the next box's start."""
+    """Content that flows; ``keep_with_next`` keeps it on the page of the next box's start.
+    ``started_page`` is set by the page filler when the box's first piece opens a page."""
 
     keep_with_next: bool = False
+    started_page: bool = False
 
     def height(self) -> float:
         raise NotImplementedError
@@ -74,10 +77,12 @@ class LinesBox(Box):
 
 
 class FixedBox(Box):
-    """Content that moves to the next page whole (the 版头, the 署名 and 成文日期)."""
+    """Content that moves to the next page whole (the 版头, the 署名 and 成文日期). Its
+    ``overhang`` (a seal reaching below the date line) must fit on the page too, though what
+    follows may print over it."""
 
-    def __init__(self, height: float, draw: Draw, keep_with_next: bool = False) -> None:
-        self._height, self.draw = height, draw
+    def __init__(self, height: float, draw: Draw, keep_with_next: bool = False, overhang: float = 0.0) -> None:
+        self._height, self.draw, self.overhang = height, draw, overhang
         self.keep_with_next = keep_with_next
 
     def height(self) -> float:
@@ -87,7 +92,9 @@ class FixedBox(Box):
         return self._height
 
     def split(self, available: float) -> tuple[Piece, Box | None] | None:
-        return (Piece(self._height, self.draw), None) if self._height <= available + FUZZ else None
+        if self._height + self.overhang > available + FUZZ:
+            return None
+        return Piece(self._height, self.draw, overhang=self.overhang), None
 
 
 class SpaceBox(Box):

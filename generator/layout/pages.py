@@ -39,11 +39,12 @@ class PageFiller:
     def __init__(self, frame_top: float, frame_height: float) -> None:
         self.top, self.frame = frame_top, frame_height
         self.pages: list[FilledPage] = []
-        self.used = 0.0
+        self.used = self.inked = 0.0
 
     def _new_page(self, part: int) -> None:
         self.pages.append(FilledPage(part))
         self.used = 0.0
+        self.inked = 0.0            # the lowest ink so far, a seal's included: the 版记 stays below it
 
     @property
     def _available(self) -> float:
@@ -72,9 +73,11 @@ class PageFiller:
                 self._new_page(index)
                 continue
             piece, rest = fitted
+            box.started_page = self._at_top
             page = self.pages[-1]
             page.items += piece.draw(self.top + self.used)
             page.has_body |= piece.body
+            self.inked = max(self.inked, self.used + piece.height + piece.overhang)
             self.used += piece.height
             if rest is None:
                 i += 1
@@ -98,7 +101,7 @@ class PageFiller:
         while True:
             page = self.pages[-1]
             page_in_part = len(self.pages) - first
-            if page_in_part % 2 == 0 and self._available + IMPRINT_TOLERANCE >= imprint.height:
+            if page_in_part % 2 == 0 and self.frame - self.inked + IMPRINT_TOLERANCE >= imprint.height:
                 break
             self._new_page(index)
         space_above = self._available - imprint.height

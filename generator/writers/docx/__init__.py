@@ -176,6 +176,7 @@ class _DocxBuilder:
         if not written:
             return
         written[-1].paragraph_format.keep_with_next = keep_with_next
+        written[0].paragraph_format.page_break_before = placement.page_break_before or None
         space_before = placement.gap_lines * self.pitch
         if not organ or placement.gap_lines != self.layout.body.signature_gap_lines:
             written[0].paragraph_format.space_before = Pt(space_before)
