@@ -67,12 +67,13 @@ def _prewarm(formats: tuple[str, ...], font_dir: Path | None) -> None:
     from generator.layout_spec import load_layout
 
     layout = load_layout()
-    fonts = FontSet(layout, FontFinder(font_dir), lambda message: None)
+    finder = FontFinder(font_dir)
+    fonts = FontSet(layout, finder, lambda message: None)
     for role in layout.roles:
         fonts.style(role)
     if {"pdf", "pdfa"} & set(formats):
         from generator.writers.pdf import register_fonts
-        register_fonts([fonts.primary_file(role) for role in layout.roles])
+        register_fonts(finder.primaries(layout.faces.values()))
     from generator.writers import docx  # noqa: F401  (imported once, before the fork)
 
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from generator.build import DEFAULT_FORMATS, FORMATS, PARTS
-from generator.errors import DataError, GongwenError, OutputError, UsageError
+from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
 from generator.signing.password import PASSWORD_ENV
@@ -137,8 +137,6 @@ def xlsx_template(year_format: int | None, year: int | None, organ: str | None, 
                   output: Path) -> int:
     """Write the workbook, filled in from ``source`` when given (its year and organ, unless
     given too; figures the other table format lacks stay blank)."""
-    import io
-
     from generator.excel.template import write_template
     from generator.load import load_report, validate
     from generator.load.report_model import default_format
@@ -155,10 +153,7 @@ def xlsx_template(year_format: int | None, year: int | None, organ: str | None, 
     data["format"] = year_format or (default_format(year) if year else data["format"])
     workbook = io.BytesIO()
     write_template(data, workbook)
-    try:
-        write_atomically(output, workbook.getvalue())
-    except OSError as error:
-        raise OutputError(f"{output}: cannot write it ({error.strerror or error})") from None
+    write_atomically(output, workbook.getvalue())        # a write that fails is an OutputError
     print(output)
     return 0
 
@@ -168,10 +163,7 @@ def import_xlsx(workbook: Path, output: Path | None, into: Path | None) -> int:
     target = output or into
     if target is None:
         raise UsageError("gongwen import: give -o REPORT.yaml (a new data file) or --into DATA.yaml")
-    try:
-        import_workbook(workbook, target, into, say=lambda line: print(line, file=sys.stderr))
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write it ({error.strerror or error})") from None
+    import_workbook(workbook, target, into, say=lambda line: print(line, file=sys.stderr))
     print(target)
     return 0
 

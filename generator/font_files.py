@@ -8,6 +8,7 @@ with the real 仿宋_GB2312 etc. points ``--font-dir`` or ``GONGWEN_FONT_DIR`` a
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,10 @@ class FontFinder:
     def __init__(self, user_dir: Path | None = None) -> None:
         self.dirs = font_search_dirs(user_dir)
         self._files = _index(self.dirs)
+
+    def primaries(self, faces: Iterable[Face]) -> list[Path]:
+        """The file that draws each face where no fallback is needed."""
+        return [self.chain(face)[0].path for face in faces]
 
     def chain(self, face: Face) -> list[FontFile]:
         """The face's font files that exist, in the layout's order; the first draws the text."""

@@ -137,6 +137,7 @@ class Calibration(_Data):
     char_spacing_pt: float
     autospace_em: float
     table_rule_in_row: float
+    table_empty_slot_pt: float
     docx: DocxCalibration
     pdf: PdfCalibration
 

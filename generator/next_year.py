@@ -17,7 +17,7 @@ from generator.checks import completed_data
 from generator.checks.arithmetic import total_of
 from generator.compose.report_format import load_report_format, report_tables
 from generator.compose.sections import report_sections
-from generator.compose.wording import Wording
+from generator.compose.wording import default_wording
 from generator.load import load_source, validate
 from generator.load.report_model import NOT_APPLICABLE, default_format
 from generator.skeleton import TABLE_SECTIONS, table_cells, write_draft
@@ -113,7 +113,7 @@ def next_year(path: Path) -> str:
     year_format = max(last.format, default_format(last.year + 1))
     same_format = year_format == last.format
     tables = report_tables(last) if same_format else load_report_format(year_format)["tables"]
-    wording = Wording()
+    wording = default_wording()
     mark = wording.render("todo_mark")
     carrier = _Carrier(last.year, mark)
     raw = source.data

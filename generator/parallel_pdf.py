@@ -86,7 +86,7 @@ def _child(connection: Connection, font_dir: Path | None) -> None:
 
         layout = load_layout()
         finder = FontFinder(font_dir)
-        register_fonts([finder.chain(face)[0].path for face in layout.faces.values()])
+        register_fonts(finder.primaries(layout.faces.values()))
         job = connection.recv()
         if job is not None:
             paged, target = job

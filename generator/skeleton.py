@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.checks.table_rows import table_rows
 from generator.compose.report_format import load_report_format
-from generator.compose.wording import Wording
+from generator.compose.wording import default_wording
 from generator.draft_yaml import draft_yaml
 from generator.load.report_model import REPORT_FILE
 
@@ -98,7 +98,7 @@ def skeleton(year_format: int, year: int, organ: str) -> str:
     head = [f"# {organ}{year}年政府信息公开工作年度报告的数据（{year_format}年表格格式），由 gongwen new 生成。",
             "# 表格每一格都已列出：填数字；不适用填 \"/\"；未填（留空）不会当作 0。总计可留空，由程序计算。"]
     spec = load_report_format(year_format)
-    wording = Wording()
+    wording = default_wording()
     headings = {key: wording.heading_number(1, number) + title
                 for number, (key, title) in enumerate(spec["sections"].items(), start=1)}
     return write_draft(head, data, spec["tables"], {}, headings)

@@ -20,7 +20,7 @@ from generator.checks.table_rows import table_rows
 from generator.checks.todo import todo_findings
 from generator.compose.report_format import load_report_format, report_tables
 from generator.compose.sections import report_sections
-from generator.compose.wording import Wording
+from generator.compose.wording import default_wording
 from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
@@ -46,7 +46,7 @@ def completed_data(source: YamlSource, report: ReportFile) -> tuple[dict, list[F
 
 def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> list[Finding]:
     """What the prose and the labels say against the tables and the standard."""
-    wording = Wording()
+    wording = default_wording()
     spec = load_report_format(report.format)
     sections = report_sections(report.report, spec["sections"])
     headings = {section.number: section.heading(wording) for section in sections}

@@ -18,7 +18,7 @@ from generator.compose.report_format import load_report_format, report_tables
 from generator.compose.sections import report_sections
 from generator.compose.statutory_tables import build_table
 from generator.compose.title_lines import title_lines
-from generator.compose.wording import Wording
+from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
     Addressee, Block, CopyTo, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
     Signature, Title,
@@ -32,7 +32,7 @@ from generator.load.report_model import Imprint as DataImprint
 def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None,
             wording: Wording | None = None, layout: Layout | None = None) -> Document:
     """The document for ``data``; ``warn`` receives what a clerk should know but may print."""
-    wording = wording or Wording()
+    wording = wording or default_wording()
     layout = layout or load_layout()
     cover, report = data.cover, data.report
     organs = tuple(name for name in (data.organ, report.signature, *(

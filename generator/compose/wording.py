@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ def _spell(n: int, leading: bool) -> str:
     return text
 
 class Wording:
-    """The phrase templates of one wording file."""
+    """The phrase templates of one wording file (``default_wording()`` for the layout's own)."""
 
     def __init__(self, path: Path = LAYOUTS_DIR / "wording.yaml") -> None:
         self._data: dict[str, Any] = read_layout_file(path)
@@ -69,3 +70,10 @@ class Wording:
         ("存在的主要问题：" stays as it is, never "：。")."""
         marks: str = self._data["closing_marks"]
         return title if title[-1:] in marks else title + self._data["run_in_end"]
+
+
+@lru_cache(maxsize=1)
+def default_wording() -> Wording:
+    """layouts/wording.yaml, read and its templates compiled once per process (a Wording holds
+    nothing that changes as it is used)."""
+    return Wording()

@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from array import array
 from functools import lru_cache
 from pathlib import Path
+
+from generator.errors import OutputError
+from generator.output_files import replaced_together
 
 CACHE_VERSION = 1
 
@@ -81,10 +83,9 @@ def _cached(path: Path, size: int, mtime_ns: int) -> FontMetrics:
     metrics = FontMetrics.read(path)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, prefix=".", delete=False) as handle:
+        with replaced_together(cache) as create, create(cache) as handle:
             handle.write(metrics.dumps())
-        os.replace(handle.name, cache)
-    except OSError:
+    except (OSError, OutputError):
         pass                        # a read-only home: read the font again next time
     return metrics
 

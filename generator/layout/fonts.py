@@ -49,10 +49,7 @@ class FontSet:
             self._chains[face_name] = tuple(file.name for file in chain)
         self.used: dict[str, Path] = {}
         self._metrics: dict[str, FontMetrics] = {}
-
-    def primary_file(self, role: str) -> Path:
-        """The font file that draws ``role`` where no fallback is needed."""
-        return self._files[self._chains[self.layout.role(role).face][0]].path
+        self._styles: dict[str, TextStyle] = {}
 
     def metrics(self, font: str) -> FontMetrics:
         if font not in self._metrics:
@@ -60,6 +57,12 @@ class FontSet:
         return self._metrics[font]
 
     def style(self, role_name: str) -> TextStyle:
+        """The role resolved for setting, made once per role."""
+        if role_name not in self._styles:
+            self._styles[role_name] = self._make_style(role_name)
+        return self._styles[role_name]
+
+    def _make_style(self, role_name: str) -> TextStyle:
         role = self.layout.role(role_name)
         chain = self._chains[role.face]
         return TextStyle(

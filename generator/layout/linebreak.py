@@ -16,6 +16,8 @@ from typing import Any
 from generator.layout_spec import LineBreaking
 from generator.measure import is_full_width, is_ideograph
 
+FIT_TOLERANCE = 0.01         # pt a line may run over the width by rounding
+
 
 @dataclass(frozen=True)
 class Token:
@@ -125,13 +127,13 @@ class LineBreaker:
             current, used = [], 0.0
 
         for cluster in self._clusters(tokens):
-            if current and used + added(cluster) > width + 0.01:
+            if current and used + added(cluster) > width + FIT_TOLERANCE:
                 new_line()
-            if used + added(cluster) <= width + 0.01:
+            if used + added(cluster) <= width + FIT_TOLERANCE:
                 place(cluster)
                 continue
             for token in cluster:                   # longer than a line: break inside it
-                if current and used + added([token]) > width + 0.01:
+                if current and used + added([token]) > width + FIT_TOLERANCE:
                     new_line()
                 place([token])
         if current or not lines:

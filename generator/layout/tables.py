@@ -24,9 +24,6 @@ from generator.layout_spec import Layout
 from generator.paged_document import CellBox, Item, Rule
 from generator.table_grid import place_cells
 
-# The height a row gives an empty slot of a merged cell (reportlab's default leading, 12 pt).
-EMPTY_SLOT_LEADING = 12.0
-
 
 @dataclass(frozen=True)
 class _Cell:
@@ -50,6 +47,7 @@ class TableLayout:
         self.pad_x = geometry.cell_padding_pt
         self.pad_y = geometry.cell_padding_pt + self.rule * layout.calibration.table_rule_in_row
         self.leading = layout.role("table").line_pitch_pt
+        self.empty_slot = layout.calibration.table_empty_slot_pt
         self.styles = {"header": setter.style("table_header"), "label": setter.style("table"),
                        "number": setter.style("table")}
         total = sum(table.widths)
@@ -108,7 +106,7 @@ class TableLayout:
 
     def _needed(self, cell: _Cell) -> float:
         """Height the cell's content and padding need."""
-        lines = len(self._text_lines(cell)) * self.leading if cell.text is not None else EMPTY_SLOT_LEADING
+        lines = len(self._text_lines(cell)) * self.leading if cell.text is not None else self.empty_slot
         return lines + 2 * self.pad_y
 
     def _row_heights(self, cells: list[_Cell], count: int) -> list[float]:
@@ -122,7 +120,7 @@ class TableLayout:
             else:
                 heights[cell.row] = max(heights[cell.row], needed)
                 if cell.last_col > cell.col:      # the slots a merged cell covers count as empty cells
-                    heights[cell.row] = max(heights[cell.row], EMPTY_SLOT_LEADING + 2 * self.pad_y)
+                    heights[cell.row] = max(heights[cell.row], self.empty_slot + 2 * self.pad_y)
         extra = [0.0] * count
         for (first, last), needed in sorted(spanning.items(), key=lambda kv: (kv[1], kv[0]), reverse=True):
             given = sum(heights[r] + extra[r] for r in range(first, last + 1))

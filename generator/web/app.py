@@ -176,7 +176,7 @@ def create_app(folder: Path) -> FastAPI:
     async def font(face: str) -> FileResponse:
         if face not in FONT_FACES:
             raise HTTPException(404, "no such font")
-        return FileResponse(FontFinder().chain(load_layout().faces[face])[0].path, media_type="font/ttf")
+        return FileResponse(FontFinder().primaries([load_layout().faces[face]])[0], media_type="font/ttf")
 
     return app
 

@@ -196,7 +196,7 @@ class _DocxBuilder:
                                 placed.cell.text)
                  for placed in place_cells(model)]
         ooxml.add_grid_rows(table, len(model.rows), cells, twips, model.header_rows)
-        ooxml.set_table_geometry(table, twips)
+        ooxml.set_table_width(table, twips)
         geometry = self.layout.tables
         ooxml.set_table_borders(table, geometry.rule_width_pt, geometry.rule_width_pt)
         ooxml.set_cell_margins(table, round(geometry.cell_padding_pt * ooxml.TWIPS_PER_PT))

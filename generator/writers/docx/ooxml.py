@@ -316,8 +316,8 @@ def forbid_row_split(row) -> None:
     _set_on_off(row._tr.get_or_add_trPr(), "w:cantSplit", True)
 
 
-def set_table_geometry(table, widths_twips: list[int]) -> None:
-    """tblW, every gridCol and every tcW, consistently (WPS reads gridCol, Word tblW/tcW)."""
+def set_table_width(table, widths_twips: list[int]) -> None:
+    """tblW and every gridCol, consistently (WPS reads gridCol, Word tblW), at a fixed layout."""
     tbl = table._tbl
     tbl_pr = tbl.tblPr
     width = _child(tbl_pr, "w:tblW")
@@ -326,6 +326,12 @@ def set_table_geometry(table, widths_twips: list[int]) -> None:
     _child(tbl_pr, "w:tblLayout").set(qn("w:type"), "fixed")
     for grid_col, twips in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_twips, strict=True):
         grid_col.set(qn("w:w"), str(twips))
+
+
+def set_table_geometry(table, widths_twips: list[int]) -> None:
+    """The table's width and every tcW of cells python-docx made (Word reads tcW; the rows of
+    add_grid_rows carry theirs already)."""
+    set_table_width(table, widths_twips)
     for row in table.rows:
         for tc in row._tr.findall(qn("w:tc")):
             col = _grid_index(tc)
