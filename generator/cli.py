@@ -142,7 +142,7 @@ def xlsx_template(year_format: int | None, year: int | None, organ: str | None, 
     from generator.load.report_model import default_format
     from generator.load.yaml_source import YamlSource
     from generator.skeleton import skeleton
-    from generator.yaml_edit import write_atomically
+    from generator.output_files import write_atomically
     if source is not None:
         data = load_report(source).model_dump()
     elif year is None or organ is None:

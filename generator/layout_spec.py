@@ -15,7 +15,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
-
 def _layouts_dir() -> Path:
     """``layouts/`` is mapped into the package by the wheel build (pyproject.toml); in a source
     checkout it is the top-level folder."""

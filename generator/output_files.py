@@ -1,4 +1,5 @@
-"""Output files put in place all together or not at all (``gongwen build``, ``gongwen sign``).
+"""Output files put in place all together or not at all (``gongwen build``, ``gongwen sign``),
+and a single file replaced in one step (a data file saved, a workbook, a cache file).
 
 Each output is written to a temporary file beside its final name, and the temporary files are
 renamed over the final ones only when every one of them has been written, so a failed or
@@ -65,3 +66,11 @@ def replaced_together(outputs: Path) -> Iterator[Callable[[Path], IO[bytes]]]:
             where = finals.get(str(error.filename), error.filename or outputs)
             raise OutputError(f"{where}: cannot write it ({error.strerror or error}); nothing was replaced") from None
         raise
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` with ``content`` (text as UTF-8) in one step: a reader sees the old file
+    or the new one, never half of it, and a failed write leaves the old file. A new file follows
+    the umask; an existing one keeps its permissions."""
+    with replaced_together(path) as create, create(path) as handle:
+        handle.write(content.encode("utf-8") if isinstance(content, str) else content)

@@ -14,13 +14,10 @@ import io
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from generator.output_files import replaced_together
 
 DataPath = tuple[str | int, ...]
 _KEY_LINE = re.compile(r"^( +)[^\s#\-][^:#]*:", re.MULTILINE)
@@ -91,10 +88,3 @@ def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
     yaml.dump(data, out)
     return out.getvalue()
 
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Replace ``path`` with ``content`` (text as UTF-8) in one step: a reader sees the old file
-    or the new one, never half of it, and a failed write leaves the old file. A new file follows
-    the umask; an existing one keeps its permissions."""
-    with replaced_together(path) as create, create(path) as handle:
-        handle.write(content.encode("utf-8") if isinstance(content, str) else content)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from generator.layout.linebreak import LineBreaker, line_width
@@ -11,14 +13,15 @@ PITCH = 1.0
 AUTOSPACE = 0.25
 RULES = load_layout().line_breaking
 BREAKER = LineBreaker(RULES)
+STYLE = SimpleNamespace(pitch=PITCH, autospace=AUTOSPACE)     # what the breaker reads of a TextStyle
 
 
 def tokenize(runs):
-    return BREAKER.tokenize(runs, lambda style: PITCH, lambda piece, style: 0.5 * len(piece), lambda style: AUTOSPACE)
+    return BREAKER.tokenize(runs, lambda piece, style: 0.5 * len(piece))
 
 
 def _lines(text: str, width: float, indent: float = 0.0) -> list[str]:
-    return ["".join(t.text for t in line.tokens) for line in BREAKER.break_lines(tokenize([(text, None)]), width, indent)]
+    return ["".join(t.text for t in line.tokens) for line in BREAKER.break_lines(tokenize([(text, STYLE)]), width, indent)]
 
 
 def test_closing_mark_never_starts_a_line():
@@ -31,7 +34,7 @@ def test_opening_mark_never_ends_a_line():
 
 def test_digits_stay_together_with_space_around_them():
     assert _lines("一二三2020年", 4) == ["一二三", "2020年"]
-    tokens = tokenize([("年2020年", None)])
+    tokens = tokenize([("年2020年", STYLE)])
     assert [t.space_after for t in tokens] == [AUTOSPACE, AUTOSPACE, 0.0]
     assert line_width(tokens) == pytest.approx(1 + 2 + 1 + 2 * AUTOSPACE)
 
@@ -43,7 +46,7 @@ def test_a_long_url_breaks_after_a_slash():
 
 
 def test_justified_lines_fill_the_width_and_the_last_does_not():
-    lines = BREAKER.break_lines(tokenize([("一二三四五2020六七八九十一二", None)]), 6.0)
+    lines = BREAKER.break_lines(tokenize([("一二三四五2020六七八九十一二", STYLE)]), 6.0)
     for line in lines[:-1]:
         gaps = sum(1 for t in line.tokens[1:] if not t.joined)
         assert line_width(line.tokens) + gaps * line.gap == pytest.approx(6.0)

@@ -23,7 +23,6 @@ class ReportSection:
     prose: list[DataBlock]
     path: tuple[str | int, ...]         # where the prose is in the data file
 
-
     def heading(self, wording: Wording) -> str:
         """As printed: 一、总体情况."""
         return wording.heading_number(1, self.number) + self.title

@@ -44,6 +44,7 @@ def _spell(n: int, leading: bool) -> str:
         text += ("" if leading and not text and place == 10 and digit == 1 else _DIGITS[digit]) + name
     return text
 
+
 class Wording:
     """The phrase templates of one wording file (``default_wording()`` for the layout's own)."""
 

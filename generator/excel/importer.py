@@ -29,8 +29,9 @@ from generator.load import load_source, validate
 from generator.load.reading import read_text
 from generator.load.yaml_source import YamlSource
 from generator.mapped_source import MappedSource
+from generator.output_files import write_atomically
 from generator.skeleton import skeleton
-from generator.yaml_edit import DataPath, edit_yaml, write_atomically
+from generator.yaml_edit import DataPath, edit_yaml
 
 
 def import_workbook(workbook_path: Path, output: Path, into: Path | None,

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from generator.document_model import Document
 from generator.layout.blocks import BlockLayout
+from generator.layout.flow import Box, FixedBox
 from generator.layout.fonts import FontSet
 from generator.layout.linebreak import line_width
 from generator.layout.pages import FilledPage, PageFiller
 from generator.layout.text import TextSetter
 from generator.layout_spec import Layout, mm_to_pt
-from generator.layout.flow import Box, FixedBox
 from generator.paged_document import Page, PagedDocument, PartLayout, SignaturePlacement
 
 __all__ = ["lay_out", "FontSet"]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import OutputError
-from generator.output_files import replaced_together
+from generator.output_files import write_atomically
 
 CACHE_VERSION = 1
 
@@ -83,8 +83,7 @@ def _cached(path: Path, size: int, mtime_ns: int) -> FontMetrics:
     metrics = FontMetrics.read(path)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with replaced_together(cache) as create, create(cache) as handle:
-            handle.write(metrics.dumps())
+        write_atomically(cache, metrics.dumps())
     except (OSError, OutputError):
         pass                        # a read-only home: read the font again next time
     return metrics

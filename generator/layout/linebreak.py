@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
+from generator.layout.fonts import TextStyle
 from generator.layout_spec import LineBreaking
 from generator.measure import is_full_width, is_ideograph
 
@@ -24,7 +24,7 @@ class Token:
     """An unbreakable piece of text in one style."""
 
     text: str
-    style: Any
+    style: TextStyle
     width: float
     full: bool            # a full-width character on the grid pitch
     joined: bool = False  # continues the previous token's half-width run: no justification gap
@@ -45,11 +45,11 @@ class LineBreaker:
     def __init__(self, rules: LineBreaking) -> None:
         self.rules = rules
 
-    def tokenize(self, runs: Iterable[tuple[str, Any]], pitch: Callable[[Any], float],
-                 measure: Callable[[str, Any], float], autospace: Callable[[Any], float]) -> list[Token]:
-        """Split styled text into tokens: one per Chinese character on ``pitch(style)``, one per
-        half-width run of its ``measure``d width, with ``autospace(style)`` between a Chinese
-        character and a digit or Latin letter."""
+    def tokenize(self, runs: Iterable[tuple[str, TextStyle]],
+                 measure: Callable[[str, TextStyle], float]) -> list[Token]:
+        """Split styled text into tokens: one per Chinese character on its style's ``pitch``, one
+        per half-width run of its ``measure``d width, with the style's ``autospace`` between a
+        Chinese character and a digit or Latin letter."""
         tokens: list[Token] = []
         for text, style in runs:
             half = ""
@@ -60,7 +60,7 @@ class LineBreaker:
                     if char == " ":
                         tokens.append(Token(" ", style, measure(" ", style), False))
                     else:
-                        tokens.append(Token(char, style, pitch(style), True))
+                        tokens.append(Token(char, style, style.pitch, True))
                 else:
                     half += char
             tokens.extend(self._half_run(half, style, measure))
@@ -68,10 +68,10 @@ class LineBreaker:
             left, right = token.text[-1], after.text[0]
             if (is_ideograph(left) and right.isascii() and right.isalnum()) or \
                     (left.isascii() and left.isalnum() and is_ideograph(right)):
-                tokens[i] = replace(token, space_after=autospace(token.style))
+                tokens[i] = replace(token, space_after=token.style.autospace)
         return tokens
 
-    def _half_run(self, text: str, style: Any, measure: Callable[[str, Any], float]) -> list[Token]:
+    def _half_run(self, text: str, style: TextStyle, measure: Callable[[str, TextStyle], float]) -> list[Token]:
         if not text:
             return []
         pieces = [text]

@@ -12,14 +12,6 @@ from generator.layout_spec import Layout
 from generator.paged_document import GlyphRun, TextLine
 
 
-def _pitch(style: TextStyle) -> float:
-    return style.pitch
-
-
-def _autospace(style: TextStyle) -> float:
-    return style.autospace
-
-
 class TextSetter:
     """Tokenizes, breaks and sets text in the layout's roles."""
 
@@ -31,7 +23,7 @@ class TextSetter:
         return self.fonts.style(role)
 
     def tokens(self, runs: list[tuple[str, TextStyle]]) -> list[Token]:
-        return self.breaker.tokenize([run for run in runs if run[0]], _pitch, self.fonts.natural_width, _autospace)
+        return self.breaker.tokenize([run for run in runs if run[0]], self.fonts.natural_width)
 
     def width(self, text: str, style: TextStyle) -> float:
         return line_width(self.tokens([(text, style)]))

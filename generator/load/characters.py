@@ -23,6 +23,7 @@ _NEVER = _OTHER_CONTROLS + "\ud800-\udfff\u2028\u2029" + _NONCHARACTERS
 IN_FILE = re.compile(f"[{_NEVER}]")
 IN_VALUE = re.compile(f"[{_LAYOUT}{_NEVER}]")
 
+
 def describe(char: str) -> str:
     """What the character is and why it is refused, naming its code point."""
     code = f"U+{ord(char):04X}"

@@ -19,19 +19,19 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from generator.build import FORMATS
+from generator.compose.report_format import report_tables
 from generator.errors import DataError, GongwenError
 from generator.font_files import FontFinder
 from generator.layout_spec import load_layout
 from generator.load import load_source, validate
-from generator.compose.report_format import report_tables
 from generator.load.report_model import ReportFile, default_format
 from generator.load.yaml_source import YamlSource
+from generator.output_files import write_atomically
 from generator.skeleton import skeleton
 from generator.web.checking import PageCheck, check_page
 from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Refused
 from generator.web.form import BLOCK_KINDS, initial, tables
 from generator.web.preview import Downloads, page_images
-from generator.yaml_edit import write_atomically
 
 HERE = Path(__file__).parent
 FONT_FACES = ("fangsong", "heiti")   # served for the page's Chinese text (the project's own fonts)

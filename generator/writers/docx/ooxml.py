@@ -307,15 +307,6 @@ def add_picture_behind_text(document: DocxDocument, run, path: Path, width: int,
     run._r.append(drawing)
 
 
-def mark_header_row(row) -> None:
-    """Repeat this row at the top of every page the table runs onto."""
-    _set_on_off(row._tr.get_or_add_trPr(), "w:tblHeader", True)
-
-
-def forbid_row_split(row) -> None:
-    _set_on_off(row._tr.get_or_add_trPr(), "w:cantSplit", True)
-
-
 def set_table_width(table, widths_twips: list[int]) -> None:
     """tblW and every gridCol, consistently (WPS reads gridCol, Word tblW), at a fixed layout."""
     tbl = table._tbl
@@ -350,14 +341,13 @@ def _grid_index(tc) -> int:
 
 
 def set_table_borders(table, outer_pt: float, inner_pt: float, color_rgb: str = "000000",
-                      sides: tuple[str, ...] = ("top", "left", "bottom", "right", "insideH", "insideV"),
-                      widths: dict[str, float] | None = None) -> None:
-    """Single-line borders on the given sides; ``widths`` overrides a side's width (pt)."""
+                      sides: tuple[str, ...] = ("top", "left", "bottom", "right", "insideH", "insideV")) -> None:
+    """Single-line borders on the given sides: ``outer_pt`` wide around, ``inner_pt`` between cells."""
     borders = _child(table._tbl.tblPr, "w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = _child(borders, f"w:{side}")
         if side in sides:
-            width = (widths or {}).get(side, inner_pt if side.startswith("inside") else outer_pt)
+            width = inner_pt if side.startswith("inside") else outer_pt
             element.set(qn("w:val"), "single")
             element.set(qn("w:sz"), str(round(width * 8)))
             element.set(qn("w:space"), "0")
@@ -379,10 +369,6 @@ def set_cell_margins(table, twips: int) -> None:
     indent = _child(tbl_pr, "w:tblInd")
     indent.set(qn("w:w"), str(twips))
     indent.set(qn("w:type"), "dxa")
-
-
-def set_cell_vertical_center(cell) -> None:
-    _child(cell._tc.get_or_add_tcPr(), "w:vAlign").set(qn("w:val"), "center")
 
 
 def set_east_asian_layout_defaults(styles_element: BaseOxmlElement, face: str, size_pt: float) -> None:
