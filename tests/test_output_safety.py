@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import docx
@@ -140,3 +141,14 @@ def test_a_date_before_1980_and_a_long_organ_name_still_build(tmp_path):
     assert main(["build", str(data), "-o", str(tmp_path / "out")]) == 0
     properties = docx.Document(str(tmp_path / "out" / "data.docx")).core_properties
     assert len(properties.title) <= 255 and properties.created.year == 1900
+
+
+@pytest.mark.parametrize("date, stamp", [("1900-01-01", (1980, 1, 1, 0, 0, 0)),
+                                         ("2300-02-04", (2107, 12, 31, 23, 59, 58))])
+def test_the_zip_packages_of_a_date_a_zip_entry_cannot_carry_take_the_nearest(tmp_path, date, stamp):
+    """DOCX and OFD entries carry the document's date; one outside 1980–2107 is not a traceback."""
+    data = _data(tmp_path, "date: 2021-02-04", f"date: {date}")
+    assert main(["build", str(data), "-o", str(tmp_path / "out"), "--format", "docx", "--format", "ofd"]) == 0
+    for name in ("data.docx", "data.ofd"):
+        with zipfile.ZipFile(tmp_path / "out" / name) as package:
+            assert {entry.date_time for entry in package.infolist()} == {stamp}, name

@@ -28,6 +28,7 @@ from generator.paged_document import ImprintPlacement, PagedDocument, PartLayout
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.styles import add_styles
+from generator.writers.zip_dates import zip_date_time
 
 __all__ = ["write_docx"]
 
@@ -297,7 +298,6 @@ class _DocxBuilder:
 
 
 PROPERTY_LENGTH = 255
-ZIP_TIMES = (dt.datetime(1980, 1, 1), dt.datetime(2107, 12, 31, 23, 59, 58))   # what a ZIP entry can carry
 
 
 def _property(value: str) -> str:
@@ -305,11 +305,10 @@ def _property(value: str) -> str:
 
 
 def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
-    """python-docx stamps each zip entry with the clock; rewrite them with the data's date (the
-    nearest date a ZIP entry can carry, for one before 1980 or after 2107)."""
+    """python-docx stamps each zip entry with the clock; rewrite them with the data's date."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    stamp = min(max(when, ZIP_TIMES[0]), ZIP_TIMES[1]).timetuple()[:6]
+    stamp = zip_date_time(when)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)

@@ -12,12 +12,13 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-ZIP_EPOCH = dt.datetime(1980, 1, 1)     # the earliest date a ZIP entry can carry
+from generator.writers.zip_dates import zip_date_time
+
 UNIX = 3
 
 
 def write_package(parts: dict[str, bytes], created: dt.datetime, target: Path | BinaryIO) -> None:
-    stamp = max(created.replace(tzinfo=None), ZIP_EPOCH).timetuple()[:6]
+    stamp = zip_date_time(created)
     with zipfile.ZipFile(target, "w") as archive:
         for name in sorted(parts):
             entry = zipfile.ZipInfo(name, date_time=stamp)
