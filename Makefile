@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup fonts test-tools demo test fuzz bench clean
+.PHONY: setup fonts test-tools demo test fuzz bench clean messages
 
 setup: $(INSTALLED) fonts
 
@@ -31,6 +31,15 @@ fuzz: setup
 
 bench: setup test-tools
 	$(PY) tests/bench.py
+
+# The message catalogs: extract the program's messages, merge them into each language's .po
+# (translate the new entries there), and compile the .mo the program reads. Babel is a test extra.
+LOCALE := generator/locale
+messages: $(INSTALLED)
+	$(VENV)/bin/pybabel extract --no-location --sort-output --omit-header -F $(LOCALE)/babel.cfg \
+		-k message -k N_ -k ngettext:1,2 -o $(LOCALE)/gongwen.pot .
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date -i $(LOCALE)/gongwen.pot -d $(LOCALE) -D gongwen
+	$(VENV)/bin/pybabel compile --use-fuzzy -d $(LOCALE) -D gongwen
 
 clean:
 	rm -rf out .pytest_cache

@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.build import DEFAULT_FORMATS, FORMATS, PARTS
 from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
+from generator.i18n import LANG_ENV, LANGUAGES, _, message, set_language
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
 from generator.signing.password import PASSWORD_ENV
 
@@ -26,8 +27,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=tuple(LANGUAGES),
+                        help=_("the language of messages and help (default: zh; also ${env})").format(env=LANG_ENV))
+
+
+def _choose_language(argv: list[str] | None) -> None:
+    """``--lang`` is read before the parser is made, since the parser's help is in it."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    chosen = early.parse_known_args(argv)[0].lang
+    if chosen is not None:
+        try:
+            set_language(chosen)
+        except ValueError:
+            raise UsageError(message("--lang must be one of: {names}", names=", ".join(LANGUAGES))) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gongwen", description="政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF")
+    _language_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     build = commands.add_parser("build", help="render data files to DOCX and PDF (and the archive's PDF/A and OFD "
                                               "copies with --format pdfa, ofd)")
@@ -77,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     sign.add_argument("--password-file", type=Path,
                       help=f"a file whose first line is the .p12's password (else ${PASSWORD_ENV})")
     sign.add_argument("-o", "--output", type=Path, required=True, help="the signed PDF to write")
+    for command in commands.choices.values():       # --lang before or after the command
+        _language_option(command)
     return parser
 
 
@@ -129,7 +150,8 @@ def check(data: Path) -> int:
     for finding in checked.findings:
         print(finding)
     warnings = len(checked.findings) - len(checked.errors)
-    print(f"{data}: {len(checked.errors)} error(s), {warnings} warning(s)")
+    print(message("{path}: {errors} error(s), {warnings} warning(s)", path=data, errors=len(checked.errors),
+                  warnings=warnings))
     return 1 if checked.errors else 0
 
 
@@ -182,6 +204,7 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
     _printable_streams()
     handle_termination()
     try:
+        _choose_language(argv)
         args = _parser().parse_args(argv)
         if args.command == "inspect":
             return inspect(args.pdf)
@@ -226,10 +249,10 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
             print(path)
         return 0
     except DataError as error:          # file:line:column first, as the findings of the checks
-        print(f"{error.position}: error: {error.message}", file=sys.stderr)
+        print(message("{position}: error: {text}", position=error.position, text=error.message), file=sys.stderr)
         return error.exit_code
     except GongwenError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(message("error: {text}", text=error), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return SIGINT_EXIT
