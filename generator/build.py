@@ -15,9 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import GongwenError, OutputError, UsageError
+from generator.i18n import message
+from generator.kinds import ANNUAL_REPORT
 from generator.output_files import replaced_together
 
 if TYPE_CHECKING:
+    from generator.kinds import Kind
+    from generator.load.gongwen_model import Gongwen
     from generator.load.report_model import ReportFile
     from generator.parallel_pdf import PdfWorker
 
@@ -50,29 +54,34 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     office's seal scan, pressed on every 署名. ``parts="report"``: the report alone, for the
     government portal, written as NAME.report.pdf etc. beside the full copy. ``pdf_worker``:
     a process that writes the print PDF while this one writes the other formats."""
-    from generator.checks import check_file
+    from generator.kinds import check_path
 
     if font_dir is not None and not font_dir.is_dir():
         raise UsageError(f"{font_dir}: --font-dir is not a folder")
     if seal is not None:
         from generator.seal_image import check_seal_image
         seal = check_seal_image(seal)
-    checked = check_file(data)
+    checked = check_path(data)
+    if parts != "all" and checked.kind.name != ANNUAL_REPORT:
+        raise UsageError(message("--parts {parts} is for an annual report; {path} is a {kind}", parts=parts,
+                                 path=data, kind=checked.kind.name))
     for finding in checked.findings:
         say(str(finding))
     if checked.errors and not force:
         raise ChecksFailed(f"{data}: {len(checked.errors)} error(s) in the tables; nothing written "
                            "(--force builds anyway)")
     stem = data.stem if parts == "all" else f"{data.stem}.{parts}"
-    return write_outputs(checked.report, stem, output, formats, font_dir, warn, seal, parts, pdf_worker)
+    return write_outputs(checked.data, stem, output, formats, font_dir, warn, seal, parts, pdf_worker,
+                         kind=checked.kind)
 
 
-def write_outputs(report: ReportFile, stem: str, output: Path, formats: tuple[str, ...], font_dir: Path | None,
-                  warn: Callable[[str], None] = _warn, seal: Path | None = None, parts: str = "all",
-                  pdf_worker: PdfWorker | None = None) -> list[Path]:
-    """Compose, lay out and write a checked report as ``output/stem.<format>``; the web page
-    builds from the data on the page this way, without a file of its own."""
-    from generator.compose import compose
+def write_outputs(report: ReportFile | Gongwen, stem: str, output: Path, formats: tuple[str, ...],
+                  font_dir: Path | None, warn: Callable[[str], None] = _warn, seal: Path | None = None,
+                  parts: str = "all", pdf_worker: PdfWorker | None = None, kind: Kind | None = None) -> list[Path]:
+    """Compose, lay out and write a checked document of ``kind`` (by default an annual report)
+    as ``output/stem.<format>``; the web page builds from the data on the page this way,
+    without a file of its own."""
+    from generator.kinds import annual_report
     from generator.font_files import FontFinder
     from generator.layout import FontSet, lay_out
     from generator.layout_spec import load_layout
@@ -83,7 +92,7 @@ def write_outputs(report: ReportFile, stem: str, output: Path, formats: tuple[st
         raise OutputError(f"{output}: cannot create the output folder ({error.strerror})") from None
     targets = _targets(output, stem, formats)
     layout = load_layout()
-    document = compose(report, warn=warn, layout=layout)
+    document = (kind or annual_report()).compose(report, warn, layout)
     if parts != "all":
         document = replace(document, parts=tuple(part for part in document.parts if part.kind == parts))
     paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn), seal_image=seal)

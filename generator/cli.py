@@ -66,9 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the data's tables and numbers; write nothing")
     check.add_argument("data", type=Path, help="report data (YAML)")
     new = commands.add_parser("new", help="print a complete data skeleton to fill in")
+    new.add_argument("--kind", help="the kind of document: 通知, 请示, 报告, 函, 批复, 意见, 纪要 … "
+                                    "(default: the 政府信息公开工作年度报告)")
     new.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
-    new.add_argument("--year", type=int, help="the year the report covers")
-    new.add_argument("--organ", help="the government the report is about, e.g. 某某区人民政府")
+    new.add_argument("--year", type=int, help="the year the report covers (another kind: the year of its date)")
+    new.add_argument("--organ", help="the government the report is about, e.g. 某某区人民政府 (another kind: "
+                                     "the issuing organ, e.g. 某某区人民政府办公室)")
     new.add_argument("--from", dest="last_year", type=Path, metavar="LAST_YEAR.yaml",
                      help="start from last year's data file: the year moves on, its prose is marked to do")
     template = commands.add_parser("xlsx-template", help="write the statutory tables as an Excel workbook to fill in")
@@ -129,24 +132,35 @@ def sign(pdf: Path, p12: Path, password_file: Path | None, output: Path) -> int:
     return 0
 
 
-def new(last_year: Path | None, year_format: int | None, year: int | None, organ: str | None) -> str:
-    """A skeleton for ``--year`` and ``--organ``, or next year's file started from ``--from``."""
+def new(last_year: Path | None, year_format: int | None, year: int | None, organ: str | None,
+        kind_name: str | None) -> str:
+    """A skeleton of ``--kind`` (default: the annual report) for ``--year`` and ``--organ``, or
+    next year's report started from ``--from``."""
+    from generator.kinds import ANNUAL_REPORT, NewDocument, kind_named
     if last_year is not None:
-        if (year_format, year, organ) != (None, None, None):
+        if (year_format, year, organ, kind_name) != (None, None, None, None):
             raise UsageError("gongwen new --from takes the year, format and organ from last year's file: "
                              "leave out --year, --format and --organ")
         from generator.next_year import next_year
         return next_year(last_year)
+    try:
+        kind = kind_named(kind_name or ANNUAL_REPORT)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if kind.name != ANNUAL_REPORT:
+        if year_format is not None:
+            raise UsageError(message("--format is the annual report's table format; a {kind} has none",
+                                     kind=kind.name))
+        import datetime as dt
+        return kind.skeleton(NewDocument(organ or "某某区人民政府办公室", year or dt.date.today().year))
     if year is None or organ is None:
         raise UsageError("gongwen new needs --year and --organ (or --from LAST_YEAR.yaml)")
-    from generator.load.report_model import default_format
-    from generator.skeleton import skeleton
-    return skeleton(year_format or default_format(year), year, organ)
+    return kind.skeleton(NewDocument(organ, year, year_format))
 
 
 def check(data: Path) -> int:
-    from generator.checks import check_file
-    checked = check_file(data)
+    from generator.kinds import check_path
+    checked = check_path(data)
     for finding in checked.findings:
         print(finding)
     warnings = len(checked.findings) - len(checked.errors)
@@ -213,7 +227,7 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
         if args.command == "sign":
             return sign(args.pdf, args.p12, args.password_file, args.output)
         if args.command == "new":
-            sys.stdout.write(new(args.last_year, args.format, args.year, args.organ))
+            sys.stdout.write(new(args.last_year, args.format, args.year, args.organ, args.kind))
             return 0
         if args.command == "xlsx-template":
             return xlsx_template(args.format, args.year, args.organ, args.source, args.output)

@@ -89,12 +89,32 @@ class Table:
 @dataclass(frozen=True)
 class Signature:
     """署名 and 成文日期 (§7.3.5); ``seal`` leaves room for a seal (date 右空四字). A published
-    report may print only one of them (None: not printed; the other keeps its place)."""
+    report may print only one of them (None: not printed; the other keeps its place).
+    ``joint``: the other organs of a 联合行文, each on its own line below the lead organ's."""
 
     organ: str | None
     date: str | None
     seal: bool = False
     keep_with_next: bool = False        # the 附注 that follows stays on the date's page
+    joint: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentNote:
+    """附件说明 (§7.3.4): ``label`` ("附件：") then the names, each after its number ("1.", or
+    none for a single attachment); a wrapped name aligns under the first character of the name."""
+
+    label: str
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class AttachmentHead:
+    """An attachment's first lines (§8), on a new page: ``label`` ("附件1") flush left on line 1,
+    its title centred from line 3."""
+
+    label: str
+    title: Title
 
 
 @dataclass(frozen=True)
@@ -125,7 +145,7 @@ class Imprint:
     copy_to: CopyTo | None = None
 
 
-Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note]
+Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note, AttachmentNote, AttachmentHead]
 
 
 @dataclass(frozen=True)
@@ -136,7 +156,7 @@ class Part:
     blocks: tuple[Block, ...]
     imprint: Imprint | None
     masthead: Masthead | None = None
-    kind: Literal["cover", "report"] = "report"     # the 报送报告, or the annual report itself
+    kind: Literal["cover", "report", "document"] = "report"     # the 报送报告, the annual report, any other 公文
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,8 @@ class Body(_Data):
     note_indent_chars: int
     seal_date_right_chars: int
     lines_after_heading: int
+    attachment_note_gap_lines: int
+    attachment_title_line: int
 
 
 class SealLayout(_Data):

@@ -124,6 +124,15 @@ class SignaturePlacement:
 
 
 @dataclass(frozen=True)
+class HangingIndent:
+    """A paragraph whose first line starts at ``first`` and whose continuation lines start at
+    ``hang``, both from the 版心's left edge (an item of the 附件说明)."""
+
+    first: float
+    hang: float
+
+
+@dataclass(frozen=True)
 class PartLayout:
     """The page decisions of one part, for writers of flowing formats."""
 
@@ -132,6 +141,7 @@ class PartLayout:
     imprint: ImprintPlacement | None        # None: the part has no 版记
     signatures: tuple[SignaturePlacement, ...] = ()    # in block order
     mark_scale: float = 1.0             # the 发文机关标志's horizontal scale (≤ 1: narrowed to fit)
+    attachment_items: tuple[HangingIndent, ...] = ()   # the 附件说明's names, in order
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from generator.compose.numbering import HeadingCounter
 from generator.compose.report_format import load_report_format, report_tables
@@ -20,13 +21,16 @@ from generator.compose.statutory_tables import build_table
 from generator.compose.title_lines import title_lines
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
-    Addressee, Block, CopyTo, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
-    Signature, Title,
+    Addressee, Block, Cell, CopyTo, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
+    Signature, Table, Title,
 )
 from generator.layout_spec import Layout, load_layout
 from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
 from generator.load.report_model import Block as DataBlock
 from generator.load.report_model import Imprint as DataImprint
+
+if TYPE_CHECKING:
+    from generator.load.gongwen_model import Table as DataTable
 
 
 def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None,
@@ -37,10 +41,7 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
     cover, report = data.cover, data.report
     organs = tuple(name for name in (data.organ, report.signature, *(
         (cover.signature, cover.addressee) if cover else ())) if name)
-    names = organs + tuple(place for organ in organs for place in _place_names(organ))
-
-    def title(text: str) -> Title:
-        return Title(title_lines(text, layout.chars_per_line("title"), names, layout.calibration.autospace_em))
+    title = title_breaker(organs, layout)
 
     if cover and not cover.signers:
         warn("cover.signers is empty: an upward document names its 签发人; "
@@ -65,13 +66,22 @@ def _created(data: ReportFile) -> dt.date:
     return next((date for date in dates if date), dt.date(data.year + 1, 1, 1))
 
 
+def title_breaker(organs: tuple[str, ...], layout: Layout) -> Callable[[str], Title]:
+    """Titles broken into balanced lines that keep the organs' names and their places whole."""
+    names = organs + tuple(place for organ in organs for place in _place_names(organ))
+
+    def title(text: str) -> Title:
+        return Title(title_lines(text, layout.chars_per_line("title"), names, layout.calibration.autospace_em))
+    return title
+
+
 def _place_names(organ: str) -> list[str]:
     """"福州市长乐区人民政府" → 福州市长乐区, 福州市, 长乐区: words a title line must not split."""
     prefix = organ.split("人民政府")[0]
     return [prefix, *re.findall(r"[^省市区县]+?[省市区县]", prefix)]
 
 
-def _imprint(imprint: DataImprint, wording: Wording) -> Imprint:
+def imprint_block(imprint: DataImprint, wording: Wording) -> Imprint:
     copy_to = CopyTo(wording.render("copy_to_label"), wording.render("copy_to_names", names=imprint.copy_to)) \
         if imprint.copy_to else None
     return Imprint(printer=imprint.printer,
@@ -97,7 +107,7 @@ def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title
     ]
     if cover.note:
         blocks.append(Note(wording.render("note", text=cover.note)))
-    return Part(blocks=tuple(blocks), imprint=_imprint(cover.imprint, wording), masthead=masthead, kind="cover")
+    return Part(blocks=tuple(blocks), imprint=imprint_block(cover.imprint, wording), masthead=masthead, kind="cover")
 
 
 def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Title]) -> Part:
@@ -109,17 +119,24 @@ def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Titl
         blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section.title, keep_with_next=True))
         if section.key in tables:
             blocks.append(build_table(tables[section.key], report, getattr(report.labels, section.key)))
-        blocks.extend(_prose(section.prose, counter, wording))
+        blocks.extend(prose_blocks(section.prose, wording, counter))
     if report.signature or report.date:
         date = wording.render("date", date=report.date) if report.date else None
         blocks.append(Signature(report.signature, date, report.seal))
-    return Part(blocks=tuple(blocks), imprint=_imprint(report.imprint, wording) if report.imprint else None)
+    return Part(blocks=tuple(blocks), imprint=imprint_block(report.imprint, wording) if report.imprint else None)
 
 
-def _prose(blocks: list[DataBlock], counter: HeadingCounter, wording: Wording) -> list[Block]:
+def prose_blocks(blocks: list[DataBlock], wording: Wording, counter: HeadingCounter | None = None) -> list[Block]:
+    """Paragraphs, headings numbered by ``counter`` (a fresh one: numbering starts at 一、) and
+    tables of a text."""
+    counter = counter or HeadingCounter()
     out: list[Block] = []
     for block in blocks:
         level = block.level
+        table = getattr(block, "table", None)
+        if table is not None:
+            out.append(data_table(table))
+            continue
         if level is None:
             runs = (Run(block.lead, "lead"), Run(block.p)) if block.lead else (Run(block.p),)
             out.append(Paragraph(runs))
@@ -131,3 +148,12 @@ def _prose(blocks: list[DataBlock], counter: HeadingCounter, wording: Wording) -
         else:
             out.append(Heading(level, number, title, keep_with_next=True))
     return out
+
+
+def data_table(table: DataTable) -> Table:
+    """A table as the data gives it: its header row repeated on each page it runs on to, figures
+    as numbers, every other cell as a label."""
+    header = tuple(Cell(text, "header") for text in table.columns)
+    rows = tuple(tuple(Cell("" if value is None else str(value), "number" if isinstance(value, int) else "label")
+                       for value in row) for row in table.rows)
+    return Table(widths=tuple(table.widths or [1.0] * len(table.columns)), rows=(header, *rows), header_rows=1)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.document_model import (
-    Addressee, Block, Heading, Imprint, Masthead, Note, Paragraph, Part, Signature, Table, Title,
+    Addressee, AttachmentHead, AttachmentNote, Block, Heading, Imprint, Masthead, Note, Paragraph, Part, Signature,
+    Table, Title,
 )
 from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
 from generator.layout.linebreak import Line, Token, line_width
@@ -19,7 +20,7 @@ from generator.layout.placement import mark_scale, signature_positions
 from generator.layout.tables import TableBox, TableLayout
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
-from generator.paged_document import Image, Item, Rule, SealPlacement, SignaturePlacement
+from generator.paged_document import HangingIndent, Image, Item, Rule, SealPlacement, SignaturePlacement
 
 
 @dataclass
@@ -28,6 +29,7 @@ class PartBoxes:
     imprint: ImprintBox | None
     signatures: list[tuple[SignaturePlacement, Box]] = field(default_factory=list)   # and the box of its lines
     mark_scale: float = 1.0
+    attachment_items: list[HangingIndent] = field(default_factory=list)
 
 
 class BlockLayout:
@@ -96,7 +98,41 @@ class BlockLayout:
                 return boxes
             case Note(text):
                 return [self.lines_box([(text, "note")], body.note_indent_chars, align="left")]
+            case AttachmentNote():
+                return [SpaceBox(body.attachment_note_gap_lines * self.pitch), self.attachment_note(block, result)]
+            case AttachmentHead(label, title):
+                head = self._box([Line(tuple(self.setter.tokens([(label, self.setter.style("attachment_label"))])),
+                                       0.0, 0.0)], "left", keep_with_next=True)
+                head.page_break_before = True
+                space = FixedBox((body.attachment_title_line - 1) * self.pitch - head.height(), lambda top: [],
+                                 keep_with_next=True)
+                return [head, space, *self.block(title, result)]
         raise TypeError(f"no layout for {type(block).__name__}")
+
+    def hanging_lines(self, tokens: list[Token], width: float, hang: float, first_indent: float = 0.0,
+                      justify: bool = True) -> list[Line]:
+        """Lines of ``width`` whose first starts at ``first_indent`` and whose continuations
+        hang at ``hang`` (the 抄送 names after "抄送：", an attachment's name after its number)."""
+        lines = self.setter.break_lines(tokens, width, first_indent, justify=justify)
+        if len(lines) == 1:
+            return lines
+        rest = [token for line in lines[1:] for token in line.tokens]
+        return [lines[0]] + [Line(line.tokens, hang, line.gap, line.spread)
+                             for line in self.setter.break_lines(rest, width - hang, justify=justify)]
+
+    def attachment_note(self, note: AttachmentNote, result: PartBoxes) -> LinesBox:
+        """附件说明 (§7.3.4): "附件：" 左空二字, each name after its number, the numbers of later
+        names under the first, a wrapped name under its own first character."""
+        style = self.setter.style("attachment_note")
+        start = self.layout.body.paragraph_indent_chars * self.char
+        after_label = start + self.setter.width(note.label, style)
+        lines: list[Line] = []
+        for i, (number, name) in enumerate(note.items):
+            tokens = self.setter.tokens([((note.label if i == 0 else "") + number + name, style)])
+            indent = HangingIndent(start if i == 0 else after_label, after_label + self.setter.width(number, style))
+            result.attachment_items.append(indent)
+            lines += self.hanging_lines(tokens, self.width, indent.hang, indent.first)
+        return self._box(lines, "justify")
 
     def masthead(self, masthead: Masthead) -> tuple[FixedBox, float]:
         """版头: red 发文机关标志 below the 版心 top, 发文字号 (with 签发人 for upward documents)
@@ -143,13 +179,18 @@ class BlockLayout:
         setter, pitch = self.setter, self.pitch
         organ_style, date_style = setter.style("signature"), setter.style("date")
         organ_tokens = setter.tokens([(block.organ or "", organ_style)])
+        joint_tokens = [setter.tokens([(organ, organ_style)]) for organ in block.joint]
         date_tokens = setter.tokens([(block.date or "", date_style)])
         date_width = line_width(date_tokens)
         sealed = block.seal or self.seal_image is not None       # a seal image is pressed on every 署名
-        organ_x, date_x = signature_positions(line_width(organ_tokens), date_width, self.width,
+        # the organs of a 联合行文 stand one under another, aligned on the longest name
+        organ_width = max(map(line_width, [organ_tokens, *joint_tokens]))
+        organ_x, date_x = signature_positions(organ_width, date_width, self.width,
                                               self.char, self.layout.body, sealed)
         lines = [(tokens, x, style) for text, tokens, x, style in
-                 ((block.organ, organ_tokens, organ_x, organ_style), (block.date, date_tokens, date_x, date_style))
+                 ((block.organ, organ_tokens, organ_x, organ_style),
+                  *((organ, tokens, organ_x, organ_style) for organ, tokens in zip(block.joint, joint_tokens)),
+                  (block.date, date_tokens, date_x, date_style))
                  if text]
         spec = self.layout.seal
         gap = spec.gap_lines if sealed else self.layout.body.signature_gap_lines
@@ -185,13 +226,9 @@ class BlockLayout:
         side = spec.side_indent_chars * style.pitch
         hang = setter.width(imprint.copy_to.label, style) if imprint.copy_to else 0.0
         copy_lines: list[Line] = []
-        if imprint.copy_to:
+        if imprint.copy_to:         # continuation lines align after "抄送："
             tokens = setter.tokens([(imprint.copy_to.label + imprint.copy_to.names, style)])
-            copy_lines = setter.break_lines(tokens, self.width - 2 * side)
-            if len(copy_lines) > 1:     # continuation lines align after "抄送：": break them again narrower
-                rest = [t for line in copy_lines[1:] for t in line.tokens]
-                copy_lines = [copy_lines[0]] + [Line(line.tokens, hang, line.gap)
-                                                for line in setter.break_lines(rest, self.width - 2 * side - hang)]
+            copy_lines = self.hanging_lines(tokens, self.width - 2 * side, hang)
         printer = setter.tokens([(imprint.printer, style)])
         date = setter.tokens([(imprint.print_date, style)])
         height = (len(copy_lines) + 1) * pitch

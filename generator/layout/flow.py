@@ -32,6 +32,7 @@ class Box:
 
     keep_with_next: bool = False
     started_page: bool = False
+    page_break_before: bool = False       # starts a new page (an attachment, 另面)
 
     def height(self) -> float:
         raise NotImplementedError

@@ -63,6 +63,9 @@ class PageFiller:
         i = 0
         while i < len(boxes):
             box = boxes[i]
+            if box.page_break_before and not self._at_top:
+                self._new_page(index)
+                continue
             if box.keep_with_next and not self._at_top and self._kept_room(boxes, i) > self._available + FUZZ:
                 self._new_page(index)
                 continue

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import ValidationError
+from typing import TypeVar
+
+from pydantic import TypeAdapter, ValidationError
 
 from generator.errors import DataError, SourcePosition, UsageError
 from generator.load.echo import field_path
@@ -14,7 +16,9 @@ from generator.load.reading import read_text
 from generator.load.report_model import ONE_ROW, REPORT_FILE, THREE_ROWS, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["load_report", "load_source", "load_previous", "validate", "ReportFile"]
+__all__ = ["load_report", "load_source", "load_previous", "validate", "validated", "ReportFile"]
+
+T = TypeVar("T")
 
 # pydantic adds the tried member type of a union to an error's location; it is no data key.
 _UNION_TAG = re.compile(rf"^(int|str|decimal|none|literal\[.*\]|function-.*|{THREE_ROWS}|{ONE_ROW})$")
@@ -44,11 +48,17 @@ def load_previous(source: YamlSource, previous: str) -> YamlSource:
 
 def validate(source: YamlSource) -> ReportFile:
     """The report model of a parsed file; ``format`` defaults to the one in force for ``year``."""
-    data = dict(source.data)
+    data = {key: value for key, value in source.data.items() if key != "kind"}    # kind: 年度报告
     if data.get("format") is None and isinstance(data.get("year"), int):
         data["format"] = default_format(data["year"])
+    return validated(source, REPORT_FILE, data)
+
+
+def validated(source: YamlSource, model: TypeAdapter[T], data: dict | None = None) -> T:
+    """``data`` (by default the file's) as ``model``; the first problem is a DataError at its
+    line, naming the field."""
     try:
-        return REPORT_FILE.validate_python(data)
+        return model.validate_python(source.data if data is None else data)
     except ValidationError as error:
         first = error.errors()[0]
         location = tuple(step for step in first["loc"] if not _UNION_TAG.match(str(step)))

@@ -20,11 +20,11 @@ from docx.oxml.table import CT_Tbl
 from docx.shared import Mm, Pt
 
 from generator.document_model import (
-    Addressee, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Signature,
-    Table, Title,
+    Addressee, AttachmentHead, AttachmentNote, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph,
+    Part, Signature, Table, Title,
 )
 from generator.layout_spec import Layout, mm_to_pt
-from generator.paged_document import ImprintPlacement, PagedDocument, PartLayout, SignaturePlacement
+from generator.paged_document import HangingIndent, ImprintPlacement, PagedDocument, PartLayout, SignaturePlacement
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.styles import add_styles
@@ -35,28 +35,29 @@ __all__ = ["write_docx"]
 
 # The styled empty document of each layout, made once per process: python-docx looks a style up
 # by scanning every style, so making the 20 styles costs more than reading them back.
-_TEMPLATES: dict[int, tuple[Layout, bytes, dict[str, str]]] = {}
+_TEMPLATES: dict[tuple[int, bool], tuple[Layout, bytes, dict[str, str]]] = {}
 
 
-def _template(layout: Layout) -> tuple[bytes, dict[str, str]]:
+def _template(layout: Layout, attachments: bool) -> tuple[bytes, dict[str, str]]:
     """An empty document with the layout's styles and settings, and role → style id."""
-    if id(layout) not in _TEMPLATES:
+    key = (id(layout), attachments)
+    if key not in _TEMPLATES:
         document = docx.Document()
         ooxml.drop_styles_with_effects(document)
         ooxml.set_zoom_percent(document.settings.element)
-        styles = add_styles(document, layout)
+        styles = add_styles(document, layout, attachments)
         document.settings.odd_and_even_pages_header_footer = True
         saved = io.BytesIO()
         document.save(saved)
-        _TEMPLATES[id(layout)] = (layout, saved.getvalue(), styles)      # the layout kept: its id stays its own
-    _, data, styles = _TEMPLATES[id(layout)]
+        _TEMPLATES[key] = (layout, saved.getvalue(), styles)      # the layout kept: its id stays its own
+    _, data, styles = _TEMPLATES[key]
     return data, styles
 
 
 class _DocxBuilder:
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, general: bool) -> None:
         self.layout = layout
-        template, self.styles = _template(layout)
+        template, self.styles = _template(layout, general)
         self.doc = docx.Document(io.BytesIO(template))
         self.width_pt = mm_to_pt(layout.page.text_width_mm)
         self.char = layout.char_pitch_pt
@@ -131,7 +132,7 @@ class _DocxBuilder:
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
                                 mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
 
-    def block(self, block: Block, signatures: list[SignaturePlacement]) -> None:
+    def block(self, block: Block, signatures: list[SignaturePlacement], attachment_items: list[HangingIndent]) -> None:
         match block:
             case Title(lines):
                 title = self.paragraph("title")
@@ -152,24 +153,47 @@ class _DocxBuilder:
                 paragraph.paragraph_format.keep_with_next = keep
             case Table():
                 self.table(block)
-            case Signature(organ, date, _, keep):
-                self.signature(organ, date, signatures.pop(0), keep)
+            case Signature(organ, date, _, keep, joint):
+                self.signature(organ, date, signatures.pop(0), keep, joint)
             case Note(text):
                 self.paragraph("note", text)
+            case AttachmentNote():
+                self.attachment_note(block, attachment_items)
+            case AttachmentHead(label, title):
+                head = self.paragraph("attachment_label", label)
+                head.paragraph_format.page_break_before = True
+                head.paragraph_format.keep_with_next = True
+                blank = self.paragraph("attachment_label")
+                blank.paragraph_format.keep_with_next = True
+                lines = self.layout.body.attachment_title_line - 2
+                ooxml.set_exact_line(blank._p.get_or_add_pPr(), lines * self.pitch)
+                self.block(title, signatures, attachment_items)
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
+    def attachment_note(self, note: AttachmentNote, items: list[HangingIndent]) -> None:
+        """附件说明 as the layout set it: one paragraph a name, its continuation lines hanging
+        under the name's first character, later names under the first one's number."""
+        for i, (number, name) in enumerate(note.items):
+            paragraph = self.paragraph("attachment_note", (note.label if i == 0 else "") + number + name)
+            indent = items.pop(0)
+            paragraph.paragraph_format.left_indent = Pt(indent.hang)
+            paragraph.paragraph_format.first_line_indent = Pt(indent.first - indent.hang)
+            if i == 0:
+                paragraph.paragraph_format.space_before = Pt(self.layout.body.attachment_note_gap_lines * self.pitch)
+
     def signature(self, organ: str | None, date: str | None, placement: SignaturePlacement,
-                  keep_with_next: bool) -> None:
+                  keep_with_next: bool, joint: tuple[str, ...] = ()) -> None:
         """Where the layout put them (§7.3.5), as left indents; one the data leaves out is not
         written, and the first written takes the blank lines above. A seal is a picture behind
         the text, anchored to that first line so it moves with it when a clerk edits the text
-        above."""
+        above. The other organs of a 联合行文 follow the lead organ's line at its indent."""
         written = []
-        if organ:
-            first = self.paragraph("signature", organ)
-            first.paragraph_format.left_indent = Pt(placement.organ_x)
-            written.append(first)
+        for text in (organ, *joint):
+            if text:
+                line = self.paragraph("signature", text)
+                line.paragraph_format.left_indent = Pt(placement.organ_x)
+                written.append(line)
         if date:
             second = self.paragraph("date", date)
             second.paragraph_format.left_indent = Pt(placement.date_x)
@@ -272,9 +296,9 @@ class _DocxBuilder:
         self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
         if part.masthead:
             self.masthead(part.masthead, decisions.mark_scale)
-        signatures = list(decisions.signatures)
+        signatures, attachment_items = list(decisions.signatures), list(decisions.attachment_items)
         for block in part.blocks:
-            self.block(block, signatures)
+            self.block(block, signatures, attachment_items)
         placement = decisions.imprint
         if part.imprint and placement:
             if placement.own_page:
@@ -320,7 +344,7 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
 def write_docx(document: Document, layout: Layout, target: Path | BinaryIO, paged: PagedDocument) -> None:
     """Write the DOCX to ``target`` (a path or a binary file object), following the page
     decisions of ``paged`` (the same document laid out)."""
-    builder = _DocxBuilder(layout)
+    builder = _DocxBuilder(layout, general=any(part.kind == "document" for part in document.parts))
     for i, (part, decisions) in enumerate(zip(document.parts, paged.parts, strict=True)):
         builder.part(part, decisions, last=i == len(document.parts) - 1)
     builder.properties(document.meta)

@@ -51,6 +51,12 @@ PARAGRAPH_STYLES = {
     "page_number_odd": StyleSpec("页码（单页）", "page_number", WD_ALIGN_PARAGRAPH.RIGHT),
     "page_number_even": StyleSpec("页码（双页）", "page_number", WD_ALIGN_PARAGRAPH.LEFT),
 }
+# Styles of elements the annual report never prints: a general 公文's DOCX has them too (the
+# annual report's keeps the style set it has always had, so its files stay as they were).
+ATTACHMENT_STYLES = {
+    "attachment_note": StyleSpec("附件说明", "attachment_note"),
+    "attachment_label": StyleSpec("附件标识", "attachment_label", WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True),
+}
 CHARACTER_STYLES = {"lead": "强调", "body_text": "正文文字", "signer_name": "签发人姓名"}
 CHARACTER_ROLES = {"body_text": "body"}     # a character style's role, where its name differs
 
@@ -73,14 +79,15 @@ def _side_indents(layout: Layout) -> dict[str, tuple[float, float]]:
     return {"page_number_odd": (0.0, number), "page_number_even": (number, 0.0)}
 
 
-def add_styles(doc: Document, layout: Layout) -> dict[str, str]:
-    """Create every style; returns role → style id."""
+def add_styles(doc: Document, layout: Layout, attachments: bool = False) -> dict[str, str]:
+    """Create every style (``attachments``: those of the 附件说明 and attachments too); returns
+    role → style id."""
     spacing, indents = _spacing(layout), _side_indents(layout)
     body = layout.role("body")
     ooxml.set_east_asian_layout_defaults(doc.styles.element, layout.face_of("body").docx,
                                          body.size_pt)
     names: dict[str, str] = {}
-    for role, spec in PARAGRAPH_STYLES.items():
+    for role, spec in {**PARAGRAPH_STYLES, **(ATTACHMENT_STYLES if attachments else {})}.items():
         style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.quick_style = True
         role_data = layout.role(spec.role)

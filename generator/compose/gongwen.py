@@ -1,0 +1,78 @@
+"""Compose a general 公文 (通知, 请示, 函 …): the data model → the document model.
+
+One part: 版头, title, 主送, 正文, 附件说明, 署名 and 成文日期, 附注, then each bound attachment
+另面 with its own headings (numbered afresh) and tables, page numbers running on, and the 版记
+after the last of them (GB/T 9704 §7–§8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from generator.compose.composer import imprint_block, prose_blocks, title_breaker
+from generator.compose.wording import Wording, default_wording
+from generator.document_model import (
+    Addressee, AttachmentHead, AttachmentNote, Block, Document, Masthead, Meta, Note, Paragraph, Part, Run,
+    Signature,
+)
+from generator.kinds.spec import KindSpec
+from generator.layout_spec import Layout, load_layout
+from generator.load.gongwen_model import Gongwen
+
+
+def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] = lambda message: None,
+                    wording: Wording | None = None, layout: Layout | None = None) -> Document:
+    wording = wording or default_wording()
+    layout = layout or load_layout()
+    organs = tuple(name for name in (*data.issuers, *data.signatures, data.addressee or "") if name)
+    title = title_breaker(organs, layout)
+    blocks: list[Block] = [title(data.title)]
+    if data.addressee:
+        blocks.append(Addressee(wording.render("addressee", name=data.addressee)))
+    blocks += prose_blocks(data.body, wording)
+    if data.attachments:
+        many = len(data.attachments) > 1
+        blocks.append(AttachmentNote(wording.render("attachment_label"), tuple(
+            (wording.render("attachment_number", n=n) if many else "", attachment.title)
+            for n, attachment in enumerate(data.attachments, start=1))))
+    date = wording.render("date", date=data.date) if data.date else None
+    if data.signatures or date:
+        lead, *others = data.signatures or [None]
+        blocks.append(Signature(lead, date, data.seal, keep_with_next=bool(data.note), joint=tuple(others)))
+    if data.note:
+        blocks.append(Note(wording.render("note", text=data.note)))
+    bound = [(n, attachment) for n, attachment in enumerate(data.attachments, start=1) if attachment.body]
+    for n, attachment in bound:
+        label = wording.render("attachment_head", n=n) if len(data.attachments) > 1 else \
+            wording.render("attachment_head", n="")
+        blocks.append(AttachmentHead(label, title(attachment.title)))
+        blocks += prose_blocks(attachment.body, wording)
+    meta = Meta(title=data.title, author=(data.signatures or data.issuers or [""])[0], subject=data.title,
+                keywords=tuple(data.keywords), created=dt.datetime.combine(_created(data), dt.time()))
+    part = Part(blocks=tuple(blocks), imprint=imprint_block(data.imprint, wording) if data.imprint else None,
+                masthead=_masthead(data, spec, wording, layout), kind="document")
+    return Document(meta=meta, parts=(part,))
+
+
+def _created(data: Gongwen) -> dt.date:
+    """The first date the document gives: its 成文日期, else its 印发日期, else 1 January 2000
+    (a draft dated nowhere still builds the same bytes every time)."""
+    dates = (data.date, data.imprint.print_date if data.imprint else None)
+    return next((date for date in dates if date), dt.date(2000, 1, 1))
+
+
+def _masthead(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout) -> Masthead | None:
+    """版头 of a document whose issuers are named; an upward one names its 签发人 (or keeps room
+    for a name written by hand)."""
+    if not data.issuers:
+        return None
+    number = data.doc_number
+    doc_number = wording.render("doc_number", code=number.code, year=number.year, serial=number.serial) \
+        if number else ""
+    upward = spec.direction == "up"
+    names = wording.render("signer_names", names=data.signers) if data.signers \
+        else "　" * layout.masthead.signer_room_chars
+    return Masthead(issuer_mark="".join(data.issuers) + data.mark_word, doc_number=doc_number,
+                    signer_label=wording.render("signer_label") if upward else None,
+                    signer_names=names if upward else "")

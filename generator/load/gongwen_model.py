@@ -1,0 +1,123 @@
+"""The general 公文 as an office writes it: one validated model for every 文种 but the annual
+report (GB/T 9704-2012 §7: 版头, 主体, 版记; §8 attachments).
+
+The data names elements, never their print form: the program writes "〔〕", "附件：1.", the
+heading numbers and the date, so that a clerk's file says what the document holds and the
+layout alone decides how it looks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, TypeAdapter, field_validator, model_validator
+
+from generator.i18n import message
+from generator.load.limits import LIMITS
+from generator.load.report_model import Block, DocumentNumber, Imprint, Strict, Title
+
+
+class Table(Strict):
+    """A ruled table in the body or an attachment: a header row of column names, then rows of
+    cells as printed. ``widths`` are relative column widths (default: equal)."""
+
+    columns: list[str] = Field(min_length=1, description="the header row")
+    rows: list[list[str | int | None]] = Field(default_factory=list, description="the rows, cell by cell")
+    widths: list[float] | None = Field(default=None, description="relative column widths, one per column")
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> Table:
+        count = len(self.columns)
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != count:
+                raise ValueError(str(message("row {number} has {cells} cells; the table has {count} columns",
+                                                 number=number, cells=len(row), count=count)))
+        if self.widths is not None and (len(self.widths) != count or min(self.widths) <= 0):
+            raise ValueError(str(message("widths needs {count} positive numbers, one per column", count=count)))
+        return self
+
+
+class ProseBlock(Block):
+    """One block of a 公文's text: a heading h1 (一、) to h4 (（1）), a paragraph ``p``, or a
+    ``table``. Headings are numbered by the program."""
+
+    h1: str | None = None
+    table: Table | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> ProseBlock:
+        kinds = [k for k in ("h1", "h2", "h3", "h4", "p", "table") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError(str(message("a block needs exactly one of h1, h2, h3, h4, p, table")))
+        if self.lead is not None and self.p is None:
+            raise ValueError(str(message("lead belongs to a paragraph (p)")))
+        if self.text is not None and self.level is None:
+            raise ValueError(str(message("text runs on after a heading")))
+        return self
+
+    @property
+    def level(self) -> int | None:
+        """Heading level 1–4, or None for a paragraph or a table."""
+        return 1 if self.h1 is not None else super().level
+
+
+def _few_headings(blocks: list[ProseBlock]) -> list[ProseBlock]:
+    headings = sum(block.level is not None for block in blocks)
+    if headings > LIMITS.section_headings:
+        raise ValueError(str(message("a text may have at most {limit:,} headings; this one has {count:,}",
+                                     limit=LIMITS.section_headings, count=headings)))
+    return blocks
+
+
+Prose = Annotated[list[ProseBlock], AfterValidator(_few_headings)]
+Name = Annotated[str, Field(min_length=1, max_length=LIMITS.title_characters)]
+
+
+class Attachment(Strict):
+    """One 附件: named in the 附件说明; its ``body``, when given, is printed after the main text,
+    另面, as GB/T 9704 §8 sets it (an attachment sent separately has none)."""
+
+    title: Name = Field(description="附件名称, as the 附件说明 lists it and its page heads it")
+    body: Prose = Field(default_factory=list, description="the attachment's text, if bound with the document")
+
+
+class Gongwen(Strict):
+    """One 公文 of the general format: 通知, 请示, 报告, 函, 批复, 意见, 纪要 …"""
+
+    kind: str = Field(description="文种: 通知, 请示, 报告, 函, 批复, 意见, 纪要 …")
+    copy_number: str | None = Field(default=None, pattern=r"^[0-9]{6}$", description="份号, six digits")
+    secrecy: str | None = Field(default=None, description="密级和保密期限, e.g. 秘密★1年")
+    urgency: Literal["特急", "加急"] | None = Field(default=None, description="紧急程度")
+    issuers: list[Name] = Field(default_factory=list, max_length=8,
+                                description="发文机关 of the 发文机关标志; several for 联合行文, the lead organ first")
+    mark_word: Literal["文件", ""] = Field(default="文件", description='"文件" after the organ names, or ""')
+    doc_number: DocumentNumber | None = Field(default=None, description="发文字号 (the lead organ's)")
+    signers: list[Name] = Field(default_factory=list, description="签发人 of an upward document, in organ order")
+    title: Title
+    addressee: str | None = Field(default=None, description="主送机关 as printed, without the closing colon")
+    body: Prose = Field(min_length=1, description="正文")
+    attachments: list[Attachment] = Field(default_factory=list, max_length=99, description="附件, in order")
+    signatures: list[Name] = Field(default_factory=list, max_length=8,
+                                   description="署名: the issuing organs, the lead organ first")
+    date: dt.date | None = Field(default=None, description="成文日期")
+    seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
+    note: str | None = Field(default=None, description="附注, without brackets, e.g. 此件公开发布")
+    imprint: Imprint | None = Field(default=None, description="版记: 抄送, 印发机关 and 印发日期")
+    keywords: list[str] = Field(default_factory=list)
+
+    @field_validator("addressee")
+    @classmethod
+    def _no_colon(cls, value: str | None) -> str | None:
+        return value.rstrip("：:") if value is not None else None
+
+    @model_validator(mode="after")
+    def _number_with_mark(self) -> Gongwen:
+        if self.doc_number is not None and not self.issuers:
+            raise ValueError(str(message("a 发文字号 stands in the 版头 under the 发文机关标志: name the issuers too")))
+        if self.seal and len(self.signatures) > 1:
+            raise ValueError(str(message("seals on a 联合行文 are pressed by hand for now: write seal: false")))
+        return self
+
+
+GONGWEN = TypeAdapter(Gongwen)
