@@ -125,6 +125,7 @@ class PageNumber(_Data):
 
 class DocxCalibration(_Data):
     imprint_slack_pt: float
+    after_table_pt: float
     structural_line_pt: float
 
 

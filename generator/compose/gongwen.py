@@ -48,8 +48,10 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
             wording.render("attachment_head", n="")
         blocks.append(AttachmentHead(label, title(attachment.title)))
         blocks += prose_blocks(attachment.body, wording)
+    # a document's properties are never blank: its kind and organs are its keywords unless it names its own
+    keywords = tuple(data.keywords) or (spec.name, *dict.fromkeys((*data.issuers, *data.signatures)))
     meta = Meta(title=data.title, author=(data.signatures or data.issuers or [""])[0], subject=data.title,
-                keywords=tuple(data.keywords), created=dt.datetime.combine(_created(data), dt.time()))
+                keywords=keywords, created=dt.datetime.combine(_created(data), dt.time()))
     part = Part(blocks=tuple(blocks), imprint=imprint_block(data.imprint, wording) if data.imprint else None,
                 masthead=_masthead(data, spec, wording, layout), kind="document")
     return Document(meta=meta, parts=(part,))

@@ -253,7 +253,7 @@ class _DocxBuilder:
                                 sides=("top", "bottom", "insideH"))
         ooxml.set_cell_margins(table, 0)
 
-    def spacer(self, placement: ImprintPlacement, imprint: Imprint) -> None:
+    def spacer(self, placement: ImprintPlacement, imprint: Imprint, after_table: bool = False) -> None:
         """An empty paragraph as tall as the free space above the 版记 in the PDF (after page
         breaks for any blank page), so the 版记's last rule sits on the 版心 foot: LibreOffice
         ignores a floating table's bottom anchor, a plain paragraph it lays out as Word does."""
@@ -263,8 +263,9 @@ class _DocxBuilder:
         # LibreOffice adds the borders' widths to the table's height (measured: 1 row 30.0 pt,
         # 2 rows 59.6 pt for 28.95 pt lines).
         # After the table comes the structural paragraph that ends the section or the document.
+        calibration = self.layout.calibration.docx
         height = placement.space_above - sum(self._imprint_rules(imprint)) - self.structural_line \
-            - self.layout.calibration.docx.imprint_slack_pt
+            - calibration.imprint_slack_pt - (calibration.after_table_pt if after_table else 0.0)
         ooxml.set_exact_line(spacer._p.get_or_add_pPr(), max(height, self.structural_line))
 
     def _imprint_rules(self, imprint: Imprint) -> list[float]:
@@ -303,7 +304,7 @@ class _DocxBuilder:
         if part.imprint and placement:
             if placement.own_page:
                 self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
-            self.spacer(placement, part.imprint)
+            self.spacer(placement, part.imprint, after_table=not placement.own_page and isinstance(part.blocks[-1], Table))
             self.imprint(part.imprint, placement)
         if last and isinstance(self.doc.element.body[-2], CT_Tbl):   # Word needs a paragraph after the last table
             closing = self.paragraph("imprint")
