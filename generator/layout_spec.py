@@ -83,6 +83,9 @@ class Masthead(_Data):
     rule_width_pt: float
     side_indent_chars: int
     signer_room_chars: int
+    signers_per_line: int
+    joint_pitch_em: float
+    mark_word_gap_em: float
 
 
 class Body(_Data):

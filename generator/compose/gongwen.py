@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from generator.compose.composer import imprint_block, prose_blocks, title_breaker
+from generator.compose.composer import imprint_block, prose_blocks, signer_rows, title_breaker
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Block, Document, Masthead, Meta, Note, Paragraph, Part, Run,
-    Signature,
+    Addressee, AttachmentHead, AttachmentNote, Block, Document, Flag, Masthead, Meta, Note, Part, Signature,
 )
 from generator.kinds.spec import KindSpec
 from generator.layout_spec import Layout, load_layout
@@ -65,7 +64,8 @@ def _created(data: Gongwen) -> dt.date:
 
 
 def _masthead(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout) -> Masthead | None:
-    """版头 of a document whose issuers are named; an upward one names its 签发人 (or keeps room
+    """版头 of a document whose issuers are named: 份号, 密级, 紧急程度 top left, the mark (the
+    organs stacked for a 联合行文), the 发文字号; an upward one names its 签发人 (or keeps room
     for a name written by hand)."""
     if not data.issuers:
         return None
@@ -73,8 +73,11 @@ def _masthead(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout) -
     doc_number = wording.render("doc_number", code=number.code, year=number.year, serial=number.serial) \
         if number else ""
     upward = spec.direction == "up"
-    names = wording.render("signer_names", names=data.signers) if data.signers \
-        else "　" * layout.masthead.signer_room_chars
-    return Masthead(issuer_mark="".join(data.issuers) + data.mark_word, doc_number=doc_number,
+    flags = tuple(Flag(text, role) for text, role in ((data.copy_number, "copy_number"), (data.secrecy, "secrecy"),
+                                                      (data.urgency, "urgency")) if text)
+    joint = len(data.issuers) > 1
+    return Masthead(issuer_mark="" if joint else data.issuers[0] + data.mark_word, doc_number=doc_number,
                     signer_label=wording.render("signer_label") if upward else None,
-                    signer_names=names if upward else "")
+                    signer_names=signer_rows(data.signers, wording, layout) if upward else (),
+                    joint=tuple(data.issuers) if joint else (), mark_word=data.mark_word if joint else "",
+                    flags=flags)
