@@ -122,6 +122,14 @@ class AttachmentNote:
 
 
 @dataclass(frozen=True)
+class Attendance:
+    """A 纪要's 出席, 请假 and 列席 lines (§10.3): each label ("出席：") then the names, wrapped
+    names aligned after the colon."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class AttachmentHead:
     """An attachment's first lines (§8), on a new page: ``label`` ("附件1") flush left on line 1,
     its title centred from line 3."""
@@ -158,7 +166,7 @@ class Imprint:
     copy_to: CopyTo | None = None
 
 
-Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note, AttachmentNote, AttachmentHead]
+Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note, AttachmentNote, AttachmentHead, Attendance]
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ class Body(_Data):
     lines_after_heading: int
     attachment_note_gap_lines: int
     attachment_title_line: int
+    attendance_gap_lines: int
 
 
 class SealLayout(_Data):

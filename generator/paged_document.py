@@ -126,7 +126,7 @@ class SignaturePlacement:
 @dataclass(frozen=True)
 class HangingIndent:
     """A paragraph whose first line starts at ``first`` and whose continuation lines start at
-    ``hang``, both from the 版心's left edge (an item of the 附件说明)."""
+    ``hang``, both from the 版心's left edge (an item of the 附件说明, a 纪要's 出席 line)."""
 
     first: float
     hang: float
@@ -164,7 +164,7 @@ class PartLayout:
     imprint: ImprintPlacement | None        # None: the part has no 版记
     signatures: tuple[SignaturePlacement, ...] = ()    # in block order
     masthead: MastheadPlacement = MastheadPlacement()
-    attachment_items: tuple[HangingIndent, ...] = ()   # the 附件说明's names, in order
+    hanging: tuple[HangingIndent, ...] = ()     # the 附件说明's names and a 纪要's lists, in order
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from generator.compose.composer import imprint_block, prose_blocks, signer_rows, title_breaker
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Block, Document, Flag, Masthead, Meta, Note, Part, Signature,
+    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Flag, Masthead, Meta, Note, Part,
+    Signature,
 )
 from generator.kinds.spec import KindSpec
 from generator.layout_spec import Layout, load_layout
@@ -30,6 +31,11 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
     if data.addressee:
         blocks.append(Addressee(wording.render("addressee", name=data.addressee)))
     blocks += prose_blocks(data.body, wording)
+    attendance = tuple((wording.render(f"{key}_label"), wording.render("attendance_names", names=names))
+                       for key, names in (("present", data.present), ("absent", data.absent),
+                                          ("attending", data.attending)) if names)
+    if attendance:
+        blocks.append(Attendance(attendance))
     if data.attachments:
         many = len(data.attachments) > 1
         blocks.append(AttachmentNote(wording.render("attachment_label"), tuple(

@@ -119,6 +119,12 @@ class PdfRules:
     def has_imprint(page: Page) -> bool:
         return any(PRINT_DATE.match(line.text) for line in page.lines)
 
+    def format_of(self, part: list[Page]) -> str:
+        """The format a part is printed in, read from its mark: 纪要格式 (a mark ending in 纪要,
+        §10.3), or the 文件格式 of every other 公文 (a published report without 版头 included)."""
+        marks = self.masthead_marks(part[0])
+        return "纪要" if marks and min(marks, key=lambda line: line.top).text.endswith("纪要") else "文件"
+
     def masthead_marks(self, page: Page) -> list[TextLine]:
         return [line for line in page.lines if abs(line.size - self.layout.role("masthead").size_pt) < 0.01]
 
@@ -349,8 +355,8 @@ class PdfRules:
             lines = [(page, line) for page in part for line in self.body_lines(page)]
             dates = [i for i, (_, line) in enumerate(lines) if DATE.match(line.text)]
             label = f"part {index + 1} 署名/成文日期"
-            if not dates or dates[-1] == 0:
-                required = bool(self.masthead_marks(part[0]))
+            if not dates or dates[-1] == 0:     # a 纪要 needs none (§10.3)
+                required = bool(self.masthead_marks(part[0])) and self.format_of(part) != "纪要"
                 self.add(label, "present" if required else "present, or none in a published report",
                          "not found", not required)
                 continue

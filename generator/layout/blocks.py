@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Block, Heading, Imprint, Masthead, Note, Paragraph, Part, Signature,
-    Table, Title,
+    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Heading, Imprint, Masthead, Note, Paragraph, Part,
+    Signature, Table, Title,
 )
 from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
 from generator.layout.linebreak import Line, Token, line_width
@@ -32,7 +32,7 @@ class PartBoxes:
     imprint: ImprintBox | None
     signatures: list[tuple[SignaturePlacement, Box]] = field(default_factory=list)   # and the box of its lines
     masthead: MastheadPlacement = field(default_factory=MastheadPlacement)
-    attachment_items: list[HangingIndent] = field(default_factory=list)
+    hanging: list[HangingIndent] = field(default_factory=list)     # 附件说明 and 纪要 lists, in order
 
 
 class BlockLayout:
@@ -101,6 +101,8 @@ class BlockLayout:
                 return boxes
             case Note(text):
                 return [self.lines_box([(text, "note")], body.note_indent_chars, align="left")]
+            case Attendance(rows):
+                return [SpaceBox(body.attendance_gap_lines * self.pitch), self.attendance(rows, result)]
             case AttachmentNote():
                 return [SpaceBox(body.attachment_note_gap_lines * self.pitch), self.attachment_note(block, result)]
             case AttachmentHead(label, title):
@@ -123,6 +125,19 @@ class BlockLayout:
         return [lines[0]] + [Line(line.tokens, hang, line.gap, line.spread)
                              for line in self.setter.break_lines(rest, width - hang, justify=justify)]
 
+    def attendance(self, rows: tuple[tuple[str, str], ...], result: PartBoxes) -> LinesBox:
+        """A 纪要's 出席, 请假 and 列席 (§10.3): each 左空二字, the label in 黑体, wrapped names
+        aligned after its colon."""
+        label_style, names_style = self.setter.style("attendance_label"), self.setter.style("attendance_names")
+        start = self.layout.body.paragraph_indent_chars * self.char
+        lines: list[Line] = []
+        for label, names in rows:
+            indent = HangingIndent(start, start + self.setter.width(label, label_style))
+            result.hanging.append(indent)
+            tokens = self.setter.tokens([(label, label_style), (names, names_style)])
+            lines += self.hanging_lines(tokens, self.width, indent.hang, indent.first)
+        return self._box(lines, "justify")
+
     def attachment_note(self, note: AttachmentNote, result: PartBoxes) -> LinesBox:
         """附件说明 (§7.3.4): "附件：" 左空二字, each name after its number, the numbers of later
         names under the first, a wrapped name under its own first character."""
@@ -133,7 +148,7 @@ class BlockLayout:
         for i, (number, name) in enumerate(note.items):
             tokens = self.setter.tokens([((note.label if i == 0 else "") + number + name, style)])
             indent = HangingIndent(start if i == 0 else after_label, after_label + self.setter.width(number, style))
-            result.attachment_items.append(indent)
+            result.hanging.append(indent)
             lines += self.hanging_lines(tokens, self.width, indent.hang, indent.first)
         return self._box(lines, "justify")
 

@@ -20,8 +20,8 @@ from docx.oxml.table import CT_Tbl
 from docx.shared import Mm, Pt
 
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph,
-    Part, Signature, Table, Title,
+    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Heading, Imprint, Masthead, Meta, Note,
+    Paragraph, Part, Signature, Table, Title,
 )
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
@@ -192,7 +192,7 @@ class _DocxBuilder:
                     ooxml.set_run_props(run._r.get_or_add_rPr(), size, scale_percent=int(100 * joint.scale))
             row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
 
-    def block(self, block: Block, signatures: list[SignaturePlacement], attachment_items: list[HangingIndent]) -> None:
+    def block(self, block: Block, signatures: list[SignaturePlacement], hanging: list[HangingIndent]) -> None:
         match block:
             case Title(lines):
                 title = self.paragraph("title")
@@ -217,8 +217,15 @@ class _DocxBuilder:
                 self.signature(organ, date, signatures.pop(0), keep, joint)
             case Note(text):
                 self.paragraph("note", text)
+            case Attendance(rows):
+                for i, (label, names) in enumerate(rows):
+                    paragraph = self.paragraph("attendance")
+                    self.run(paragraph, label, "attendance_label")
+                    self.run(paragraph, names)
+                    self.hang(paragraph, hanging.pop(0),
+                              self.layout.body.attendance_gap_lines * self.pitch if i == 0 else None)
             case AttachmentNote():
-                self.attachment_note(block, attachment_items)
+                self.attachment_note(block, hanging)
             case AttachmentHead(label, title):
                 head = self.paragraph("attachment_label", label)
                 head.paragraph_format.page_break_before = True
@@ -227,20 +234,25 @@ class _DocxBuilder:
                 blank.paragraph_format.keep_with_next = True
                 lines = self.layout.body.attachment_title_line - 2
                 ooxml.set_exact_line(blank._p.get_or_add_pPr(), lines * self.pitch)
-                self.block(title, signatures, attachment_items)
+                self.block(title, signatures, hanging)
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
-    def attachment_note(self, note: AttachmentNote, items: list[HangingIndent]) -> None:
+    def attachment_note(self, note: AttachmentNote, hanging: list[HangingIndent]) -> None:
         """附件说明 as the layout set it: one paragraph a name, its continuation lines hanging
         under the name's first character, later names under the first one's number."""
         for i, (number, name) in enumerate(note.items):
             paragraph = self.paragraph("attachment_note", (note.label if i == 0 else "") + number + name)
-            indent = items.pop(0)
-            paragraph.paragraph_format.left_indent = Pt(indent.hang)
-            paragraph.paragraph_format.first_line_indent = Pt(indent.first - indent.hang)
-            if i == 0:
-                paragraph.paragraph_format.space_before = Pt(self.layout.body.attachment_note_gap_lines * self.pitch)
+            self.hang(paragraph, hanging.pop(0),
+                      self.layout.body.attachment_note_gap_lines * self.pitch if i == 0 else None)
+
+    @staticmethod
+    def hang(paragraph, indent: HangingIndent, space_before: float | None) -> None:
+        """A paragraph's first line at ``indent.first``, its others at ``indent.hang``."""
+        paragraph.paragraph_format.left_indent = Pt(indent.hang)
+        paragraph.paragraph_format.first_line_indent = Pt(indent.first - indent.hang)
+        if space_before is not None:
+            paragraph.paragraph_format.space_before = Pt(space_before)
 
     def signature(self, organ: str | None, date: str | None, placement: SignaturePlacement,
                   keep_with_next: bool, joint: tuple[str, ...] = ()) -> None:
@@ -359,9 +371,9 @@ class _DocxBuilder:
         self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
         if part.masthead:
             self.masthead(part.masthead, decisions.masthead)
-        signatures, attachment_items = list(decisions.signatures), list(decisions.attachment_items)
+        signatures, hanging = list(decisions.signatures), list(decisions.hanging)
         for block in part.blocks:
-            self.block(block, signatures, attachment_items)
+            self.block(block, signatures, hanging)
         placement = decisions.imprint
         if part.imprint and placement:
             if placement.own_page:

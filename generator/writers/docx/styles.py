@@ -59,8 +59,10 @@ GENERAL_STYLES = {
     "urgency": StyleSpec("紧急程度", "urgency", WD_ALIGN_PARAGRAPH.LEFT),
     "attachment_note": StyleSpec("附件说明", "attachment_note"),
     "attachment_label": StyleSpec("附件标识", "attachment_label", WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True),
+    "attendance": StyleSpec("出席名单", "attendance_names"),
 }
 CHARACTER_STYLES = {"lead": "强调", "body_text": "正文文字", "signer_name": "签发人姓名"}
+GENERAL_CHARACTER_STYLES = {"attendance_label": "出席标识"}
 CHARACTER_ROLES = {"body_text": "body"}     # a character style's role, where its name differs
 
 
@@ -113,7 +115,7 @@ def add_styles(doc: Document, layout: Layout, general: bool = False) -> dict[str
             ooxml.set_outline_level(ppr, spec.outline_level)
         fmt.keep_with_next = spec.keep_with_next
         names[role] = style.style_id
-    for role, name in CHARACTER_STYLES.items():
+    for role, name in {**CHARACTER_STYLES, **(GENERAL_CHARACTER_STYLES if general else {})}.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         _run_format(style, layout, CHARACTER_ROLES.get(role, role))
         names[role] = style.style_id
