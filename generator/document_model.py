@@ -41,6 +41,7 @@ class Masthead:
     joint: tuple[str, ...] = ()
     mark_word: str = ""
     flags: tuple[Flag, ...] = ()
+    letter: bool = False                # 信函格式 (§10.1): the mark 30 mm from the paper's top, red double lines
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,11 @@ class CopyTo:
 
 @dataclass(frozen=True)
 class Imprint:
-    """版记 at the bottom of a part's last (even) page."""
+    """版记 at the bottom of a part's last (even) page; a letter's (§10.1) has only its 抄送,
+    without the 印发 line and rules (``printer`` None), on its last page, odd or even."""
 
-    printer: str
-    print_date: str
+    printer: str | None
+    print_date: str | None
     copy_to: CopyTo | None = None
 
 

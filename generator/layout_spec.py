@@ -88,6 +88,18 @@ class Masthead(_Data):
     mark_word_gap_em: float
 
 
+class LetterLayout(_Data):
+    mark_top_mm: float
+    rule_gap_mm: float
+    rule_length_mm: float
+    foot_rule_mm: float
+    thick_pt: float
+    thin_pt: float
+    double_gap_pt: float
+    first_element_mm: float
+    title_gap_lines: int
+
+
 class Body(_Data):
     title_gap_lines: int
     after_title_lines: int
@@ -171,6 +183,7 @@ class Layout(_Data):
     faces: dict[str, Face]
     roles: dict[str, Role]
     masthead: Masthead
+    letter: LetterLayout
     body: Body
     seal: SealLayout
     tables: TableLayout

@@ -165,6 +165,7 @@ class PartLayout:
     signatures: tuple[SignaturePlacement, ...] = ()    # in block order
     masthead: MastheadPlacement = MastheadPlacement()
     hanging: tuple[HangingIndent, ...] = ()     # the 附件说明's names and a 纪要's lists, in order
+    first_page_numbered: bool = True    # a letter's first page carries no number (§7.5, §10.1)
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,14 @@ def gongwen_findings(source: YamlSource, data: Gongwen, spec: KindSpec) -> list[
     if data.secrecy and not data.copy_number:
         findings.append(warning(("secrecy",), message(
             "a classified document carries its 份号 (copy_number, six digits)")))
-    if data.imprint and data.date and data.imprint.print_date < data.date:
+    if data.imprint and data.imprint.print_date and data.date and data.imprint.print_date < data.date:
         findings.append(warning(("imprint", "print_date"), message(
             "the 印发日期 {printed} is before the 成文日期 {dated}", printed=data.imprint.print_date,
             dated=data.date)))
+    if data.imprint and spec.format != "信函" and (data.imprint.printer is None or data.imprint.print_date is None):
+        findings.append(Finding("error", source.position(("imprint",)), message(
+            "the 版记 of a {kind} names its 印发机关 and 印发日期 (printer, print_date); only a letter's has "
+            "its 抄送 alone", kind=spec.name)))
     if data.signatures and data.issuers and len(data.signatures) != len(data.issuers):
         findings.append(warning(("signatures",), message(
             "{issuers} organs issue the document but {signatures} sign it: a 联合行文 is signed by each",

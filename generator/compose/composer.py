@@ -91,12 +91,15 @@ def _place_names(organ: str) -> list[str]:
     return [prefix, *re.findall(r"[^省市区县]+?[省市区县]", prefix)]
 
 
+def copy_to_line(names: list[str], wording: Wording) -> CopyTo | None:
+    """抄送 and its names, or None for none."""
+    return CopyTo(wording.render("copy_to_label"), wording.render("copy_to_names", names=names)) if names else None
+
+
 def imprint_block(imprint: DataImprint, wording: Wording) -> Imprint:
-    copy_to = CopyTo(wording.render("copy_to_label"), wording.render("copy_to_names", names=imprint.copy_to)) \
-        if imprint.copy_to else None
     return Imprint(printer=imprint.printer,
                    print_date=wording.render("print_date", date=imprint.print_date),
-                   copy_to=copy_to)
+                   copy_to=copy_to_line(imprint.copy_to, wording))
 
 
 def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title], layout: Layout) -> Part:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from generator.compose.composer import imprint_block, prose_blocks, signer_rows, title_breaker
+from generator.compose.composer import copy_to_line, imprint_block, prose_blocks, signer_rows, title_breaker
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Flag, Masthead, Meta, Note, Part,
-    Signature,
+    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Flag, Imprint, Masthead, Meta, Note,
+    Part, Signature,
 )
 from generator.kinds.spec import KindSpec
 from generator.layout_spec import Layout, load_layout
@@ -57,9 +57,19 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
     keywords = tuple(data.keywords) or (spec.name, *dict.fromkeys((*data.issuers, *data.signatures)))
     meta = Meta(title=data.title, author=(data.signatures or data.issuers or [""])[0], subject=data.title,
                 keywords=keywords, created=dt.datetime.combine(_created(data), dt.time()))
-    part = Part(blocks=tuple(blocks), imprint=imprint_block(data.imprint, wording) if data.imprint else None,
-                masthead=_masthead(data, spec, wording, layout), kind="document")
+    part = Part(blocks=tuple(blocks), imprint=_imprint(data, spec, wording), masthead=_masthead(data, spec, wording, layout),
+                kind="document")
     return Document(meta=meta, parts=(part,))
+
+
+def _imprint(data: Gongwen, spec: KindSpec, wording: Wording) -> Imprint | None:
+    """版记; a letter's is its 抄送 alone (§10.1), none when it copies to no one."""
+    if data.imprint is None:
+        return None
+    if spec.format == "信函":
+        copy_to = copy_to_line(data.imprint.copy_to, wording)
+        return Imprint(None, None, copy_to) if copy_to else None
+    return imprint_block(data.imprint, wording)
 
 
 def _created(data: Gongwen) -> dt.date:
@@ -81,8 +91,10 @@ def _masthead(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout) -
     upward = spec.direction == "up"
     flags = tuple(Flag(text, role) for text, role in ((data.copy_number, "copy_number"), (data.secrecy, "secrecy"),
                                                       (data.urgency, "urgency")) if text)
-    joint = len(data.issuers) > 1
-    return Masthead(issuer_mark="" if joint else data.issuers[0] + data.mark_word, doc_number=doc_number,
+    letter = spec.format == "信函"
+    joint = len(data.issuers) > 1 and not letter     # a joint letter carries the lead organ's mark (§10.1)
+    return Masthead(issuer_mark="" if joint else data.issuers[0] + ("" if letter else data.mark_word),
+                    doc_number=doc_number, letter=letter,
                     signer_label=wording.render("signer_label") if upward else None,
                     signer_names=signer_rows(data.signers, wording, layout) if upward else (),
                     joint=tuple(data.issuers) if joint else (), mark_word=data.mark_word if joint else "",

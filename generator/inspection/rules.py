@@ -50,6 +50,7 @@ class PdfRules:
         self.pitch = layout.line_pitch_pt * MM_PER_PT
         self.char = layout.char_pitch_pt * MM_PER_PT
         self.body_size = layout.role("body").size_pt
+        self.title_size = layout.role("title").size_pt
         self.indent = layout.body.paragraph_indent_chars * self.char
         self.findings: list[Finding] = []
         self.parts = self._split_parts()
@@ -83,11 +84,23 @@ class PdfRules:
         return line.bottom + (self.pitch - line.size * MM_PER_PT) / 2
 
     def in_text_area(self, page: Page) -> list[TextLine]:
-        """The lines of the 主体 and 版记: below the 版头 (above its red rule: 份号, 密级, the
-        mark, the 发文字号) and above the 版心 foot."""
-        head = self.red_rule(page)
-        return [line for line in page.lines if line.bottom <= self.bottom + 1 and (head is None or line.top > head.y)]
+        """The lines of the 主体 and 版记: below the 版头 (份号, 密级, the mark, the 发文字号, down
+        to its red rule or, in a letter, to the title) and above the 版心 foot."""
+        head = self.head_bottom(page)
+        return [line for line in page.lines if line.bottom <= self.bottom + 1 and (head is None or line.top > head)]
 
+    def head_bottom(self, page: Page) -> float | None:
+        """Where a page's 版头 ends: its red rule, or a letter's title under it (§10.1)."""
+        head = self.red_rule(page)
+        if head is None:
+            return None
+        titles = [line.top for line in page.lines if line.top > head.y and abs(line.size - self.title_size) < 0.01]
+        return min(titles) - 0.1 if self.is_letter(page) and titles else head.y
+
+    def is_letter(self, page: Page) -> bool:
+        """A letter's page 1: its mark stands above the 版心 (30 mm from the paper's top, §10.1)."""
+        marks = self.masthead_marks(page)
+        return bool(marks) and min(line.top for line in marks) < self.top
     def red_rule(self, page: Page):
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         return next((rule for rule in page.rules if rule.color == red), None)
@@ -100,11 +113,13 @@ class PdfRules:
 
     def _split_parts(self) -> list[list[Page]]:
         """Pages by part (公文): a part ends with the page of its 版记 (the 印发 line), or, having
-        no 版记, before the next part's page numbered 1."""
+        none (a letter, a published report), before the next part's first page: one with a mark,
+        or numbered 1."""
         parts, current = [], []
         for page in self.pages:
             number = self.page_number_line(page)
-            if current and number is not None and PAGE_NUMBER.match(number.text).group(1) == "1":
+            starts = self.masthead_marks(page) or number is not None and PAGE_NUMBER.match(number.text).group(1) == "1"
+            if current and starts:
                 parts.append(current)
                 current = []
             current.append(page)
@@ -120,9 +135,12 @@ class PdfRules:
         return any(PRINT_DATE.match(line.text) for line in page.lines)
 
     def format_of(self, part: list[Page]) -> str:
-        """The format a part is printed in, read from its mark: 纪要格式 (a mark ending in 纪要,
-        §10.3), or the 文件格式 of every other 公文 (a published report without 版头 included)."""
+        """The format a part is printed in, read from its mark: 信函格式 (the mark above the 版心,
+        §10.1), 纪要格式 (a mark ending in 纪要, §10.3), or the 文件格式 of every other 公文 (a
+        published report without 版头 included)."""
         marks = self.masthead_marks(part[0])
+        if self.is_letter(part[0]):
+            return "信函"
         return "纪要" if marks and min(marks, key=lambda line: line.top).text.endswith("纪要") else "文件"
 
     def masthead_marks(self, page: Page) -> list[TextLine]:
@@ -197,8 +215,11 @@ class PdfRules:
         justified = [line.x1 for line in lines if line.x1 > self.right - self.char]
         self.near(f"版心 right edge of full lines ({page.left_mm:g} + {page.text_width_mm:g} mm)", self.right,
                   max(justified, default=None))
-        top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages if self.body_lines(p)]
-        self.near(f"first grid line top (天头 {page.top_mm:g} mm)", self.top, min(top_cells, default=None))
+        # the text of a page with a 版头 follows the head; a letter of one page has no other page
+        top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages
+                     if self.body_lines(p) and self.head_bottom(p) is None]
+        if top_cells or not all(self.is_letter(p) for p in self.pages if self.body_lines(p)):
+            self.near(f"first grid line top (天头 {page.top_mm:g} mm)", self.top, min(top_cells, default=None))
         bottoms = [self.cell_bottom(self.body_lines(p)[-1]) for p in self.pages if self.body_lines(p)]
         self.add("last grid line bottom ≤ 版心 foot", f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
                  _mm(max(bottoms)), max(bottoms) <= self.bottom + TOLERANCE_MM)
@@ -233,6 +254,9 @@ class PdfRules:
             if not marks:
                 continue
             label = f"part {index + 1} 版头"
+            if self.format_of(part) == "信函":
+                self.letter_head(label, first, marks)
+                continue
             colours = {c.color for mark in marks for c in mark.chars}
             spec = self.layout.masthead
             if len(marks) == 1:
@@ -283,6 +307,52 @@ class PdfRules:
             self.near(f"{label}: red rule as wide as the 版心", self.right - self.left, rule.x1 - rule.x0)
             self.near(f"{label}: red rule starts at the 版心 left edge", self.left, rule.x0)
 
+    def letter_head(self, label: str, page: Page, marks: list[TextLine]) -> None:
+        """信函格式 (§10.1): the mark 30 mm below the paper's top, centred; red double lines 170 mm
+        long centred on the 版心, 4 mm under the mark and 20 mm above the paper's foot; the 发文字号
+        flush right 4.94 mm under the first double line; the title 二行 under it."""
+        spec, paper = self.layout.letter, self.layout.page
+        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        mark = min(marks, key=lambda line: line.top)
+        self.near(f"{label}: 信函 mark top edge ({spec.mark_top_mm:g} mm from the paper's top)", spec.mark_top_mm,
+                  mark.top)
+        self.near(f"{label}: 信函 mark centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
+        rules = sorted((rule for rule in page.rules if rule.color == red), key=lambda rule: rule.y)
+        self.add(f"{label}: two red double lines", "4 rules", f"{len(rules)} rules", len(rules) == 4)
+        if len(rules) != 4:
+            return
+        for rule in rules:
+            self.near(f"{label}: double line {spec.rule_length_mm:g} mm long", spec.rule_length_mm, rule.x1 - rule.x0)
+            self.near(f"{label}: double line centred on the 版心", (self.left + self.right) / 2, (rule.x0 + rule.x1) / 2)
+        head_top = rules[0].y - rules[0].width_mm / 2
+        self.near(f"{label}: first double line {spec.rule_gap_mm:g} mm below the mark", mark.bottom + spec.rule_gap_mm,
+                  head_top)
+        self.add(f"{label}: first double line thick over thin", "thick, thin",
+                 f"{rules[0].width_mm:.2f}, {rules[1].width_mm:.2f} mm", rules[0].width_mm > rules[1].width_mm)
+        foot_bottom = rules[3].y + rules[3].width_mm / 2
+        self.near(f"{label}: second double line {spec.foot_rule_mm:g} mm above the paper's foot",
+                  paper.height_mm - spec.foot_rule_mm, foot_bottom)
+        self.add(f"{label}: second double line thin over thick", "thin, thick",
+                 f"{rules[2].width_mm:.2f}, {rules[3].width_mm:.2f} mm", rules[2].width_mm < rules[3].width_mm)
+        head_bottom = rules[1].y + rules[1].width_mm / 2
+        numbers = [line for line in page.lines if "〔" in line.text and head_bottom < line.top < self.bottom]
+        if numbers:
+            self.near(f"{label}: 发文字号 flush right", self.right, numbers[0].x1)
+            self.near(f"{label}: 发文字号 {spec.first_element_mm:g} mm below the double line",
+                      head_bottom + spec.first_element_mm, numbers[0].top)
+
+    def letter_imprint(self, label: str, page: Page) -> None:
+        """A letter's 版记 (§10.1): its 抄送 alone, without 印发 line or rules, at the foot of the
+        版心 of its last page."""
+        copy = [line for line in self.in_text_area(page) if line.text.startswith("抄送：")]
+        if not copy:
+            return
+        last = max((line for line in self.in_text_area(page) if line.top >= copy[0].top), key=lambda line: line.bottom)
+        self.near(f"{label}: a letter's 抄送 on the 版心 foot", self.bottom, self.cell_bottom(last))
+        black = tuple(round(v, 3) for v in self.layout.colors["black"].cmyk)
+        rules = [rule for rule in page.rules if rule.color == black and rule.y > copy[0].top - self.pitch]
+        self.add(f"{label}: a letter's 版记 without rules", "none", f"{len(rules)}", not rules)
+
     def joint_mark(self, label: str, marks: list[TextLine], red: bool) -> None:
         """A 联合行文's mark (§7.2.4): the organs' names one under another, starting and ending
         alike, and "文件" (if printed) to their right, centred on them."""
@@ -321,7 +391,13 @@ class PdfRules:
             self.add(f"{label}: {len(lines)} line(s) centred", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst),
                      worst <= TOLERANCE_MM)
             rules = [r for r in part[0].rules if r.color == red]
-            if rules:
+            if self.format_of(part) == "信函":
+                above = [line for line in part[0].lines if rules and rules[0].y < line.bottom < lines[0].top]
+                if above:
+                    gap = (self.cell_top(lines[0]) - self.cell_bottom(above[-1])) / self.pitch
+                    self.lines_apart(f"{label}: below the last element above it", self.layout.letter.title_gap_lines,
+                                     gap)
+            elif rules:
                 gap = (self.cell_top(lines[0]) - rules[0].y) / self.pitch
                 self.lines_apart(f"{label}: below the red rule", self.layout.body.title_gap_lines, gap)
 
@@ -449,6 +525,9 @@ class PdfRules:
         for index, part in enumerate(self.parts):
             page = part[-1]
             label = f"part {index + 1} 版记"
+            if self.format_of(part) == "信函":
+                self.letter_imprint(label, page)
+                continue
             if not self.has_imprint(page):      # a published report: no blank page to reach an even one
                 self.add(f"part {index + 1} without 版记 ends on its last page of text", "a numbered page",
                          f"page {page.number} " + ("numbered" if self.page_number_line(page) else "unnumbered"),
@@ -502,7 +581,7 @@ class PdfRules:
                 body = [l for l in self.in_text_area(page)]
                 if line is None:
                     rules_only = not body or all(PRINT_DATE.match(l.text) or l.size < self.body_size - 1 for l in body)
-                    unnumbered_ok &= rules_only
+                    unnumbered_ok &= rules_only or self.is_letter(page)     # a letter's page 1 has none
                     expected += 1
                     continue
                 number = int(PAGE_NUMBER.match(line.text).group(1))
@@ -521,7 +600,9 @@ class PdfRules:
         self.add(f"page number {chinese_numeral(spec.side_indent_chars)}字 in: right on odd, left on even pages",
                  f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x), worst_x <= TOLERANCE_MM)
         face = self.face_of("page_number")
-        self.add("page number face", face, ", ".join(faces), set(faces) == {face})
+        self.add("page number face", face, ", ".join(faces) or "none printed (a letter of one page)",
+                 set(faces) == {face} or not faces and all(self.is_letter(part[0]) and len(part) == 1
+                                                           for part in self.parts))
 
 
 def _leading_header_rows(kinds: list[bool | None]) -> int:

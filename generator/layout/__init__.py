@@ -37,7 +37,8 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
         filled = filler.part(index, boxes.boxes, boxes.imprint, f"part {index + 1}")
         parts.append(PartLayout(filled.first_page + 1, filled.last_page + 1, filled.imprint,
                                 tuple(_signature(placement, box) for placement, box in boxes.signatures),
-                                boxes.masthead, tuple(boxes.hanging)))
+                                boxes.masthead, tuple(boxes.hanging),
+                                first_page_numbered=not (part.masthead and part.masthead.letter)))
     pages = tuple(_numbered(filler.pages, parts, layout, setter))
     return PagedDocument(document.meta, mm_to_pt(page.width_mm), mm_to_pt(page.height_mm), pages,
                          tuple(parts), dict(fonts.used))
@@ -66,8 +67,9 @@ def _numbered(filled: list[FilledPage], parts: list[PartLayout], layout: Layout,
         number = index + 1
         printed = None
         items = page.items
-        if page.has_body:
-            printed = number - parts[page.part].first_page + 1
+        part = parts[page.part]
+        if page.has_body and (number > part.first_page or part.first_page_numbered):
+            printed = number - part.first_page + 1
             tokens = setter.tokens([(f"{spec.prefix}{printed}{spec.suffix}", style)])
             x = left + indent if number % 2 == 0 else right - indent - line_width(tokens)
             items = items + [setter.set_line(tokens, x, baseline)]

@@ -16,6 +16,7 @@ from generator.document_model import (
     Signature, Table, Title,
 )
 from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
+from generator.layout.fonts import TextStyle
 from generator.layout.linebreak import Line, Token, line_width
 from generator.layout.placement import mark_scale, signature_positions
 from generator.layout.tables import TableBox, TableLayout
@@ -48,7 +49,10 @@ class BlockLayout:
     def part(self, part: Part) -> PartBoxes:
         body = self.layout.body
         result = PartBoxes([], self.imprint(part.imprint) if part.imprint else None)
-        if part.masthead:
+        if part.masthead and part.masthead.letter:
+            box, result.masthead = self.letter_masthead(part.masthead)
+            result.boxes += [box, SpaceBox(self.layout.letter.title_gap_lines * self.pitch)]
+        elif part.masthead:
             box, result.masthead = self.masthead(part.masthead)
             result.boxes += [box, SpaceBox(body.title_gap_lines * self.pitch)]
         for block in part.blocks:
@@ -195,6 +199,46 @@ class BlockLayout:
             return items
         return FixedBox(rule_y, draw), placement
 
+    def letter_masthead(self, masthead: Masthead) -> tuple[FixedBox, MastheadPlacement]:
+        """信函格式's head (§10.1): the mark 30 mm below the paper's top edge, a red double line
+        (thick over thin) 4 mm under it, 170 mm long and centred on the 版心; 份号, 密级 and 紧急程度
+        flush left, the 发文字号 flush right on the first of their lines, 4.94 mm below it; and on
+        the first page only, a double line (thin over thick) 20 mm above the paper's foot."""
+        spec, setter, pitch = self.layout.letter, self.setter, self.pitch
+        page = self.layout.page
+        mark_top = mm_to_pt(spec.mark_top_mm - page.top_mm)         # above the 版心: negative
+        mark_items, mark_height, placement = self._mark(masthead, mark_top)
+        head_rule = mark_top + mark_height + mm_to_pt(spec.rule_gap_mm)
+        x0 = self.left - mm_to_pt(spec.rule_length_mm - page.text_width_mm) / 2      # centred on the 版心
+        x1 = x0 + mm_to_pt(spec.rule_length_mm)
+        foot_rule = mm_to_pt(page.height_mm - spec.foot_rule_mm - page.top_mm)
+        number = setter.style("doc_number")
+        first_top = head_rule + spec.thick_pt + spec.double_gap_pt + spec.thin_pt + mm_to_pt(spec.first_element_mm)
+        first_cell = first_top - (pitch - number.size) / 2              # the grid cell of the first element
+        flags = [(setter.tokens([(flag.text, setter.style(flag.role))]), setter.style(flag.role))
+                 for flag in masthead.flags]
+        number_tokens = setter.tokens([(masthead.doc_number, number)])
+        rows = max(len(flags), 1 if masthead.doc_number else 0)
+
+        def double(y: float, upper: float, lower: float) -> list[Item]:
+            """Two red rules from ``y`` down: ``upper`` then ``lower`` wide, the gap between."""
+            middle = y + upper + self.layout.letter.double_gap_pt
+            return [Rule(x0, y + upper / 2, x1, y + upper / 2, upper, color="red"),
+                    Rule(x0, middle + lower / 2, x1, middle + lower / 2, lower, color="red")]
+
+        def draw(top: float) -> list[Item]:
+            items: list[Item] = [item(top) for item in mark_items]
+            items += double(top + head_rule, spec.thick_pt, spec.thin_pt)
+            items += [setter.set_line(tokens, self.left, baseline_in(top + first_cell + i * pitch, pitch, style))
+                      for i, (tokens, style) in enumerate(flags)]
+            if masthead.doc_number:
+                items.append(setter.set_line(number_tokens, self.left + self.width - line_width(number_tokens),
+                                             baseline_in(top + first_cell, pitch, number)))
+            foot = top + foot_rule - spec.thin_pt - spec.double_gap_pt - spec.thick_pt
+            return items + double(foot, spec.thin_pt, spec.thick_pt)
+        height = first_cell + rows * pitch if rows else first_top - mm_to_pt(spec.first_element_mm)
+        return FixedBox(height, draw), placement
+
     def _mark(self, masthead: Masthead, mark_top: float) -> tuple[list[Callable[[float], Item]], float,
                                                                      MastheadPlacement]:
         """The 发文机关标志's lines (each drawn at a part's top), the height from its top to the
@@ -292,8 +336,10 @@ class BlockLayout:
         if imprint.copy_to:         # continuation lines align after "抄送："
             tokens = setter.tokens([(imprint.copy_to.label + imprint.copy_to.names, style)])
             copy_lines = self.hanging_lines(tokens, self.width - 2 * side, hang)
+        if imprint.printer is None:         # a letter's: its 抄送 alone, without rules (§10.1)
+            return self._letter_imprint(copy_lines, side, style, hang)
         printer = setter.tokens([(imprint.printer, style)])
-        date = setter.tokens([(imprint.print_date, style)])
+        date = setter.tokens([(imprint.print_date or "", style)])
         height = (len(copy_lines) + 1) * pitch
         outer, inner = mm_to_pt(spec.outer_rule_mm), mm_to_pt(spec.inner_rule_mm)
 
@@ -314,3 +360,12 @@ class BlockLayout:
             items.append(rule(bottom, outer))
             return items
         return ImprintBox(height, draw, hang)
+
+    def _letter_imprint(self, copy_lines: list[Line], side: float, style: TextStyle, hang: float) -> ImprintBox:
+        pitch = self.pitch
+
+        def draw(top: float) -> list[Item]:
+            return [self.setter.set_line(line.tokens, self.left + side + line.indent,
+                                         baseline_in(top + i * pitch, pitch, style), line.gap)
+                    for i, line in enumerate(copy_lines)]
+        return ImprintBox(len(copy_lines) * pitch, draw, hang, even_page=False)

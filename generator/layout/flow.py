@@ -121,3 +121,4 @@ class ImprintBox:
     height: float
     draw: Draw
     copy_to_hang: float
+    even_page: bool = True                # the foot of an even page; a letter's on its last page, odd or even

@@ -104,7 +104,8 @@ class PageFiller:
         while True:
             page = self.pages[-1]
             page_in_part = len(self.pages) - first
-            if page_in_part % 2 == 0 and self.frame - self.inked + IMPRINT_TOLERANCE >= imprint.height:
+            if (page_in_part % 2 == 0 or not imprint.even_page) and \
+                    self.frame - self.inked + IMPRINT_TOLERANCE >= imprint.height:
                 break
             self._new_page(index)
         space_above = self._available - imprint.height

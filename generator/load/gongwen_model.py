@@ -82,6 +82,13 @@ class Attachment(Strict):
     body: Prose = Field(default_factory=list, description="the attachment's text, if bound with the document")
 
 
+class GongwenImprint(Imprint):
+    """版记: 抄送, 印发机关 and 印发日期; a letter's (信函格式) has its 抄送 only."""
+
+    printer: str | None = Field(default=None, min_length=1, description="印发机关 (not in a letter)")
+    print_date: dt.date | None = Field(default=None, description="印发日期 (not in a letter)")
+
+
 class Gongwen(Strict):
     """One 公文 of the general format: 通知, 请示, 报告, 函, 批复, 意见, 纪要 …"""
 
@@ -107,7 +114,7 @@ class Gongwen(Strict):
     present: list[Name] = Field(default_factory=list, description="纪要: 出席, in order")
     absent: list[Name] = Field(default_factory=list, description="纪要: 请假")
     attending: list[Name] = Field(default_factory=list, description="纪要: 列席")
-    imprint: Imprint | None = Field(default=None, description="版记: 抄送, 印发机关 and 印发日期")
+    imprint: GongwenImprint | None = Field(default=None, description="版记: 抄送, 印发机关 and 印发日期")
     keywords: list[str] = Field(default_factory=list)
 
     @field_validator("addressee")

@@ -29,6 +29,7 @@ from generator.paged_document import (
 )
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
+from generator.writers.docx.rule_image import double_rule_png
 from generator.writers.docx.styles import add_styles
 from generator.writers.zip_dates import zip_date_time
 
@@ -162,6 +163,75 @@ class _DocxBuilder:
         below_em = (self.pitch - layout.role("doc_number").size_pt) / 2
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
                                 mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
+
+    # ---- 信函格式 (§10.1) -----------------------------------------------------------------
+    def letter_pages(self, section) -> None:
+        """A letter's pages: the section's text starts at the mark, 30 mm from the paper's top;
+        on the other pages a header as tall as the rest of the 天头 moves the text down to the
+        版心 top. The first page has neither header nor footer (no page number)."""
+        page, letter = self.layout.page, self.layout.letter
+        section.top_margin = Mm(letter.mark_top_mm)
+        section.header_distance = Mm(letter.mark_top_mm / 2)
+        rest = mm_to_pt(page.top_mm - letter.mark_top_mm / 2)
+        for header in (section.header, section.even_page_header):
+            header.is_linked_to_previous = False
+            spacer = header.paragraphs[0]
+            self.style(spacer, "imprint")
+            ooxml.set_exact_line(spacer._p.get_or_add_pPr(), rest)
+        ooxml.set_title_page(section._sectPr)      # the first page: no header, no footer, no page number
+        ooxml.drop_doc_grid(section._sectPr)
+
+    def _letter_rule(self, ppr, style: str) -> None:
+        """One of a letter's red double lines as a paragraph's bottom border, 170 mm long: the
+        paragraph reaches 7 mm past each side of the 版心."""
+        letter = self.layout.letter
+        ooxml.set_double_border(ppr, "bottom", style, self.layout.colors["red"].rgb, letter.thick_pt, 0)
+        overhang = Mm((letter.rule_length_mm - self.layout.page.text_width_mm) / 2)
+        ooxml.set_indents(ppr, -overhang.pt, -overhang.pt)
+
+    def letter_masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
+        """The mark at the text's top; under it a paragraph as tall as the 4 mm gap whose bottom
+        border is the head's double line; then 份号 … flush left with the 发文字号 flush right on
+        the first of their lines."""
+        layout, letter = self.layout, self.layout.letter
+        size = layout.role("masthead").size_pt
+        mark = self.paragraph("masthead")
+        ooxml.set_exact_line(mark._p.get_or_add_pPr(), size)
+        run = mark.add_run(masthead.issuer_mark)
+        if placement.mark_scale < 1:
+            ooxml.set_run_props(run._r.get_or_add_rPr(), size, scale_percent=int(100 * placement.mark_scale))
+        page = layout.page
+        double = letter.thick_pt + letter.double_gap_pt + letter.thin_pt
+        foot = double_rule_png(mm_to_pt(letter.rule_length_mm), letter.thin_pt, letter.double_gap_pt,
+                               letter.thick_pt, layout.colors["red"].rgb)
+        ooxml.add_picture_behind_text(self.doc, mark.add_run(), io.BytesIO(foot), Mm(letter.rule_length_mm),
+                                      Pt(double), -Mm((letter.rule_length_mm - page.text_width_mm) / 2),
+                                      Pt(mm_to_pt(page.height_mm - letter.foot_rule_mm) - double), "红色双线",
+                                      from_page=True)
+        rule = self.paragraph("imprint")
+        ppr = rule._p.get_or_add_pPr()
+        ooxml.set_exact_line(ppr, mm_to_pt(letter.rule_gap_mm))
+        self._letter_rule(ppr, "thickThinSmallGap")
+        # the border adds its width to its paragraph: the first element's line follows 4.94 mm below it
+        before = mm_to_pt(letter.first_element_mm) - (self.pitch - layout.role("doc_number").size_pt) / 2
+        rows = [flag for flag in masthead.flags] or [None]
+        for i, flag in enumerate(rows):
+            line = self.paragraph(flag.role if flag else "doc_number", flag.text if flag else "")
+            if i == 0 and masthead.doc_number:
+                line.paragraph_format.tab_stops.add_tab_stop(Pt(self.width_pt), WD_TAB_ALIGNMENT.RIGHT)
+                self.run(line, f"\t{masthead.doc_number}", "doc_number_text")
+            last = i == len(rows) - 1
+            ooxml.set_exact_line(line._p.get_or_add_pPr(), self.pitch, before if i == 0 else 0.0,
+                                 letter.title_gap_lines * self.pitch if last else 0.0)
+
+    def letter_imprint(self, imprint: Imprint, placement: ImprintPlacement) -> None:
+        """A letter's 版记: its 抄送 alone, without rules, at the foot of its last page."""
+        paragraph = self.paragraph("imprint", imprint.copy_to.text)
+        side = self.layout.imprint.side_indent_chars * self.layout.role("imprint").size_pt
+        fmt = paragraph.paragraph_format
+        fmt.left_indent, fmt.first_line_indent = Pt(side + placement.copy_to_hang), Pt(-placement.copy_to_hang)
+        fmt.right_indent = Pt(side)
+        ooxml.set_exact_line(paragraph._p.get_or_add_pPr(), self.pitch)
 
     def joint_mark(self, masthead: Masthead, joint: JointMark, space_above: float) -> None:
         """A 联合行文's mark as the layout placed it: a table without rules whose second column
@@ -338,7 +408,8 @@ class _DocxBuilder:
         # 2 rows 59.6 pt for 28.95 pt lines).
         # After the table comes the structural paragraph that ends the section or the document.
         calibration = self.layout.calibration.docx
-        height = placement.space_above - sum(self._imprint_rules(imprint)) - self.structural_line \
+        rules = sum(self._imprint_rules(imprint)) if imprint.printer is not None else 0.0     # a letter's has none
+        height = placement.space_above - rules - self.structural_line \
             - calibration.imprint_slack_pt - (calibration.after_table_pt if after_table else 0.0)
         ooxml.set_exact_line(spacer._p.get_or_add_pPr(), max(height, self.structural_line))
 
@@ -368,8 +439,11 @@ class _DocxBuilder:
         return section
 
     def part(self, part: Part, decisions: PartLayout, last: bool) -> None:
-        self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
-        if part.masthead:
+        section = self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
+        if part.masthead and part.masthead.letter:
+            self.letter_pages(section)
+            self.letter_masthead(part.masthead, decisions.masthead)
+        elif part.masthead:
             self.masthead(part.masthead, decisions.masthead)
         signatures, hanging = list(decisions.signatures), list(decisions.hanging)
         for block in part.blocks:
@@ -379,7 +453,10 @@ class _DocxBuilder:
             if placement.own_page:
                 self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
             self.spacer(placement, part.imprint, after_table=not placement.own_page and isinstance(part.blocks[-1], Table))
-            self.imprint(part.imprint, placement)
+            if part.imprint.printer is None:
+                self.letter_imprint(part.imprint, placement)
+            else:
+                self.imprint(part.imprint, placement)
         if last and isinstance(self.doc.element.body[-2], CT_Tbl):   # Word needs a paragraph after the last table
             closing = self.paragraph("imprint")
             ooxml.set_exact_line(closing._p.get_or_add_pPr(), self.structural_line)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -158,6 +159,37 @@ def set_bottom_border(ppr: BaseOxmlElement, color_rgb: str, width_pt: float, spa
     bottom.set(qn("w:color"), color_rgb)
 
 
+def set_double_border(ppr: BaseOxmlElement, side: str, style: str, color_rgb: str, width_pt: float,
+                      space_pt: float) -> None:
+    """A double rule on ``side`` ("top" or "bottom") of the paragraph: ``style`` thickThinSmallGap
+    (thick over thin) or thinThickSmallGap, ``width_pt`` wide in all, ``space_pt`` from the text."""
+    borders = _child(ppr, "w:pBdr")
+    border = _child(borders, f"w:{side}")
+    border.set(qn("w:val"), style)
+    border.set(qn("w:sz"), str(round(width_pt * 8)))
+    border.set(qn("w:space"), str(round(space_pt)))
+    border.set(qn("w:color"), color_rgb)
+
+
+def set_indents(ppr: BaseOxmlElement, left_pt: float, right_pt: float) -> None:
+    """Left and right indents (negative: the paragraph reaches into the margins)."""
+    ind = _child(ppr, "w:ind")
+    ind.set(qn("w:left"), str(round(left_pt * TWIPS_PER_PT)))
+    ind.set(qn("w:right"), str(round(right_pt * TWIPS_PER_PT)))
+
+
+def set_title_page(sect_pr: BaseOxmlElement) -> None:
+    """The section's first page has a header and footer of its own (w:titlePg)."""
+    _set_on_off(sect_pr, "w:titlePg", True)
+
+
+def drop_doc_grid(sect_pr: BaseOxmlElement) -> None:
+    """No line grid: LibreOffice fits a grid's whole lines into the text area, which a letter's
+    first page (from 30 mm, its lines placed by its head rather than the grid) does not hold."""
+    for grid in sect_pr.findall(qn("w:docGrid")):
+        sect_pr.remove(grid)
+
+
 def set_doc_grid(sect_pr: BaseOxmlElement, line_pitch_twips: int) -> None:
     """A lines-only grid: 22 lines a page in Word and LibreOffice alike (LibreOffice 7.4 gives
     each character two cells under Word's linesAndChars grid, so characters are fitted by
@@ -271,12 +303,13 @@ def _grid_tc(cell: GridCell, continued: bool, width_twips: int) -> etree._Elemen
     return tc
 
 
-def add_picture_behind_text(document: DocxDocument, run, path: Path, width: int, height: int, x: int, y: int,
-                            name: str) -> None:
+def add_picture_behind_text(document: DocxDocument, run, image: Path | BinaryIO, width: int, height: int, x: int,
+                            y: int, name: str, from_page: bool = False) -> None:
     """A picture floating behind the text (a seal), ``x`` from the left margin and ``y`` from the
-    top of the run's paragraph (EMU). python-docx adds pictures inline only: its inline drawing
-    is made into a wp:anchor with the same graphic, in the schema's order of children."""
-    inline = document.part.new_pic_inline(str(path), width, height)
+    top of the run's paragraph (``from_page``: of the paper) (EMU). python-docx adds pictures
+    inline only: its inline drawing is made into a wp:anchor with the same graphic, in the
+    schema's order of children."""
+    inline = document.part.new_pic_inline(str(image) if isinstance(image, Path) else image, width, height)
     anchor = OxmlElement("wp:anchor")
     for attribute, value in (("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0"), ("simplePos", "0"),
                              ("relativeHeight", "0"), ("behindDoc", "1"), ("locked", "1"), ("layoutInCell", "1"),
@@ -286,7 +319,7 @@ def add_picture_behind_text(document: DocxDocument, run, path: Path, width: int,
     simple.set("x", "0")
     simple.set("y", "0")
     anchor.append(simple)
-    for axis, relative, offset in (("wp:positionH", "margin", x), ("wp:positionV", "paragraph", y)):
+    for axis, relative, offset in (("wp:positionH", "margin", x), ("wp:positionV", "page" if from_page else "paragraph", y)):
         position = OxmlElement(axis)
         position.set("relativeFrom", relative)
         pos_offset = OxmlElement("wp:posOffset")

@@ -62,8 +62,8 @@ GENERAL_STYLES = {
     "attendance": StyleSpec("出席名单", "attendance_names"),
 }
 CHARACTER_STYLES = {"lead": "强调", "body_text": "正文文字", "signer_name": "签发人姓名"}
-GENERAL_CHARACTER_STYLES = {"attendance_label": "出席标识"}
-CHARACTER_ROLES = {"body_text": "body"}     # a character style's role, where its name differs
+GENERAL_CHARACTER_STYLES = {"attendance_label": "出席标识", "doc_number_text": "发文字号文字"}
+CHARACTER_ROLES = {"body_text": "body", "doc_number_text": "doc_number"}     # a character style's role, where its name differs
 
 
 def _spacing(layout: Layout) -> dict[str, tuple[float, float]]:
