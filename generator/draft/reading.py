@@ -1,0 +1,124 @@
+"""A clerk's draft (.txt, .md or .docx) → its lines, each with the line number a message names.
+
+A plain-text draft is read line by line (UTF-8, as a data file is). A Markdown draft loses its
+``#`` heading marks, ``**`` and list bullets, and a GFM pipe table becomes one table line. A
+Word draft is read for its paragraphs and tables in order, its own formatting ignored; there a
+"line" is a paragraph (or a table), counted from 1 in the order they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import UsageError
+from generator.i18n import message
+from generator.load.reading import read_text
+
+SUFFIXES = (".txt", ".md", ".docx")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the draft: its number, its text without the blanks around it, whether it
+    was indented (a wrapped 附件说明 item), and, for a table, its rows of cells."""
+
+    number: int
+    text: str
+    indented: bool = False
+    rows: tuple[tuple[str, ...], ...] | None = None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text and self.rows is None
+
+
+def read_lines(path: Path) -> list[Line]:
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _docx_lines(path)
+    text = read_text(path)
+    if suffix == ".md":
+        return _markdown_lines(text)
+    return _text_lines(text.splitlines())
+
+
+def _stripped(number: int, raw: str) -> Line:
+    text = raw.rstrip().replace("\u3000", "　")
+    body = text.lstrip(" \t　")
+    return Line(number, body.strip(), indented=bool(body) and len(body) < len(text) and "\t" not in text[:1])
+
+
+def _text_lines(raws: list[str]) -> list[Line]:
+    lines = []
+    for number, raw in enumerate(raws, start=1):
+        if "\t" in raw.strip(" 　\r\n") or raw.startswith("\t") and raw.strip():
+            # a table pasted from Word: cells separated by tabs (kept as a tab-separated line)
+            lines.append(Line(number, raw.rstrip("\r\n ").replace("\u3000", "　")))
+        else:
+            lines.append(_stripped(number, raw))
+    return lines
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _markdown_lines(text: str) -> list[Line]:
+    raws = text.splitlines()
+    lines: list[Line] = []
+    number = 0
+    while number < len(raws):
+        raw = raws[number]
+        if _MD_PIPE_ROW.match(raw) and number + 1 < len(raws) and _MD_RULE_ROW.match(raws[number + 1]):
+            rows = [_pipe_cells(raw)]
+            end = number + 2
+            while end < len(raws) and _MD_PIPE_ROW.match(raws[end]):
+                rows.append(_pipe_cells(raws[end]))
+                end += 1
+            lines.append(Line(number + 1, "", rows=tuple(rows)))
+            lines += [Line(skipped + 1, "") for skipped in range(number + 1, end)]
+            number = end
+            continue
+        raw = _MD_EMPHASIS.sub("", _MD_BULLET.sub("", _MD_HEADING.sub("", raw)))
+        lines.append(_stripped(number + 1, raw.replace("\\", "")))
+        number += 1
+    return lines
+
+
+def _pipe_cells(row: str) -> tuple[str, ...]:
+    return tuple(_MD_EMPHASIS.sub("", cell).strip() for cell in row.strip().strip("|").split("|"))
+
+
+def _docx_lines(path: Path) -> list[Line]:
+    import zipfile
+
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UsageError(message("{path}: cannot read as a Word document (.docx): {reason}", path=path,
+                                 reason=error.__class__.__name__)) from None
+    lines: list[Line] = []
+    for number, block in enumerate(document.iter_inner_content(), start=1):
+        if isinstance(block, Table):
+            rows = []
+            for row in block.rows:
+                cells, previous = [], None
+                for cell in row.cells:          # a cell merged across columns is listed again
+                    same = previous is not None and cell._tc is previous
+                    cells.append("" if same else "\n".join(p.text for p in cell.paragraphs).strip())
+                    previous = cell._tc
+                rows.append(tuple(cells))
+            lines.append(Line(number, "", rows=tuple(rows)))
+        elif isinstance(block, Paragraph):
+            # a line break inside a paragraph (Shift+Enter) starts a line of its own, same number
+            for part in block.text.split("\n"):
+                lines.append(_stripped(number, part))
+    return lines
