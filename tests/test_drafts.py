@@ -105,3 +105,214 @@ def test_real_draft_builds(path: Path, tmp_path: Path) -> None:
     written = build(path, tmp_path, ("docx", "pdf"), None, warn=lambda text: None, say=lambda line: None)
     assert sorted(p.name for p in written) == [f"{path.stem}.docx", f"{path.stem}.pdf"]
     assert all(p.stat().st_size > 0 for p in written)
+
+
+# ---- each rule on its own, with a control case -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("岚综管综〔2015〕188号", ("岚综管综", 2015, 188, "〔〕")),
+    ("某政办[2021]12号", ("某政办", 2021, 12, "[]")),
+    ("某政办（2021）12号", ("某政办", 2021, 12, "（）")),
+    ("根据某政办〔2021〕12号文件精神，现通知如下：", None),          # control: a sentence citing one
+])
+def test_doc_number_line(text, expected):
+    number = rules.doc_number(text)
+    assert (number and (number.code, number.year, number.serial, number.brackets)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一、总体要求", (1, "总体要求")),
+    ("（一）加强组织领导", (2, "加强组织领导")),
+    ("(二)明确责任", (2, "明确责任")),
+    ("1.对接有关院校", (3, "对接有关院校")),
+    ("2、已联合区公安局", (3, "已联合区公安局")),
+    ("（1）按时报送", (4, "按时报送")),
+    ("1.5亿元资金已下达。", None),            # controls: a number that is part of the words
+    ("1、2月份全区完成投资。", None),
+    ("一、二季度完成招标。", None),
+    ("2021年全区完成投资。", None),
+    ("各单位要高度重视。", None),
+])
+def test_heading_line(text, expected):
+    assert rules.heading(text) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("加强组织领导。各单位要……", ("加强组织领导", "各单位要……")),
+    ("知识产权保护方面5项：三合一审判；", ("知识产权保护方面5项：", "三合一审判；")),
+    ("军民深度融合方面6项。", ("军民深度融合方面6项", None)),
+    ("按照《通知（试行）。》要求办理", ("按照《通知（试行）。》要求办理", None)),   # control: 。 inside brackets
+    ("对接有关院校、科研机构，帮助企业开展产学研对接；", ("对接有关院校、科研机构，帮助企业开展产学研对接；", None)),
+])
+def test_heading_runs_on_after_its_first_sentence(words, expected):
+    assert rules.run_on(words) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2021年6月3日", (dt.date(2021, 6, 3), True)),
+    ("2021-6-3", (dt.date(2021, 6, 3), False)),
+    ("2021.06.03", (dt.date(2021, 6, 3), False)),
+    ("一九九六年二月六日", (dt.date(1996, 2, 6), False)),
+    ("二〇〇四年四月二十七日", (dt.date(2004, 4, 27), False)),
+    ("2021年2月30日", None),                              # controls: no such day; a sentence with a date
+    ("2021年6月3日前报送。", None),
+])
+def test_date_line(text, expected):
+    assert rules.date_line(text) == expected
+
+
+def test_attachment_lines():
+    assert rules.attachment_list("附件：1.汇总表") == "1.汇总表"
+    assert rules.attachment_list("附：内地西藏初中班（校）扩大招生计划表") == "内地西藏初中班（校）扩大招生计划表"
+    assert rules.attachment_list("附件") is None                       # control: an attachment's head
+    assert [rules.attachment_head(t) for t in ("附件", "附件2", "附件：", "附：", "附件：汇总表")] == [0, 2, 0, 0, None]
+    assert rules.attachment_item("2.协同攻关技术需求征集表") == (2, "协同攻关技术需求征集表")
+
+
+def test_note_copy_to_and_printed_lines():
+    assert rules.note("（此件公开发布）") == "此件公开发布"
+    assert rules.note("（联系人：张三，联系电话：12345678）") == "联系人：张三，联系电话：12345678"
+    assert rules.note("（一）加强领导") is None                                      # control
+    assert rules.organs(rules.copy_to("抄送：区自然资源局，区应急管理局。")) == ["区自然资源局", "区应急管理局"]
+    assert rules.copy_to("抄送单位要认真落实。") is None                            # control
+    assert rules.printed_line("某某区人民政府办公室　　2021年6月3日印发") == ("某某区人民政府办公室", dt.date(2021, 6, 3))
+    assert rules.printed_line("2021年6月3日印发的通知要求") is None                  # control
+
+
+def test_kind_of_title():
+    assert rules.kind_of_title("关于同意某事的复函", _KINDS) == "函"
+    assert rules.kind_of_title("关于进一步加强电梯质量安全工作的实施意见", _KINDS) == "意见"
+    assert rules.kind_of_title("关于某事的通知（征求意见稿）", _KINDS) == "通知"
+    assert rules.kind_of_title("关于某事的情况说明", _KINDS) is None                  # control
+    assert rules.joined_title(["2008年北京奥运会首都国际机场", "协 调 委 员 会 组 建 方 案"]) == \
+        "2008年北京奥运会首都国际机场协调委员会组建方案"
+
+
+def test_signature_lines():
+    assert rules.signature_line("国务院　中央军委") == ["国务院", "中央军委"]
+    assert rules.signature_line("某某区人民政府办公室") == ["某某区人民政府办公室"]
+    assert rules.signature_line("特此通知。") is None                                # controls
+    assert rules.signature_line("此复") is None
+    assert rules.signature_line("附件：汇总表") is None
+
+
+def _read(text: str, name: str = "d.txt") -> "Draft":
+    from generator.draft.reading import _text_lines
+    return recognise(name, _text_lines(text.splitlines()), _KINDS)
+
+
+_SMALL = """某政办〔2021〕12号
+某某区人民政府办公室关于做好某项工作的通知
+各镇人民政府，区直各单位：
+为做好某项工作，现将有关事项通知如下：
+一、总体要求
+（一）加强组织领导。各单位要高度重视。
+1.按时报送材料
+二、工作安排
+附件：1.工作安排表
+      2.联系人名单
+某某区人民政府办公室
+2021年6月3日
+（此件公开发布）
+附件1
+工作安排表
+序号\t工作事项\t责任单位
+1\t某某工作\t某某局
+附件2
+联系人名单
+请各单位填写。
+抄送：区委办，区人大办。
+某某区人民政府办公室　　2021年6月3日印发
+"""
+
+
+def test_a_whole_draft():
+    draft = _read(_SMALL)
+    data = draft.data
+    assert data["doc_number"] == {"code": "某政办", "year": 2021, "serial": 12}
+    assert data["issuers"] == data["signatures"] == ["某某区人民政府办公室"]
+    assert data["addressee"] == "各镇人民政府，区直各单位"
+    assert data["body"][1:] == [{"h1": "总体要求"}, {"h2": "加强组织领导", "text": "各单位要高度重视。"},
+                                {"h3": "按时报送材料"}, {"h1": "工作安排"}]
+    assert draft.listed == ["工作安排表", "联系人名单"]
+    assert data["attachments"][0]["body"] == [{"table": {"columns": ["序号", "工作事项", "责任单位"],
+                                                         "rows": [["1", "某某工作", "某某局"]]}}]
+    assert data["attachments"][1] == {"title": "联系人名单", "body": [{"p": "请各单位填写。"}]}
+    assert data["note"] == "此件公开发布"
+    assert data["imprint"] == {"copy_to": ["区委办", "区人大办"], "printer": "某某区人民政府办公室",
+                               "print_date": dt.date(2021, 6, 3)}
+    assert draft.places[("body", 2)] == 6 and draft.places[("date",)] == 12
+
+
+def test_without_doc_number_no_banner():
+    draft = _read(_SMALL.split("\n", 1)[1])
+    assert "issuers" not in draft.data and "doc_number" not in draft.data
+    assert any("版头" in str(text) for _, text in draft.warnings)
+
+
+def test_a_title_without_kind_is_an_error_at_its_line():
+    from generator.errors import DataError
+    with pytest.raises(DataError) as caught:
+        _read("\n某某区人民政府办公室关于某事的说明\n各单位：\n现说明如下。\n")
+    assert str(caught.value.position) == "d.txt:2"
+
+
+def test_flattened_table_is_kept_as_paragraphs_with_a_warning():
+    cells = "\n".join(["序号", "单位", "人数", "1", "甲局", "3", "2", "乙局", "4"])
+    draft = _read(f"关于某事的通知\n各单位：\n现将名单通知如下：\n{cells}\n某局\n2021年6月3日\n")
+    assert sum("p" in block for block in draft.data["body"]) == 10
+    assert any("flattened" in text.msgid if hasattr(text, "msgid") else "flattened" in str(text)
+               for _, text in draft.warnings)
+
+
+def test_errors_of_the_model_point_at_the_draft_line(tmp_path):
+    from generator.errors import DataError
+    from generator.kinds import check_path
+    path = tmp_path / "q.txt"
+    path.write_text("关于某事的请示\n市人民政府：\n现请示如下。\n某局\n2021年6月3日\n（此件公开发布）\n"
+                    "抄送：市委办。\n", encoding="utf-8")
+    checked = check_path(path)
+    assert checked.kind.name == "请示"
+    assert all(finding.position.path == str(path) and finding.position.line for finding in checked.findings)
+    path.write_text("关于某事的请示\n市人民政府：\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        check_path(path)
+    assert str(caught.value.position).startswith(f"{path}:")
+
+
+def test_markdown_draft(tmp_path):
+    path = tmp_path / "d.md"
+    path.write_text("# 关于某事的通知\n\n各单位：\n\n现通知如下：\n\n## 一、**总体要求**\n\n- 各单位要高度重视。\n\n"
+                    "| 序号 | 单位 |\n|---|---|\n| 1 | 甲局 |\n\n某局\n\n2021年6月3日\n", encoding="utf-8")
+    data = read_draft(path).data
+    assert data["title"] == "关于某事的通知"
+    assert data["body"] == [{"p": "现通知如下："}, {"h1": "总体要求"}, {"p": "各单位要高度重视。"},
+                            {"table": {"columns": ["序号", "单位"], "rows": [["1", "甲局"]]}}]
+    assert data["signatures"] == ["某局"]
+
+
+def test_docx_draft(tmp_path):
+    import docx
+    document = docx.Document()
+    for text in ("关于某事的通知", "各单位：", "现通知如下：", "一、总体要求"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, (("序号", "单位"), ("1", "甲局"))):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    for text in ("某局", "2021年6月3日"):
+        document.add_paragraph(text, style="Heading 1")        # its own formatting is ignored
+    path = tmp_path / "d.docx"
+    document.save(path)
+    draft = read_draft(path)
+    assert draft.data["body"] == [{"p": "现通知如下："}, {"h1": "总体要求"},
+                                  {"table": {"columns": ["序号", "单位"], "rows": [["1", "甲局"]]}}]
+    assert draft.places[("body", 2)] == 5 and draft.data["date"] == dt.date(2021, 6, 3)
+
+
+def test_gongwen_draft_command_writes_a_data_file(tmp_path, capsys):
+    from generator.cli import main
+    target = tmp_path / "d.yaml"
+    assert main(["draft", str(DRAFTS[0]), "-o", str(target)]) == 0
+    assert main(["build", str(target), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["kind"] == "函"

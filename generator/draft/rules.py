@@ -200,4 +200,9 @@ def signature_line(text: str) -> list[str] | None:
             or _NOT_SIGNATURE.match(text) or date_line(text) or "\t" in text):
         return None
     names = [name for name in re.split(r"[ 　]+", text.strip()) if name]
-    return names if all(len(name) >= 2 for name in names) else [text.replace(" ", "").replace("　", "")]
+    if not all(len(name) >= 2 for name in names):
+        names = [text.replace(" ", "").replace("　", "")]
+    return names if all(len(name) >= 2 and _WIDE.search(name) for name in names) else None
+
+
+_WIDE = re.compile(r"[\u3400-\u9fff]")
