@@ -316,3 +316,39 @@ def test_gongwen_draft_command_writes_a_data_file(tmp_path, capsys):
     assert main(["draft", str(DRAFTS[0]), "-o", str(target)]) == 0
     assert main(["build", str(target), "-o", str(tmp_path), "--format", "pdf"]) == 0
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["kind"] == "函"
+
+
+def test_a_draft_copied_from_a_printed_copy():
+    """A 版头 line, a 主送 wrapped onto two lines, paragraphs broken at the page's width, page
+    numbers, "附件：" above its items, and "附件2：title" heading an attachment."""
+    text = """某某区人民政府办公室文件
+某政办〔2021〕12号
+某某区人民政府办公室关于做好某项工作的通知
+各镇人民政府、街道办事处，
+区直各单位：
+为切实做好某项工作，根据上级有关文件精神，经区人民政府
+同意，现将有关事项通知如下：
+— 1 —
+一、总体要求
+施工地点：平潭综合实验区竹屿湖中路北侧、瑶竹南路西侧
+施工内容：商业S1#楼5区筏板浇筑
+附件：
+1.工作安排表
+2.联系人名单
+某某区人民政府办公室
+2021年6月3日
+附件2：联系人名单
+请各单位填写。
+"""
+    draft = _read(text)
+    data = draft.data
+    assert data["issuers"] == ["某某区人民政府办公室"] and data["doc_number"]["serial"] == 12
+    assert data["title"] == "某某区人民政府办公室关于做好某项工作的通知"
+    assert data["addressee"] == "各镇人民政府、街道办事处，区直各单位"
+    assert data["body"] == [{"p": "为切实做好某项工作，根据上级有关文件精神，经区人民政府同意，现将有关事项通知如下："},
+                            {"h1": "总体要求"}, {"p": "施工地点：平潭综合实验区竹屿湖中路北侧、瑶竹南路西侧"},
+                            {"p": "施工内容：商业S1#楼5区筏板浇筑"}]        # control: label lines stay apart
+    assert draft.listed == ["工作安排表", "联系人名单"]
+    assert data["attachments"][1] == {"title": "联系人名单", "body": [{"p": "请各单位填写。"}]}
+    assert (8, "a page number, left out") in [(line, getattr(text, "msgid", str(text)))
+                                               for line, text in draft.warnings]

@@ -20,6 +20,7 @@ was left out; a draft without a title ending in a 文种, or without text, is a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,7 +58,12 @@ class Draft:
 
 def recognise(path: str, lines: list[Line], kinds: list[str]) -> Draft:
     draft = Draft(path)
-    content = [line for line in lines if not line.blank]
+    content = []
+    for line in lines:
+        if line.rows is None and rules.page_number(line.text):
+            draft.warn(line.number, message("a page number, left out"))
+        elif not line.blank:
+            content.append(line)
     if not content:
         raise draft.fail(1, message("the draft is empty"))
     top, addressee_at = _header(draft, content, kinds)
@@ -102,7 +108,10 @@ def _header(draft: Draft, content: list[Line], kinds: list[str]) -> tuple[int, i
                 and not line.text.startswith("签发人"):
             addressee_at = index
             break
-    head = content[:addressee_at] if addressee_at is not None else content[:TITLE_LINES]
+    addressee_from = addressee_at
+    while addressee_from and content[addressee_from - 1].text.endswith(("，", "、", ",")):
+        addressee_from -= 1             # a 主送 wrapped onto a second line
+    head = content[:addressee_from] if addressee_at is not None else content[:TITLE_LINES]
     title_lines: list[Line] = []
     consumed = 0
     for index, line in enumerate(head, start=1):
@@ -116,6 +125,10 @@ def _header(draft: Draft, content: list[Line], kinds: list[str]) -> tuple[int, i
             if number.brackets != "〔〕":
                 draft.warn(line.number, message("the 发文字号's year is written in {brackets}; it is printed in "
                                                 "〔〕", brackets=number.brackets))
+        elif line.text.endswith("文件") and len(line.text) > 2 and not title_lines:
+            draft.data["issuers"] = [line.text.removesuffix("文件").strip()]
+            draft.places[("issuers",)] = line.number
+            consumed = index
         elif line.text.startswith("签发人"):
             names = line.text.split("：" if "：" in line.text else ":", 1)[-1]
             draft.data["signers"] = [name for name in names.replace("　", " ").split() if name]
@@ -147,8 +160,9 @@ def _header(draft: Draft, content: list[Line], kinds: list[str]) -> tuple[int, i
     draft.places[("kind",)] = draft.places[("title",)] = first
     draft.warn(first, message("kind {kind} taken from the title's last words", kind=kind))
     if addressee_at is not None:
-        draft.data["addressee"] = content[addressee_at].text.rstrip("：:").strip()
-        draft.places[("addressee",)] = content[addressee_at].number
+        draft.data["addressee"] = "".join(line.text for line in content[addressee_from:addressee_at + 1]
+                                          ).rstrip("：:").strip()
+        draft.places[("addressee",)] = content[addressee_from].number
         return addressee_at + 1, addressee_at
     return max(consumed, content.index(title_lines[-1]) + 1), None
 
@@ -199,7 +213,8 @@ def _attachment_list(draft: Draft, rest: list[Line], end: int) -> tuple[int | No
     start = None
     for index in range(end - 1, max(-1, end - 1 - 2 * 99), -1):
         line = rest[index]
-        if rules.attachment_list(line.text) is not None:
+        if rules.attachment_list(line.text) is not None or \
+                rules.attachment_head(line.text) is not None and index < end - 1:    # "附件：" above its items
             start = index
             break
         if not (line.indented or rules.attachment_item(line.text)) or line.rows is not None:
@@ -208,14 +223,14 @@ def _attachment_list(draft: Draft, rest: list[Line], end: int) -> tuple[int | No
         return None, end
     names: list[str] = []
     first = rules.attachment_list(rest[start].text)
-    for line in [Line(rest[start].number, first), *rest[start + 1:end]]:
+    for line in [*([Line(rest[start].number, first)] if first else []), *rest[start + 1:end]]:
         item = rules.attachment_item(line.text)
         if item is not None:
             if item[0] != len(names) + 1:
                 draft.warn(line.number, message("附件说明 item numbered {typed} taken as number {number}",
                                                 typed=item[0], number=len(names) + 1))
             names.append(item[1])
-        elif names and line is not rest[start]:
+        elif names:
             names[-1] += line.text          # a wrapped name
         else:
             names.append(line.text)
@@ -248,16 +263,39 @@ def _blocks(draft: Draft, lines: list[Line], path: tuple) -> list[dict]:
             index = end
             continue
         numbered = rules.heading(line.text)
+        end = _paragraph_end(lines, index)
+        words = "".join(l.text for l in lines[index:end])
+        if end > index + 1:
+            draft.warn(line.number, message("lines {first}–{last} joined as one paragraph: each breaks off before "
+                                            "its sentence ends", first=line.number, last=lines[end - 1].number))
         if numbered is not None:
-            level, words = numbered
+            level, words = rules.heading(words)
             head, text = rules.run_on(words)
             blocks.append({f"h{level}": head, **({"text": text} if text else {})})
         else:
-            blocks.append({"p": line.text})
+            blocks.append({"p": words})
         draft.places[here] = line.number
-        index += 1
+        index = end
     _flattened_tables(draft, lines)
     return blocks
+
+
+def _paragraph_end(lines: list[Line], start: int) -> int:
+    """The end of a paragraph whose lines were broken before their sentences ended."""
+    end = start + 1
+    while end < len(lines) and rules.wrapped(lines[end - 1].text) and _plain(lines[end]) and \
+            (end > start + 1 or not rules.heading(lines[start].text) or rules.wrapped(lines[start].text)):
+        end += 1
+    return end
+
+
+def _plain(line: Line) -> bool:
+    """A line that may continue a broken one: no table, heading, or label of its own (施工地点：…)."""
+    return line.rows is None and "\t" not in line.text and not rules.heading(line.text) and \
+        not _LABEL.match(line.text)
+
+
+_LABEL = re.compile(r"^[^，。：:；]{1,8}[：:]")
 
 
 def _tab_table_end(lines: list[Line], start: int) -> int:
@@ -302,8 +340,11 @@ def _tail(draft: Draft, tail: list[Line], signatures: list[tuple[str, int]]) -> 
     for index, line in enumerate(tail):
         noted = rules.note(line.text)
         copied = rules.copy_to(line.text)
+        titled = rules.titled_attachment_head(line.text)
         if rules.attachment_head(line.text) is not None and line.rows is None:
             segments.append((line, []))
+        elif titled is not None:
+            segments.append((Line(line.number, f"附件{titled[0]}"), [Line(line.number, titled[1])]))
         elif noted is not None and not segments:
             notes.append((noted, line.number))
         elif copied is not None and (not segments or _only_imprint_after(tail, index)):
@@ -402,6 +443,8 @@ def _issuers(draft: Draft, signatures: list[tuple[str, int]]) -> None:
         for index, (_, line) in enumerate(signatures):
             draft.places[("signatures", index)] = line
     number_line = draft.places.get(("doc_number",))
+    if "issuers" in draft.data:         # the draft has its 版头's mark line (……文件)
+        return
     if number_line is None:
         draft.data.pop("signers", None)
         draft.warn(draft.places[("title",)], message("no 发文字号 line: the document is printed without 版头 (add "

@@ -141,6 +141,25 @@ def attachment_head(text: str) -> int | None:
     return 0 if compact in ("附：", "附:") else None
 
 
+_TITLED_HEAD = re.compile(r"^附件\s*(?P<number>\d{1,2})\s*[：:]\s*(?P<title>\S.*)$")
+
+
+def titled_attachment_head(text: str) -> tuple[int, str] | None:
+    """"附件2：工作安排表": an attachment's head with its title on the same line."""
+    match = _TITLED_HEAD.match(text)
+    return (int(match["number"]), match["title"].strip()) if match else None
+
+
+_ENDS_SENTENCE = tuple("。！？；：…”’）)》」』")
+WRAPPED_LINE = 24
+
+
+def wrapped(text: str) -> bool:
+    """A line broken before its sentence ended, as text copied from a printed page is: long,
+    and without a closing mark at its end."""
+    return len(text) >= WRAPPED_LINE and not text.endswith(_ENDS_SENTENCE)
+
+
 def attachment_item(text: str) -> tuple[int, str] | None:
     match = _ITEM.match(text)
     return (int(match["number"]), match["name"].strip()) if match else None
@@ -206,3 +225,11 @@ def signature_line(text: str) -> list[str] | None:
 
 
 _WIDE = re.compile(r"[\u3400-\u9fff]")
+
+
+_PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{1,3}\s*页(\s*共\s*\d{1,3}\s*页)?$")
+
+
+def page_number(text: str) -> bool:
+    """A page number copied from a printed copy: "— 2 —", "-2-", "第2页"."""
+    return bool(_PAGE_NUMBER.match(text.strip()))
