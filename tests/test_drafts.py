@@ -352,3 +352,27 @@ def test_a_draft_copied_from_a_printed_copy():
     assert data["attachments"][1] == {"title": "联系人名单", "body": [{"p": "请各单位填写。"}]}
     assert (8, "a page number, left out") in [(line, getattr(text, "msgid", str(text)))
                                                for line, text in draft.warnings]
+
+
+def test_docx_automatic_numbering_tells_the_level(tmp_path):
+    """A paragraph of Word's automatic list lacks its number in its text: the list level's
+    format ("（%1）" in Chinese counting) gives it back, and so the heading's level."""
+    import docx
+    from docx.oxml import parse_xml
+    document = docx.Document()
+    for text in ("关于某事的通知", "各单位：", "现通知如下："):
+        document.add_paragraph(text)
+    numbering = document.part.numbering_part.element
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.append(parse_xml(f'<w:abstractNum {ns} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                               '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    item = document.add_paragraph("加强组织领导。各单位要高度重视。")
+    item._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {ns}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    document.add_paragraph("各单位要按时报送。")          # control: no list, no number
+    for text in ("某局", "2021年6月3日"):
+        document.add_paragraph(text)
+    path = tmp_path / "d.docx"
+    document.save(path)
+    assert read_draft(path).data["body"] == [{"p": "现通知如下："}, {"h2": "加强组织领导", "text": "各单位要高度重视。"},
+                                             {"p": "各单位要按时报送。"}]

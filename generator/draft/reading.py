@@ -98,11 +98,14 @@ def _docx_lines(path: Path) -> list[Line]:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise UsageError(message("{path}: cannot read as a Word document (.docx): {reason}", path=path,
                                  reason=error.__class__.__name__)) from None
     lines: list[Line] = []
@@ -119,6 +122,35 @@ def _docx_lines(path: Path) -> list[Line]:
             lines.append(Line(number, "", rows=tuple(rows)))
         elif isinstance(block, Paragraph):
             # a line break inside a paragraph (Shift+Enter) starts a line of its own, same number
-            for part in block.text.split("\n"):
-                lines.append(_stripped(number, part))
+            for index, part in enumerate(block.text.split("\n")):
+                lines.append(_stripped(number, (_list_number(document, block) if index == 0 else "") + part))
     return lines
+
+
+_QN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_FORMATS = ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
+                    "chineseLegalSimplified")
+
+
+def _list_number(document, paragraph) -> str:
+    """The number Word writes before a paragraph of an automatic list ("一、", "（一）", "1."),
+    which its text lacks: its shape is what tells the heading's level (the program renumbers)."""
+    num_pr = paragraph._p.find(f"{_QN}pPr/{_QN}numPr")
+    if num_pr is None:
+        return ""
+    try:
+        num_id = num_pr.find(f"{_QN}numId").get(f"{_QN}val")
+        level = num_pr.find(f"{_QN}ilvl")
+        level = level.get(f"{_QN}val") if level is not None else "0"
+        numbering = document.part.numbering_part.element
+        num = next(n for n in numbering.iterfind(f"{_QN}num") if n.get(f"{_QN}numId") == num_id)
+        abstract_id = num.find(f"{_QN}abstractNumId").get(f"{_QN}val")
+        abstract = next(a for a in numbering.iterfind(f"{_QN}abstractNum") if a.get(f"{_QN}abstractNumId") == abstract_id)
+        lvl = next(l for l in abstract.iterfind(f"{_QN}lvl") if l.get(f"{_QN}ilvl") == level)
+        fmt = lvl.find(f"{_QN}numFmt").get(f"{_QN}val")
+        text = lvl.find(f"{_QN}lvlText").get(f"{_QN}val")
+    except (AttributeError, StopIteration, NotImplementedError, KeyError):
+        return ""
+    if fmt == "bullet":
+        return ""
+    return re.sub(r"%\d", "一" if fmt in _CHINESE_FORMATS else "1", text)

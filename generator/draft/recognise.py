@@ -69,6 +69,9 @@ def recognise(path: str, lines: list[Line], kinds: list[str]) -> Draft:
     top, addressee_at = _header(draft, content, kinds)
     rest = content[addressee_at + 1 if addressee_at is not None else top:]
     date_at = _main_date(rest)
+    for line in rest:
+        if rules.impossible_date(line.text):
+            raise draft.fail(line.number, message("{date} is no day of the calendar", date=line.text))
     body_end = len(rest) if date_at is None else date_at
     signatures, body_end = _signatures(draft, rest, body_end, date_at)
     listed_at, body_end = _attachment_list(draft, rest, body_end)

@@ -103,6 +103,12 @@ def date_line(text: str) -> tuple[dt.date, bool] | None:
     return None
 
 
+def impossible_date(text: str) -> bool:
+    """A line written as a date that is no day of the calendar (2021年2月30日)."""
+    compact = text.replace(" ", "").replace("　", "")
+    return any(form.fullmatch(compact) for form in _DATE_FORMS) and date_line(text) is None
+
+
 _PRINTED = re.compile(r"^(?P<printer>.+?)[\s　]*(?P<date>\S+?)\s*印发$")
 
 
