@@ -376,3 +376,50 @@ def test_docx_automatic_numbering_tells_the_level(tmp_path):
     document.save(path)
     assert read_draft(path).data["body"] == [{"p": "现通知如下："}, {"h2": "加强组织领导", "text": "各单位要高度重视。"},
                                              {"p": "各单位要按时报送。"}]
+
+
+def test_addressee_line():
+    assert rules.addressee_line("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：")
+    assert rules.addressee_line("各片区管理局，区直各单位，各区属事业单位，各区属国企:")
+    assert not rules.addressee_line("为加强管理，现将有关事项通告如下：")          # controls
+    assert not rules.addressee_line("签发人：张三")
+    assert not rules.addressee_line("附件：汇总表")
+
+
+def test_a_notice_to_the_public_has_no_addressee():
+    draft = _read("某某区人民政府关于某路段封闭施工的通告\n为加强管理，现将有关事项通告如下：\n一、封闭时间\n"
+                  "二、绕行路线\n特此通告。\n某某区人民政府\n2021年6月3日\n")
+    assert draft.data["kind"] == "通告" and "addressee" not in draft.data
+    assert draft.data["body"][0] == {"p": "为加强管理，现将有关事项通告如下："}
+    assert draft.data["signatures"] == ["某某区人民政府"]
+
+
+@pytest.mark.parametrize("path", DRAFTS, ids=[path.stem for path in DRAFTS])
+def test_real_draft_as_docx_reads_the_same(path: Path, tmp_path: Path) -> None:
+    """Each real draft typed into Word, a paragraph a line, its formatting of no account
+    (every paragraph set in a heading style), reads as the plain text does."""
+    import docx
+    document = docx.Document()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line, style="Heading 2" if len(line) % 2 else None)
+    target = tmp_path / f"{path.stem}.docx"
+    document.save(target)
+    assert recognised(target) == recognised(path)
+
+
+@pytest.mark.parametrize("path", DRAFTS, ids=[path.stem for path in DRAFTS])
+def test_real_draft_as_markdown_reads_the_same(path: Path, tmp_path: Path) -> None:
+    """Each real draft saved as Markdown, its title marked "# " and its 一、 headings "## ",
+    with blank lines between paragraphs, reads as the plain text does."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    marked = [f"# {line}" if number == 0 else f"## {line}" if rules.heading(line) and rules.heading(line)[0] == 1
+              else line for number, line in enumerate(lines)]
+    target = tmp_path / f"{path.stem}.md"
+    target.write_text("\n\n".join(marked) + "\n", encoding="utf-8")
+    assert recognised(target) == recognised(path)
+
+
+def test_a_blank_line_ends_a_paragraph():
+    long = "为切实做好某项工作，根据上级有关文件精神，经区人民政府研究决定"
+    draft = _read(f"关于某事的通知\n各单位：\n{long}\n\n现通知如下：\n某局\n2021年6月3日\n")
+    assert draft.data["body"] == [{"p": long}, {"p": "现通知如下："}]

@@ -28,6 +28,7 @@ class Line:
     text: str
     indented: bool = False
     rows: tuple[tuple[str, ...], ...] | None = None
+    gap: bool = False           # a blank line stands above it
 
     @property
     def blank(self) -> bool:
@@ -45,20 +46,20 @@ def read_lines(path: Path) -> list[Line]:
 
 
 def _stripped(number: int, raw: str) -> Line:
-    text = raw.rstrip().replace("\u3000", "　")
+    text = raw.rstrip()
     body = text.lstrip(" \t　")
     return Line(number, body.strip(), indented=bool(body) and len(body) < len(text) and "\t" not in text[:1])
 
 
+def _line(number: int, raw: str) -> Line:
+    if "\t" in raw.strip(" 　\r\n") or raw.startswith("\t") and raw.strip():
+        # a table pasted from Word: cells separated by tabs (kept as a tab-separated line)
+        return Line(number, raw.rstrip("\r\n "))
+    return _stripped(number, raw)
+
+
 def _text_lines(raws: list[str]) -> list[Line]:
-    lines = []
-    for number, raw in enumerate(raws, start=1):
-        if "\t" in raw.strip(" 　\r\n") or raw.startswith("\t") and raw.strip():
-            # a table pasted from Word: cells separated by tabs (kept as a tab-separated line)
-            lines.append(Line(number, raw.rstrip("\r\n ").replace("\u3000", "　")))
-        else:
-            lines.append(_stripped(number, raw))
-    return lines
+    return [_line(number, raw) for number, raw in enumerate(raws, start=1)]
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -123,7 +124,7 @@ def _docx_lines(path: Path) -> list[Line]:
         elif isinstance(block, Paragraph):
             # a line break inside a paragraph (Shift+Enter) starts a line of its own, same number
             for index, part in enumerate(block.text.split("\n")):
-                lines.append(_stripped(number, (_list_number(document, block) if index == 0 else "") + part))
+                lines.append(_line(number, (_list_number(document, block) if index == 0 else "") + part))
     return lines
 
 

@@ -21,7 +21,7 @@ was left out; a draft without a title ending in a 文种, or without text, is a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.draft import rules
@@ -59,11 +59,13 @@ class Draft:
 def recognise(path: str, lines: list[Line], kinds: list[str]) -> Draft:
     draft = Draft(path)
     content = []
+    gap = False
     for line in lines:
         if line.rows is None and rules.page_number(line.text):
             draft.warn(line.number, message("a page number, left out"))
         elif not line.blank:
-            content.append(line)
+            content.append(replace(line, gap=gap))
+        gap = line.blank
     if not content:
         raise draft.fail(1, message("the draft is empty"))
     top, addressee_at = _header(draft, content, kinds)
@@ -107,8 +109,7 @@ def _header(draft: Draft, content: list[Line], kinds: list[str]) -> tuple[int, i
     for index, line in enumerate(content[:HEADER_LINES]):
         if "。" in line.text or rules.heading(line.text) or line.rows is not None:
             break
-        if index and line.text.endswith(("：", ":")) and not rules.attachment_list(line.text) \
-                and not line.text.startswith("签发人"):
+        if index and rules.addressee_line(line.text):
             addressee_at = index
             break
     addressee_from = addressee_at
@@ -286,7 +287,7 @@ def _blocks(draft: Draft, lines: list[Line], path: tuple) -> list[dict]:
 def _paragraph_end(lines: list[Line], start: int) -> int:
     """The end of a paragraph whose lines were broken before their sentences ended."""
     end = start + 1
-    while end < len(lines) and rules.wrapped(lines[end - 1].text) and _plain(lines[end]) and \
+    while end < len(lines) and rules.wrapped(lines[end - 1].text) and _plain(lines[end]) and not lines[end].gap and \
             (end > start + 1 or not rules.heading(lines[start].text) or rules.wrapped(lines[start].text)):
         end += 1
     return end

@@ -239,3 +239,15 @@ _PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$|^第\s*\d{
 def page_number(text: str) -> bool:
     """A page number copied from a printed copy: "— 2 —", "-2-", "第2页"."""
     return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+_SENTENCE_START = re.compile(r"^(为|根据|按照|依据|依照|经|现|近日|近期|关于|鉴于|今年|去年|\d{4}年)")
+ADDRESSEE_CHARACTERS = 80
+
+
+def addressee_line(text: str) -> bool:
+    """The 主送 line: organ names ending in "：", not the opening sentence of a 公告 or 通告
+    that has none (为……，现将有关事项通告如下：)."""
+    return (text.endswith(("：", ":")) and len(text) <= ADDRESSEE_CHARACTERS and "。" not in text
+            and "如下" not in text and not _SENTENCE_START.match(text) and not text.startswith(("签发人", "附"))
+            and attachment_list(text) is None)
