@@ -95,7 +95,7 @@ def recognise(path: str, lines: list[Line], kinds: list[str]) -> Draft:
         if not standard:
             draft.warn(rest[date_at].number, message("the 成文日期 {typed} read as {date}; it is printed in Arabic "
                                                       "numerals (2021年6月3日)", typed=rest[date_at].text,
-                                                      date=date))
+                                                      date=f"{date.year}年{date.month}月{date.day}日"))
     _tail(draft, tail, signatures)
     _issuers(draft, signatures)
     return draft
@@ -324,7 +324,7 @@ def _flattened_tables(draft: Draft, lines: list[Line]) -> None:
     run: list[Line] = []
     for line in [*lines, Line(0, "。")]:
         if line.rows is None and "\t" not in line.text and len(line.text) <= FLAT_CELL \
-                and not rules.heading(line.text) and not rules._SENTENCE_MARKS & set(line.text):
+                and not rules.heading(line.text) and not rules.SENTENCE_MARKS & set(line.text):
             run.append(line)
             continue
         if len(run) >= FLAT_TABLE_LINES:
@@ -432,7 +432,7 @@ def _attachment_title(lines: list[Line], listed: str | None) -> list[Line]:
     taken: list[Line] = []
     for line in lines[:TITLE_LINES - 1]:
         if (line.rows is not None or "\t" in line.text or rules.heading(line.text) or len(line.text) > 30
-                or rules._SENTENCE_MARKS & set(line.text)):
+                or rules.SENTENCE_MARKS & set(line.text)):
             break
         taken.append(line)
     return taken

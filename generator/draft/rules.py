@@ -213,7 +213,7 @@ def joined_title(parts: list[str]) -> str:
     return _SPACE_BETWEEN_WIDE.sub("", "".join(part.strip() for part in parts))
 
 
-_SENTENCE_MARKS = set("。，；：！？,;:!?")
+SENTENCE_MARKS = set("。，；：！？,;:!?")
 _NOT_SIGNATURE = re.compile(r"^(特此|此复|妥否|以上|请|专此|当否|附件|附[：:])")
 SIGNATURE_CHARACTERS = 40
 
@@ -221,7 +221,7 @@ SIGNATURE_CHARACTERS = 40
 def signature_line(text: str) -> list[str] | None:
     """The organs a 署名 line names (several, separated by blanks, for a 联合行文), or None when
     the line cannot be one: a sentence, a heading, a 附件 line, a long line."""
-    if (not text or len(text) > SIGNATURE_CHARACTERS or _SENTENCE_MARKS & set(text) or heading(text)
+    if (not text or len(text) > SIGNATURE_CHARACTERS or SENTENCE_MARKS & set(text) or heading(text)
             or _NOT_SIGNATURE.match(text) or date_line(text) or "\t" in text):
         return None
     names = [name for name in re.split(r"[ 　]+", text.strip()) if name]
