@@ -423,3 +423,14 @@ def test_a_blank_line_ends_a_paragraph():
     long = "为切实做好某项工作，根据上级有关文件精神，经区人民政府研究决定"
     draft = _read(f"关于某事的通知\n各单位：\n{long}\n\n现通知如下：\n某局\n2021年6月3日\n")
     assert draft.data["body"] == [{"p": long}, {"p": "现通知如下："}]
+
+
+def test_the_end_as_clerks_also_write_it():
+    """A 附件说明 put below the date, a 主题词 line, a 抄送 wrapped onto a second line."""
+    draft = _read("关于某事的通知\n各单位：\n现通知如下。\n某局\n2021年6月3日\n附件：1.甲表\n2.乙表\n（此件公开发布）\n"
+                  "主题词：教育　通知\n抄送：区委办，区人大办，\n区政协办。\n某局办公室　2021年6月4日印发\n")
+    assert draft.listed == ["甲表", "乙表"]
+    assert draft.data["note"] == "此件公开发布" and draft.data["keywords"] == ["教育", "通知"]
+    assert draft.data["imprint"] == {"copy_to": ["区委办", "区人大办", "区政协办"], "printer": "某局办公室",
+                                     "print_date": dt.date(2021, 6, 4)}
+    assert not [text for _, text in draft.warnings if "left out" in getattr(text, "msgid", str(text))]

@@ -225,9 +225,16 @@ def _attachment_list(draft: Draft, rest: list[Line], end: int) -> tuple[int | No
             break
     if start is None:
         return None, end
+    _listed_names(draft, rest[start:end])
+    return start, start
+
+
+def _listed_names(draft: Draft, lines: list[Line]) -> None:
+    """The names of a 附件说明's lines: the first "附件：……", then numbered items (a line
+    without a number continues a wrapped name)."""
     names: list[str] = []
-    first = rules.attachment_list(rest[start].text)
-    for line in [*([Line(rest[start].number, first)] if first else []), *rest[start + 1:end]]:
+    first = rules.attachment_list(lines[0].text)
+    for line in [*([Line(lines[0].number, first)] if first else []), *lines[1:]]:
         item = rules.attachment_item(line.text)
         if item is not None:
             if item[0] != len(names) + 1:
@@ -240,7 +247,6 @@ def _attachment_list(draft: Draft, rest: list[Line], end: int) -> tuple[int | No
             names.append(line.text)
         draft.places.setdefault(("attachments", len(names) - 1), line.number)
     draft.listed = [name.rstrip("。；;") for name in names]
-    return start, start
 
 
 # ---- the 正文's blocks ----------------------------------------------------------------------------
@@ -341,7 +347,11 @@ def _tail(draft: Draft, tail: list[Line], signatures: list[tuple[str, int]]) -> 
     copy_to: list[str] = []
     printed = None
     segments: list[tuple[Line, list[Line]]] = []
-    for index, line in enumerate(tail):
+    tail = _joined_copy_to(tail)
+    index = 0
+    while index < len(tail):
+        line = tail[index]
+        index += 1
         noted = rules.note(line.text)
         copied = rules.copy_to(line.text)
         titled = rules.titled_attachment_head(line.text)
@@ -351,13 +361,24 @@ def _tail(draft: Draft, tail: list[Line], signatures: list[tuple[str, int]]) -> 
             segments.append((Line(line.number, f"附件{titled[0]}"), [Line(line.number, titled[1])]))
         elif noted is not None and not segments:
             notes.append((noted, line.number))
-        elif copied is not None and (not segments or _only_imprint_after(tail, index)):
+        elif copied is not None and (not segments or _only_imprint_after(tail, index - 1)):
             copy_to += rules.organs(copied)
             draft.places[("imprint", "copy_to")] = line.number
-        elif rules.printed_line(line.text) is not None and (not segments or _only_imprint_after(tail, index)):
+        elif rules.printed_line(line.text) is not None and (not segments or _only_imprint_after(tail, index - 1)):
             printed = (*rules.printed_line(line.text), line.number)
+        elif rules.keywords(line.text) is not None and not segments:
+            draft.data["keywords"] = rules.keywords(line.text)
+            draft.places[("keywords",)] = line.number
         elif segments:
             segments[-1][1].append(line)
+        elif rules.attachment_list(line.text) is not None and not draft.listed:
+            end = index
+            while end < len(tail) and (rules.attachment_item(tail[end].text) or tail[end].indented):
+                end += 1
+            _listed_names(draft, tail[index - 1:end])
+            draft.warn(line.number, message("附件说明 below the 成文日期: it is printed above the 署名, where GB/T 9704 "
+                                            "places it"))
+            index = end
         else:
             draft.warn(line.number, message("line left out: after the 成文日期 it is no 附注, 附件 or 版记 line"))
     if notes:
@@ -368,6 +389,17 @@ def _tail(draft: Draft, tail: list[Line], signatures: list[tuple[str, int]]) -> 
     if copy_to or printed:
         _imprint(draft, copy_to, printed, signatures)
     _attachments(draft, segments)
+
+
+def _joined_copy_to(tail: list[Line]) -> list[Line]:
+    """A 抄送 line that ends in "，" or "、" goes on in the next line."""
+    joined: list[Line] = []
+    for line in tail:
+        if joined and rules.copy_to(joined[-1].text) is not None and joined[-1].text.endswith(("，", "、", ",")):
+            joined[-1] = replace(joined[-1], text=joined[-1].text + line.text)
+        else:
+            joined.append(line)
+    return joined
 
 
 def _only_imprint_after(tail: list[Line], index: int) -> bool:

@@ -182,6 +182,12 @@ def copy_to(text: str) -> str | None:
     return match["names"] if match else None
 
 
+def keywords(text: str) -> list[str] | None:
+    """The words of an old 主题词 line (主题词：教育　援藏　通知)."""
+    match = re.match(r"^主\s*题\s*词\s*[：:]\s*(?P<words>.*)$", text)
+    return [word for word in re.split(r"[\s　]+", match["words"]) if word] if match else None
+
+
 def organs(text: str) -> list[str]:
     """The organs of a 抄送 or 主送 written with "，" between them (the last 。 left out)."""
     return [name.strip() for name in re.split(r"[，,]", text.strip().rstrip("。.；;")) if name.strip()]
