@@ -167,6 +167,7 @@ def _header(draft: Draft, content: list[Line], kinds: list[str]) -> tuple[int, i
         draft.data["addressee"] = "".join(line.text for line in content[addressee_from:addressee_at + 1]
                                           ).rstrip("：:").strip()
         draft.places[("addressee",)] = content[addressee_from].number
+        draft.warn(content[addressee_from].number, message("this line taken as the 主送"))
         return addressee_at + 1, addressee_at
     return max(consumed, content.index(title_lines[-1]) + 1), None
 
@@ -208,6 +209,8 @@ def _signatures(draft: Draft, rest: list[Line], end: int, date_at: int | None) -
     if len(found) > 1 or len(signatures) > 1:
         draft.warn(found[0].number, message("{count} organs sign: a 联合行文 ({names})", count=len(signatures),
                                             names="、".join(name for name, _ in signatures)))
+    else:
+        draft.warn(found[0].number, message("this line taken as the 署名"))
     return signatures, index + 1
 
 
