@@ -127,6 +127,8 @@ def test_doc_number_line(text, expected):
     ("1.对接有关院校", (3, "对接有关院校")),
     ("2、已联合区公安局", (3, "已联合区公安局")),
     ("（1）按时报送", (4, "按时报送")),
+    ("１．全角数字", (3, "全角数字")),
+    ("（２）全角数字", (4, "全角数字")),
     ("1.5亿元资金已下达。", None),            # controls: a number that is part of the words
     ("1、2月份全区完成投资。", None),
     ("一、二季度完成招标。", None),
@@ -154,6 +156,7 @@ def test_heading_runs_on_after_its_first_sentence(words, expected):
     ("2021.06.03", (dt.date(2021, 6, 3), False)),
     ("一九九六年二月六日", (dt.date(1996, 2, 6), False)),
     ("二〇〇四年四月二十七日", (dt.date(2004, 4, 27), False)),
+    ("２０２１年６月３日", (dt.date(2021, 6, 3), True)),
     ("2021年2月30日", None),                              # controls: no such day; a sentence with a date
     ("2021年6月3日前报送。", None),
 ])

@@ -8,6 +8,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def narrow_digits(text: str) -> str:
+    """Full-width digits (１．, （１）, ２０２１年) as the ASCII digits the rules read."""
+    return text.translate(_WIDE_DIGITS)
+
+
 # ---- 发文字号: 代字〔2021〕12号 (also [ ], ［ ］, 【 】, （ ）, ( ) written for 〔 〕) -------------
 _NUMBER = re.compile(r"^(?P<code>[^\s〔〕\[\]［］【】（）()]{1,20}?)\s*(?P<open>[〔\[［【（(])\s*(?P<year>\d{4})\s*"
                      r"(?P<close>[〕\]］】）)])\s*(?P<serial>\d{1,5})\s*号$")
@@ -22,7 +30,7 @@ class DocNumber:
 
 
 def doc_number(text: str) -> DocNumber | None:
-    match = _NUMBER.match(text)
+    match = _NUMBER.match(narrow_digits(text))
     if not match or int(match["serial"]) < 1:
         return None
     return DocNumber(match["code"], int(match["year"]), int(match["serial"]), match["open"] + match["close"])
@@ -41,6 +49,7 @@ _HEADINGS = (
 def heading(text: str) -> tuple[int, str] | None:
     """(level, the words after the number), or None when the line is no numbered heading.
     A number that is part of the words is none: 1.5亿元, 1、2月份, 一、二季度."""
+    text = narrow_digits(text)
     for level, pattern in _HEADINGS:
         match = pattern.match(text)
         if match and text[match.end():].strip():
@@ -94,7 +103,7 @@ def _date_of(match: re.Match) -> dt.date | None:
 
 def date_line(text: str) -> tuple[dt.date, bool] | None:
     """(the date, whether it was written 2021年6月3日) when the whole line is a date."""
-    compact = text.replace(" ", "").replace("　", "")
+    compact = narrow_digits(text).replace(" ", "").replace("　", "")
     for number, form in enumerate(_DATE_FORMS):
         match = form.fullmatch(compact)
         if match:
@@ -167,7 +176,7 @@ def wrapped(text: str) -> bool:
 
 
 def attachment_item(text: str) -> tuple[int, str] | None:
-    match = _ITEM.match(text)
+    match = _ITEM.match(narrow_digits(text))
     return (int(match["number"]), match["name"].strip()) if match else None
 
 
