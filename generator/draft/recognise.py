@@ -10,9 +10,13 @@
   text) and the 版记's "抄送：" and 印发 lines.
 
 A numbered line is a heading of its number's level however long it is: a clerk who numbered a
-line made it an item of the sequence the program renumbers, and published 公文 print a long item
-in its level's style as they print a short one. Its heading is its first sentence, the rest runs
-on as text. What a number is not: the start of 1.5亿元, 1、2月份, 一、二季度.
+line made it an item of the sequence the program renumbers, and published 公文 number a long item
+in the same sequence as a short one. Its heading is its first sentence (to the first "。", left
+out, or "：", kept), the rest runs on as text. A long first sentence (over LONG_HEADING
+characters) is set as a numbered paragraph would be at levels 3 and 4 (1. and （1） are 仿宋, as
+the text is); at levels 1 and 2 it would be set whole in 黑体 or 楷体, so a warning names the
+line: the clerk may make it a paragraph (p: with its number). What a number is not: the start
+of 1.5亿元, 1、2月份, 一、二季度.
 
 Every guess is a warning naming the draft's line; a line that fits nowhere is a warning that it
 was left out; a draft without a title ending in a 文种, or without text, is a DataError at its line.
@@ -35,6 +39,7 @@ SIGNATURE_LINES = 4          # 署名 lines above the date, at the most
 TABLE_GAP = 3                # lines without tabs inside a tab-separated table (rows of one cell)
 FLAT_TABLE_LINES = 6         # this many short lines in a row look like a table flattened to lines
 FLAT_CELL = 12
+LONG_HEADING = 40            # a heading of 一、 or （一） longer than this is a sentence in 黑体 or 楷体
 
 
 @dataclass
@@ -285,6 +290,11 @@ def _blocks(draft: Draft, lines: list[Line], path: tuple) -> list[dict]:
             level, words = rules.heading(words)
             head, text = rules.run_on(words)
             blocks.append({f"h{level}": head, **({"text": text} if text else {})})
+            if level <= 2 and len(head) > LONG_HEADING:
+                draft.warn(line.number, message(
+                    "a numbered sentence of {count} characters taken as a heading, set whole in the heading's "
+                    "typeface ({face}); if it is a paragraph, write it in the data file as p: with its number",
+                    count=len(head), face="黑体" if level == 1 else "楷体"))
         else:
             blocks.append({"p": words})
         draft.places[here] = line.number
