@@ -81,10 +81,10 @@ def recognise(path: str, lines: list[Line], kinds: list[str]) -> Draft:
             raise draft.fail(line.number, message("{date} is no day of the calendar", date=line.text))
     body_end = len(rest) if date_at is None else date_at
     signatures, body_end = _signatures(draft, rest, body_end, date_at)
-    listed_at, body_end = _attachment_list(draft, rest, body_end)
+    body_end = _attachment_list(draft, rest, body_end)
     if date_at is None:
         body_end = next((i for i, line in enumerate(rest[:body_end]) if _tail_line(line)), body_end)
-        draft.warn(rest[body_end - 1].number if rest else None,
+        draft.warn(rest[max(body_end - 1, 0)].number if rest else None,
                    message("no 成文日期 line (2021年6月3日) found after the text: the document is printed "
                            "without 署名 and date"))
     body = _blocks(draft, rest[:body_end], ("body",))
@@ -219,9 +219,9 @@ def _signatures(draft: Draft, rest: list[Line], end: int, date_at: int | None) -
     return signatures, index + 1
 
 
-def _attachment_list(draft: Draft, rest: list[Line], end: int) -> tuple[int | None, int]:
+def _attachment_list(draft: Draft, rest: list[Line], end: int) -> int:
     """The 附件说明 between the text and the 署名: "附件：1.……" and its numbered (or indented,
-    wrapped) lines below."""
+    wrapped) lines below; returns where the text above it ends."""
     start = None
     for index in range(end - 1, max(-1, end - 1 - 2 * 99), -1):
         line = rest[index]
@@ -232,9 +232,9 @@ def _attachment_list(draft: Draft, rest: list[Line], end: int) -> tuple[int | No
         if not (line.indented or rules.attachment_item(line.text)) or line.rows is not None:
             break
     if start is None:
-        return None, end
+        return end
     _listed_names(draft, rest[start:end])
-    return start, start
+    return start
 
 
 def _listed_names(draft: Draft, lines: list[Line]) -> None:
