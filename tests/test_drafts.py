@@ -447,3 +447,22 @@ def test_a_long_numbered_sentence_is_a_heading_with_a_warning_at_levels_1_and_2(
     assert headings == [{"h1": long}, {"h1": "加强领导", "text": "要高度重视。"}, {"h3": long}]
     warned = [line for line, text in draft.warnings if "numbered sentence" in getattr(text, "msgid", "")]
     assert warned == [4]                # controls: a short heading (line 5), a long 1. (line 6, 仿宋 as text)
+
+
+def test_minutes_without_addressee_signature_or_date():
+    """An invented 纪要 (none of the real drafts is one): no 主送, no 署名, no date line; its
+    opening sentence starts with a date and ends in 如下：, and is text."""
+    draft = _read("区政府第5次常务会议纪要\n\n2021年6月3日上午，区长某某主持召开区政府第5次常务会议。现纪要如下：\n"
+                  "一、关于某项工作\n会议同意。\n出席：张三、李四\n请假：王五\n")
+    assert draft.data["kind"] == "纪要" and "addressee" not in draft.data and "date" not in draft.data
+    assert draft.data["body"][1:] == [{"h1": "关于某项工作"}, {"p": "会议同意。"}, {"p": "出席：张三、李四"},
+                                      {"p": "请假：王五"}]
+
+
+def test_gongwen_draft_to_standard_output_keeps_the_findings_apart(capsys):
+    from generator.cli import main
+    assert main(["draft", str(FIXTURES / "gov-lianhe-1996-wujing.txt")]) == 0
+    out, err = capsys.readouterr()
+    assert yaml.safe_load(out)["signatures"] == ["国务院", "中央军委"]
+    assert "gov-lianhe-1996-wujing.txt:7:" in err
+    assert main(["draft", str(FIXTURES / "README.md").replace(".md", ".yaml")]) == 2      # not a draft
