@@ -1,6 +1,7 @@
 """A clerk's draft (.txt, .md, .docx) read as a general 公文: ``read_draft`` recognises its
-parts (generator.draft.recognise), ``DraftSource`` answers positions with the draft's lines, and
-``draft_file`` writes what was recognised as a data file to review (``gongwen draft``)."""
+parts (generator.draft.recognise), ``DraftSource`` answers positions with the draft's lines,
+``check_draft`` is what ``check_path`` does with a draft, and generator.draft.data_file writes
+what was recognised as a data file to review (``gongwen draft``)."""
 
 from __future__ import annotations
 
