@@ -21,13 +21,26 @@ class Run:
 
 
 @dataclass(frozen=True)
-class Masthead:
-    """版头: 发文机关标志, 发文字号, and for upward documents the 签发人 line."""
+class Flag:
+    """One of 份号, 密级和保密期限 and 紧急程度, stacked flush left from the 版心's first line (§7.2.1–7.2.3)."""
 
-    issuer_mark: str
+    text: str
+    role: Literal["copy_number", "secrecy", "urgency"]
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """版头: 发文机关标志, 发文字号, and for upward documents the 签发人 line. A 联合行文's mark
+    stacks its organs' names (``joint``, the lead organ first) with ``mark_word`` ("文件") beside
+    them, centred on them (§7.2.4)."""
+
+    issuer_mark: str                    # the mark on one line ("" when ``joint`` stacks it)
     doc_number: str
     signer_label: str | None = None     # "签发人：" for upward documents, None for downward ones
-    signer_names: str = ""              # the names, or blank room for a name written by hand
+    signer_names: tuple[str, ...] = ()  # rows of names, two a row (§7.2.6), or blank room for a name by hand
+    joint: tuple[str, ...] = ()
+    mark_word: str = ""
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,14 @@ class AttachmentNote:
 
 
 @dataclass(frozen=True)
+class Attendance:
+    """A 纪要's 出席, 请假 and 列席 lines (§10.3): each label ("出席：") then the names, wrapped
+    names aligned after the colon."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class AttachmentHead:
     """An attachment's first lines (§8), on a new page: ``label`` ("附件1") flush left on line 1,
     its title centred from line 3."""
@@ -145,7 +166,7 @@ class Imprint:
     copy_to: CopyTo | None = None
 
 
-Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note, AttachmentNote, AttachmentHead]
+Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note, AttachmentNote, AttachmentHead, Attendance]
 
 
 @dataclass(frozen=True)

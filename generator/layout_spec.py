@@ -83,6 +83,9 @@ class Masthead(_Data):
     rule_width_pt: float
     side_indent_chars: int
     signer_room_chars: int
+    signers_per_line: int
+    joint_pitch_em: float
+    mark_word_gap_em: float
 
 
 class Body(_Data):
@@ -97,6 +100,7 @@ class Body(_Data):
     lines_after_heading: int
     attachment_note_gap_lines: int
     attachment_title_line: int
+    attendance_gap_lines: int
 
 
 class SealLayout(_Data):
@@ -125,6 +129,7 @@ class PageNumber(_Data):
 
 class DocxCalibration(_Data):
     imprint_slack_pt: float
+    after_table_pt: float
     structural_line_pt: float
 
 

@@ -126,10 +126,33 @@ class SignaturePlacement:
 @dataclass(frozen=True)
 class HangingIndent:
     """A paragraph whose first line starts at ``first`` and whose continuation lines start at
-    ``hang``, both from the 版心's left edge (an item of the 附件说明)."""
+    ``hang``, both from the 版心's left edge (an item of the 附件说明, a 纪要's 出席 line)."""
 
     first: float
     hang: float
+
+
+@dataclass(frozen=True)
+class JointMark:
+    """A 联合行文's stacked mark as laid out, x from the 版心's left edge (pt): the names' column
+    (each name spread to its width), "文件" beside it, the rows' pitch, the horizontal scale."""
+
+    names_x: float
+    names_width: float
+    word_x: float
+    pitch: float                # from one name's em box top to the next's
+    scale: float
+
+
+@dataclass(frozen=True)
+class MastheadPlacement:
+    """Where the 版头's parts landed: the mark's scale (≤ 1: narrowed to fit), a 联合行文's
+    stacked mark, and the x of the 签发人 names (later rows start under the first name)."""
+
+    mark_scale: float = 1.0
+    joint: JointMark | None = None
+    signer_x: float = 0.0               # the first 签发人 row ("签发人：" and its names)
+    signer_names_x: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -140,8 +163,8 @@ class PartLayout:
     last_page: int
     imprint: ImprintPlacement | None        # None: the part has no 版记
     signatures: tuple[SignaturePlacement, ...] = ()    # in block order
-    mark_scale: float = 1.0             # the 发文机关标志's horizontal scale (≤ 1: narrowed to fit)
-    attachment_items: tuple[HangingIndent, ...] = ()   # the 附件说明's names, in order
+    masthead: MastheadPlacement = MastheadPlacement()
+    hanging: tuple[HangingIndent, ...] = ()     # the 附件说明's names and a 纪要's lists, in order
 
 
 @dataclass(frozen=True)

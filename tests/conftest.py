@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+import yaml
 
 from generator.build import build
 from generator.compose import compose
@@ -60,6 +61,13 @@ def squeeze(text: str) -> str:
 @pytest.fixture(scope="session")
 def layout() -> Layout:
     return load_layout()
+
+
+def composed(path: Path) -> Document:
+    """The document a data file of any kind composes to, as `gongwen build` composes it."""
+    from generator.kinds import check_path
+    checked = check_path(path)
+    return checked.kind.compose(checked.data, lambda message: None, load_layout())
 
 
 @pytest.fixture(scope="session")
@@ -146,6 +154,16 @@ def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
 
 
 DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
+
+
+def is_annual_report(path: Path) -> bool:
+    """A data file of the annual report (no ``kind:``, or 年度报告), not of another 公文 kind."""
+    from generator.kinds import ANNUAL_REPORT
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data.get("kind", ANNUAL_REPORT) == ANNUAL_REPORT
+
+
+ANNUAL_REPORTS = [path for path in DATA_FILES if is_annual_report(path)]
 
 
 @pytest.fixture(scope="session", params=DATA_FILES, ids=[path.stem for path in DATA_FILES])

@@ -14,7 +14,7 @@ import pytest
 from generator.build import build
 from generator.cli import main
 from generator.writers.pdf.archive import PROFILE
-from tests.conftest import ROOT, SEED, preflight, require_tool
+from tests.conftest import ROOT, SEED, composed, preflight, require_tool
 
 COLOR_OPERATORS = {"g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "SC", "scn", "SCN"}
 SAVE_AS_ARCHIVE_DOES = {"deterministic_id": True, "object_stream_mode": pikepdf.ObjectStreamMode.disable,
@@ -63,9 +63,7 @@ def test_the_archive_copy_embeds_every_font_and_has_no_ascii85(data_copies):
 
 
 def test_the_archive_copy_declares_language_intent_and_metadata_from_the_data(data_copies):
-    from generator.checks import check_file
-    from generator.compose import compose
-    meta = compose(check_file(ROOT / "data" / f"{data_copies['pdf'].stem}.yaml").report).meta
+    meta = composed(ROOT / "data" / f"{data_copies['pdf'].stem}.yaml").meta
     with pikepdf.open(data_copies["pdfa"]) as pdf:
         assert pdf.pdf_version == "1.4" and str(pdf.Root.Lang) == "zh-CN"
         [intent] = pdf.Root.OutputIntents

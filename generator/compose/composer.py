@@ -66,6 +66,16 @@ def _created(data: ReportFile) -> dt.date:
     return next((date for date in dates if date), dt.date(data.year + 1, 1, 1))
 
 
+def signer_rows(signers: list[str], wording: Wording, layout: Layout) -> tuple[str, ...]:
+    """The 签发人 names in rows of ``signers_per_line`` (§7.2.6), or one row of blank room for a
+    name written by hand."""
+    if not signers:
+        return ("　" * layout.masthead.signer_room_chars,)
+    per_line = layout.masthead.signers_per_line
+    return tuple(wording.render("signer_names", names=signers[i:i + per_line])
+                 for i in range(0, len(signers), per_line))
+
+
 def title_breaker(organs: tuple[str, ...], layout: Layout) -> Callable[[str], Title]:
     """Titles broken into balanced lines that keep the organs' names and their places whole."""
     names = organs + tuple(place for organ in organs for place in _place_names(organ))
@@ -95,8 +105,7 @@ def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title
         issuer_mark=cover.issuer_mark,
         doc_number=wording.render("doc_number", code=number.code, year=number.year, serial=number.serial),
         signer_label=wording.render("signer_label"),
-        signer_names=wording.render("signer_names", names=cover.signers) if cover.signers
-        else "　" * layout.masthead.signer_room_chars,
+        signer_names=signer_rows(cover.signers, wording, layout),
     )
     blocks: list[Block] = [
         title(cover.title),

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from generator.compose.composer import imprint_block, prose_blocks, title_breaker
+from generator.compose.composer import imprint_block, prose_blocks, signer_rows, title_breaker
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Block, Document, Masthead, Meta, Note, Paragraph, Part, Run,
+    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Flag, Masthead, Meta, Note, Part,
     Signature,
 )
 from generator.kinds.spec import KindSpec
@@ -31,6 +31,11 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
     if data.addressee:
         blocks.append(Addressee(wording.render("addressee", name=data.addressee)))
     blocks += prose_blocks(data.body, wording)
+    attendance = tuple((wording.render(f"{key}_label"), wording.render("attendance_names", names=names))
+                       for key, names in (("present", data.present), ("absent", data.absent),
+                                          ("attending", data.attending)) if names)
+    if attendance:
+        blocks.append(Attendance(attendance))
     if data.attachments:
         many = len(data.attachments) > 1
         blocks.append(AttachmentNote(wording.render("attachment_label"), tuple(
@@ -48,8 +53,10 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
             wording.render("attachment_head", n="")
         blocks.append(AttachmentHead(label, title(attachment.title)))
         blocks += prose_blocks(attachment.body, wording)
+    # a document's properties are never blank: its kind and organs are its keywords unless it names its own
+    keywords = tuple(data.keywords) or (spec.name, *dict.fromkeys((*data.issuers, *data.signatures)))
     meta = Meta(title=data.title, author=(data.signatures or data.issuers or [""])[0], subject=data.title,
-                keywords=tuple(data.keywords), created=dt.datetime.combine(_created(data), dt.time()))
+                keywords=keywords, created=dt.datetime.combine(_created(data), dt.time()))
     part = Part(blocks=tuple(blocks), imprint=imprint_block(data.imprint, wording) if data.imprint else None,
                 masthead=_masthead(data, spec, wording, layout), kind="document")
     return Document(meta=meta, parts=(part,))
@@ -63,7 +70,8 @@ def _created(data: Gongwen) -> dt.date:
 
 
 def _masthead(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout) -> Masthead | None:
-    """版头 of a document whose issuers are named; an upward one names its 签发人 (or keeps room
+    """版头 of a document whose issuers are named: 份号, 密级, 紧急程度 top left, the mark (the
+    organs stacked for a 联合行文), the 发文字号; an upward one names its 签发人 (or keeps room
     for a name written by hand)."""
     if not data.issuers:
         return None
@@ -71,8 +79,11 @@ def _masthead(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout) -
     doc_number = wording.render("doc_number", code=number.code, year=number.year, serial=number.serial) \
         if number else ""
     upward = spec.direction == "up"
-    names = wording.render("signer_names", names=data.signers) if data.signers \
-        else "　" * layout.masthead.signer_room_chars
-    return Masthead(issuer_mark="".join(data.issuers) + data.mark_word, doc_number=doc_number,
+    flags = tuple(Flag(text, role) for text, role in ((data.copy_number, "copy_number"), (data.secrecy, "secrecy"),
+                                                      (data.urgency, "urgency")) if text)
+    joint = len(data.issuers) > 1
+    return Masthead(issuer_mark="" if joint else data.issuers[0] + data.mark_word, doc_number=doc_number,
                     signer_label=wording.render("signer_label") if upward else None,
-                    signer_names=names if upward else "")
+                    signer_names=signer_rows(data.signers, wording, layout) if upward else (),
+                    joint=tuple(data.issuers) if joint else (), mark_word=data.mark_word if joint else "",
+                    flags=flags)

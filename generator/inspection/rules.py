@@ -83,7 +83,14 @@ class PdfRules:
         return line.bottom + (self.pitch - line.size * MM_PER_PT) / 2
 
     def in_text_area(self, page: Page) -> list[TextLine]:
-        return [line for line in page.lines if line.bottom <= self.bottom + 1]
+        """The lines of the 主体 and 版记: below the 版头 (above its red rule: 份号, 密级, the
+        mark, the 发文字号) and above the 版心 foot."""
+        head = self.red_rule(page)
+        return [line for line in page.lines if line.bottom <= self.bottom + 1 and (head is None or line.top > head.y)]
+
+    def red_rule(self, page: Page):
+        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        return next((rule for rule in page.rules if rule.color == red), None)
 
     def outside_tables(self, page: Page) -> list[TextLine]:
         return [line for line in self.in_text_area(page) if not any(t.holds(line) for t in page.tables)]
@@ -111,6 +118,12 @@ class PdfRules:
     @staticmethod
     def has_imprint(page: Page) -> bool:
         return any(PRINT_DATE.match(line.text) for line in page.lines)
+
+    def format_of(self, part: list[Page]) -> str:
+        """The format a part is printed in, read from its mark: 纪要格式 (a mark ending in 纪要,
+        §10.3), or the 文件格式 of every other 公文 (a published report without 版头 included)."""
+        marks = self.masthead_marks(part[0])
+        return "纪要" if marks and min(marks, key=lambda line: line.top).text.endswith("纪要") else "文件"
 
     def masthead_marks(self, page: Page) -> list[TextLine]:
         return [line for line in page.lines if abs(line.size - self.layout.role("masthead").size_pt) < 0.01]
@@ -220,16 +233,22 @@ class PdfRules:
             if not marks:
                 continue
             label = f"part {index + 1} 版头"
-            mark = marks[0]
-            self.add(f"{label}: 发文机关标志 on one line, red", f"1 line, CMYK {red}",
-                     f"{len(marks)} line(s), {set(c.color for c in mark.chars)}",
-                     len(marks) == 1 and all(c.color == red for c in mark.chars))
+            colours = {c.color for mark in marks for c in mark.chars}
             spec = self.layout.masthead
+            if len(marks) == 1:
+                self.add(f"{label}: 发文机关标志 on one line, red", f"1 line, CMYK {red}",
+                         f"1 line, {colours}", colours == {red})
+            else:
+                self.joint_mark(label, marks, colours == {red})
+            mark = min(marks, key=lambda line: line.top)
+            x0, x1 = min(line.x0 for line in marks), max(line.x1 for line in marks)
             self.near(f"{label}: 发文机关标志 top edge (版心 top + {spec.mark_top_mm:g} mm)", self.top + spec.mark_top_mm,
                       mark.top)
-            self.near(f"{label}: 发文机关标志 centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
+            self.near(f"{label}: 发文机关标志 centred", (self.left + self.right) / 2, (x0 + x1) / 2)
             self.add(f"{label}: 发文机关标志 within the 版心 width", f"≤ {_mm(self.right - self.left)}",
-                     _mm(mark.x1 - mark.x0), mark.x1 - mark.x0 <= self.right - self.left + TOLERANCE_MM)
+                     _mm(x1 - x0), x1 - x0 <= self.right - self.left + TOLERANCE_MM)
+            mark = max(marks, key=lambda line: line.bottom)
+            self.flags(label, first, marks)
             numbers = [line for line in first.lines if "〔" in line.text and line.top > mark.bottom]
             if not numbers:
                 self.add(f"{label}: 发文字号", "present", "not found", False)
@@ -263,6 +282,29 @@ class PdfRules:
                       rule.y)
             self.near(f"{label}: red rule as wide as the 版心", self.right - self.left, rule.x1 - rule.x0)
             self.near(f"{label}: red rule starts at the 版心 left edge", self.left, rule.x0)
+
+    def joint_mark(self, label: str, marks: list[TextLine], red: bool) -> None:
+        """A 联合行文's mark (§7.2.4): the organs' names one under another, starting and ending
+        alike, and "文件" (if printed) to their right, centred on them."""
+        left = min(line.x0 for line in marks)
+        names = [line for line in marks if abs(line.x0 - left) < TOLERANCE_MM]
+        words = [line for line in marks if line not in names]
+        self.add(f"{label}: 联合行文 发文机关标志, red", "names stacked, CMYK red",
+                 f"{len(names)} name line(s), {len(words)} beside", red and len(names) > 1 and len(words) <= 1)
+        self.near(f"{label}: 联合行文 names end alike", max(line.x1 for line in names),
+                  min(line.x1 for line in names))
+        if words:
+            middle = (names[0].top + names[-1].bottom) / 2
+            self.near(f"{label}: 文件 centred on the names", middle, (words[0].top + words[0].bottom) / 2)
+            self.add(f"{label}: 文件 right of the names", f"> {_mm(max(line.x1 for line in names))}",
+                     _mm(words[0].x0), words[0].x0 > max(line.x1 for line in names))
+
+    def flags(self, label: str, page: Page, marks: list[TextLine]) -> None:
+        """份号, 密级和保密期限, 紧急程度: flush left on the 版心's first lines, in that order (§7.2.1–7.2.3)."""
+        above = [line for line in page.lines if line.bottom < min(mark.top for mark in marks)]
+        for number, line in enumerate(above):
+            self.near(f"{label}: {line.text} flush left", self.left, line.x0)
+            self.near(f"{label}: {line.text} on line {number + 1}", self.top + number * self.pitch, self.cell_top(line))
 
     def _title_lines(self, page: Page) -> list[TextLine]:
         return [line for line in self.outside_tables(page) if abs(line.size - self.layout.role("title").size_pt) < 0.01]
@@ -313,8 +355,8 @@ class PdfRules:
             lines = [(page, line) for page in part for line in self.body_lines(page)]
             dates = [i for i, (_, line) in enumerate(lines) if DATE.match(line.text)]
             label = f"part {index + 1} 署名/成文日期"
-            if not dates or dates[-1] == 0:
-                required = bool(self.masthead_marks(part[0]))
+            if not dates or dates[-1] == 0:     # a 纪要 needs none (§10.3)
+                required = bool(self.masthead_marks(part[0])) and self.format_of(part) != "纪要"
                 self.add(label, "present" if required else "present, or none in a published report",
                          "not found", not required)
                 continue

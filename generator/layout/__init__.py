@@ -37,7 +37,7 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
         filled = filler.part(index, boxes.boxes, boxes.imprint, f"part {index + 1}")
         parts.append(PartLayout(filled.first_page + 1, filled.last_page + 1, filled.imprint,
                                 tuple(_signature(placement, box) for placement, box in boxes.signatures),
-                                boxes.mark_scale, tuple(boxes.attachment_items)))
+                                boxes.masthead, tuple(boxes.hanging)))
     pages = tuple(_numbered(filler.pages, parts, layout, setter))
     return PagedDocument(document.meta, mm_to_pt(page.width_mm), mm_to_pt(page.height_mm), pages,
                          tuple(parts), dict(fonts.used))

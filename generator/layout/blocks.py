@@ -7,12 +7,13 @@ The spacing comes from the layout: 空二行 after the 版头, 空一行 after t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Block, Heading, Imprint, Masthead, Note, Paragraph, Part, Signature,
-    Table, Title,
+    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Heading, Imprint, Masthead, Note, Paragraph, Part,
+    Signature, Table, Title,
 )
 from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
 from generator.layout.linebreak import Line, Token, line_width
@@ -20,7 +21,9 @@ from generator.layout.placement import mark_scale, signature_positions
 from generator.layout.tables import TableBox, TableLayout
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
-from generator.paged_document import HangingIndent, Image, Item, Rule, SealPlacement, SignaturePlacement
+from generator.paged_document import (
+    HangingIndent, Image, Item, JointMark, MastheadPlacement, Rule, SealPlacement, SignaturePlacement,
+)
 
 
 @dataclass
@@ -28,8 +31,8 @@ class PartBoxes:
     boxes: list[Box]
     imprint: ImprintBox | None
     signatures: list[tuple[SignaturePlacement, Box]] = field(default_factory=list)   # and the box of its lines
-    mark_scale: float = 1.0
-    attachment_items: list[HangingIndent] = field(default_factory=list)
+    masthead: MastheadPlacement = field(default_factory=MastheadPlacement)
+    hanging: list[HangingIndent] = field(default_factory=list)     # 附件说明 and 纪要 lists, in order
 
 
 class BlockLayout:
@@ -46,7 +49,7 @@ class BlockLayout:
         body = self.layout.body
         result = PartBoxes([], self.imprint(part.imprint) if part.imprint else None)
         if part.masthead:
-            box, result.mark_scale = self.masthead(part.masthead)
+            box, result.masthead = self.masthead(part.masthead)
             result.boxes += [box, SpaceBox(body.title_gap_lines * self.pitch)]
         for block in part.blocks:
             result.boxes += self.block(block, result)
@@ -98,6 +101,8 @@ class BlockLayout:
                 return boxes
             case Note(text):
                 return [self.lines_box([(text, "note")], body.note_indent_chars, align="left")]
+            case Attendance(rows):
+                return [SpaceBox(body.attendance_gap_lines * self.pitch), self.attendance(rows, result)]
             case AttachmentNote():
                 return [SpaceBox(body.attachment_note_gap_lines * self.pitch), self.attachment_note(block, result)]
             case AttachmentHead(label, title):
@@ -120,6 +125,19 @@ class BlockLayout:
         return [lines[0]] + [Line(line.tokens, hang, line.gap, line.spread)
                              for line in self.setter.break_lines(rest, width - hang, justify=justify)]
 
+    def attendance(self, rows: tuple[tuple[str, str], ...], result: PartBoxes) -> LinesBox:
+        """A 纪要's 出席, 请假 and 列席 (§10.3): each 左空二字, the label in 黑体, wrapped names
+        aligned after its colon."""
+        label_style, names_style = self.setter.style("attendance_label"), self.setter.style("attendance_names")
+        start = self.layout.body.paragraph_indent_chars * self.char
+        lines: list[Line] = []
+        for label, names in rows:
+            indent = HangingIndent(start, start + self.setter.width(label, label_style))
+            result.hanging.append(indent)
+            tokens = self.setter.tokens([(label, label_style), (names, names_style)])
+            lines += self.hanging_lines(tokens, self.width, indent.hang, indent.first)
+        return self._box(lines, "justify")
+
     def attachment_note(self, note: AttachmentNote, result: PartBoxes) -> LinesBox:
         """附件说明 (§7.3.4): "附件：" 左空二字, each name after its number, the numbers of later
         names under the first, a wrapped name under its own first character."""
@@ -130,44 +148,89 @@ class BlockLayout:
         for i, (number, name) in enumerate(note.items):
             tokens = self.setter.tokens([((note.label if i == 0 else "") + number + name, style)])
             indent = HangingIndent(start if i == 0 else after_label, after_label + self.setter.width(number, style))
-            result.attachment_items.append(indent)
+            result.hanging.append(indent)
             lines += self.hanging_lines(tokens, self.width, indent.hang, indent.first)
         return self._box(lines, "justify")
 
-    def masthead(self, masthead: Masthead) -> tuple[FixedBox, float]:
-        """版头: red 发文机关标志 below the 版心 top, 发文字号 (with 签发人 for upward documents)
-        空二行 below it, and the red rule under the 发文字号."""
+    def masthead(self, masthead: Masthead) -> tuple[FixedBox, MastheadPlacement]:
+        """版头: 份号, 密级 and 紧急程度 stacked top left; the red 发文机关标志 below the 版心 top
+        (a 联合行文's organs stacked, "文件" beside them); the 发文字号 (with the 签发人 rows for
+        upward documents, the number on the last row) 空二行 below it; the red rule under it."""
         spec, setter, pitch = self.layout.masthead, self.setter, self.pitch
         mark, number = setter.style("masthead"), setter.style("doc_number")
         mark_top = mm_to_pt(spec.mark_top_mm)
-        number_top = mark_top + mark.size + spec.doc_number_gap_lines * pitch
-        number_baseline = baseline_in(number_top, pitch, number)
+        mark_items, mark_height, placement = self._mark(masthead, mark_top)
+        rows = len(masthead.signer_names) if masthead.signer_label is not None else 1
+        number_top = mark_top + mark_height + spec.doc_number_gap_lines * pitch
+        number_baseline = baseline_in(number_top + (rows - 1) * pitch, pitch, number)
         rule_y = number_baseline + (1 - number.em_ascent) * number.size + mm_to_pt(spec.rule_gap_mm)
-        mark_tokens = setter.tokens([(masthead.issuer_mark, mark)])
-        natural = line_width(mark_tokens)
-        scale = mark_scale(natural, self.width)
         number_tokens = setter.tokens([(masthead.doc_number, number)])
         side = spec.side_indent_chars * self.char
-        signer_tokens: list[Token] = []
+        signer_rows: list[tuple[list[Token], float]] = []
         if masthead.signer_label is not None:
-            signer_tokens = setter.tokens([(masthead.signer_label, setter.style("signer_label")),
-                                           (masthead.signer_names, setter.style("signer_name"))])
+            label_style, name_style = setter.style("signer_label"), setter.style("signer_name")
+            first = setter.tokens([(masthead.signer_label, label_style), (masthead.signer_names[0], name_style)])
+            x = self.width - side - line_width(first)
+            names_x = x + setter.width(masthead.signer_label, label_style)
+            placement = replace(placement, signer_x=x, signer_names_x=names_x)
+            signer_rows = [(first, x)] + [(setter.tokens([(names, name_style)]), names_x)
+                                          for names in masthead.signer_names[1:]]
+        flags = [(setter.tokens([(flag.text, setter.style(flag.role))]), setter.style(flag.role))
+                 for flag in masthead.flags]
 
         def draw(top: float) -> list[Item]:
-            items: list[Item] = [setter.set_line(mark_tokens, self.left + (self.width - natural * scale) / 2,
-                                                 top + mark_top + mark.em_ascent * mark.size, scale=scale)]
+            items: list[Item] = [setter.set_line(tokens, self.left, baseline_in(top + i * pitch, pitch, style))
+                                 for i, (tokens, style) in enumerate(flags)]
+            items += [item(top) for item in mark_items]
             baseline = top + number_baseline
             if masthead.signer_label is None:
                 x = self.left + (self.width - line_width(number_tokens)) / 2
                 items.append(setter.set_line(number_tokens, x, baseline))
             else:
                 items.append(setter.set_line(number_tokens, self.left + side, baseline))
-                x = self.left + self.width - side - line_width(signer_tokens)
-                items.append(setter.set_line(signer_tokens, x, baseline))
+                items += [setter.set_line(tokens, self.left + x, baseline - (rows - 1 - i) * pitch)
+                          for i, (tokens, x) in enumerate(signer_rows)]
             items.append(Rule(self.left, top + rule_y, self.left + self.width, top + rule_y,
                               spec.rule_width_pt, color="red"))
             return items
-        return FixedBox(rule_y, draw), scale
+        return FixedBox(rule_y, draw), placement
+
+    def _mark(self, masthead: Masthead, mark_top: float) -> tuple[list[Callable[[float], Item]], float,
+                                                                     MastheadPlacement]:
+        """The 发文机关标志's lines (each drawn at a part's top), the height from its top to the
+        foot of its last em box, and its placement: one line narrowed to the 版心, or a 联合行文's
+        names spread to the longest one's width with "文件" centred beside them (§7.2.4)."""
+        setter, mark = self.setter, self.setter.style("masthead")
+        if not masthead.joint:
+            tokens = setter.tokens([(masthead.issuer_mark, mark)])
+            natural = line_width(tokens)
+            scale = mark_scale(natural, self.width)
+            x = self.left + (self.width - natural * scale) / 2
+            return ([lambda top: setter.set_line(tokens, x, top + mark_top + mark.em_ascent * mark.size, scale=scale)],
+                    mark.size, MastheadPlacement(mark_scale=scale))
+        spec = self.layout.masthead
+        names = [setter.tokens([(name, mark)]) for name in masthead.joint]
+        word = setter.tokens([(masthead.mark_word, mark)])
+        column = max(map(line_width, names))
+        gap = spec.mark_word_gap_em * mark.size if masthead.mark_word else 0.0
+        natural = column + gap + line_width(word)
+        scale = mark_scale(natural, self.width)
+        names_x = (self.width - natural * scale) / 2
+        word_x = names_x + (column + gap) * scale
+        row = spec.joint_pitch_em * mark.size     # from one name's em box top to the next's
+        lines: list[Callable[[float], Item]] = []
+        for i, tokens in enumerate(names):
+            gaps = sum(not token.joined for token in tokens[1:])
+            spread = (column - line_width(tokens)) / max(gaps, 1)        # 分散对齐 to the longest name
+            lines.append(lambda top, tokens=tokens, i=i, spread=spread: setter.set_line(
+                tokens, self.left + names_x, top + mark_top + i * row + mark.em_ascent * mark.size, spread * scale,
+                scale=scale))
+        height = row * (len(names) - 1) + mark.size
+        if word:
+            lines.append(lambda top: setter.set_line(word, self.left + word_x, baseline_in(top + mark_top, height, mark),
+                                                     scale=scale))
+        return lines, height, MastheadPlacement(mark_scale=scale, joint=JointMark(names_x, column * scale, word_x,
+                                                                                   row, scale))
 
     def signature(self, block: Signature) -> tuple[list[Box], SignaturePlacement]:
         """署名 over 成文日期 after 空一行; either may be missing (a published report), and the

@@ -91,7 +91,8 @@ class Gongwen(Strict):
     urgency: Literal["特急", "加急"] | None = Field(default=None, description="紧急程度")
     issuers: list[Name] = Field(default_factory=list, max_length=8,
                                 description="发文机关 of the 发文机关标志; several for 联合行文, the lead organ first")
-    mark_word: Literal["文件", ""] = Field(default="文件", description='"文件" after the organ names, or ""')
+    mark_word: str = Field(default="文件", max_length=20,
+                           description='after the organ names in the mark: "文件", "" or a 纪要\'s "常务会议纪要"')
     doc_number: DocumentNumber | None = Field(default=None, description="发文字号 (the lead organ's)")
     signers: list[Name] = Field(default_factory=list, description="签发人 of an upward document, in organ order")
     title: Title
@@ -103,6 +104,9 @@ class Gongwen(Strict):
     date: dt.date | None = Field(default=None, description="成文日期")
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
     note: str | None = Field(default=None, description="附注, without brackets, e.g. 此件公开发布")
+    present: list[Name] = Field(default_factory=list, description="纪要: 出席, in order")
+    absent: list[Name] = Field(default_factory=list, description="纪要: 请假")
+    attending: list[Name] = Field(default_factory=list, description="纪要: 列席")
     imprint: Imprint | None = Field(default=None, description="版记: 抄送, 印发机关 and 印发日期")
     keywords: list[str] = Field(default_factory=list)
 

@@ -20,11 +20,13 @@ from docx.oxml.table import CT_Tbl
 from docx.shared import Mm, Pt
 
 from generator.document_model import (
-    Addressee, AttachmentHead, AttachmentNote, Block, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph,
-    Part, Signature, Table, Title,
+    Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Heading, Imprint, Masthead, Meta, Note,
+    Paragraph, Part, Signature, Table, Title,
 )
 from generator.layout_spec import Layout, mm_to_pt
-from generator.paged_document import HangingIndent, ImprintPlacement, PagedDocument, PartLayout, SignaturePlacement
+from generator.paged_document import (
+    HangingIndent, ImprintPlacement, JointMark, MastheadPlacement, PagedDocument, PartLayout, SignaturePlacement,
+)
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.styles import add_styles
@@ -38,14 +40,14 @@ __all__ = ["write_docx"]
 _TEMPLATES: dict[tuple[int, bool], tuple[Layout, bytes, dict[str, str]]] = {}
 
 
-def _template(layout: Layout, attachments: bool) -> tuple[bytes, dict[str, str]]:
+def _template(layout: Layout, general: bool) -> tuple[bytes, dict[str, str]]:
     """An empty document with the layout's styles and settings, and role → style id."""
-    key = (id(layout), attachments)
+    key = (id(layout), general)
     if key not in _TEMPLATES:
         document = docx.Document()
         ooxml.drop_styles_with_effects(document)
         ooxml.set_zoom_percent(document.settings.element)
-        styles = add_styles(document, layout, attachments)
+        styles = add_styles(document, layout, general)
         document.settings.odd_and_even_pages_header_footer = True
         saved = io.BytesIO()
         document.save(saved)
@@ -106,25 +108,54 @@ class _DocxBuilder:
             paragraph.add_run(text)
         return paragraph
 
-    def masthead(self, masthead: Masthead, scale: float) -> None:
+    def masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
         layout = self.layout
-        mark = self.paragraph("masthead")
-        run = mark.add_run(masthead.issuer_mark)
-        if scale < 1:       # narrowed to the 版心 as the layout measured it; w:w takes whole percents
-            ooxml.set_run_props(run._r.get_or_add_rPr(), layout.role("masthead").size_pt,
-                                scale_percent=int(100 * scale))
-
-        number = self.paragraph("doc_number")
+        for flag in masthead.flags:                 # 份号, 密级, 紧急程度 on the 版心's first lines
+            self.paragraph(flag.role, flag.text)
+        flags_height = len(masthead.flags) * self.pitch
+        mark_top = mm_to_pt(layout.masthead.mark_top_mm)
+        if placement.joint is not None:
+            self.joint_mark(masthead, placement.joint, mark_top - flags_height)
+        else:
+            mark = self.paragraph("masthead")
+            if flags_height:
+                ooxml.set_exact_line(mark._p.get_or_add_pPr(), layout.role("masthead").size_pt,
+                                     mark_top - flags_height)
+            run = mark.add_run(masthead.issuer_mark)
+            if placement.mark_scale < 1:       # narrowed to the 版心 as the layout measured it; w:w takes whole percents
+                ooxml.set_run_props(run._r.get_or_add_rPr(), layout.role("masthead").size_pt,
+                                    scale_percent=int(100 * placement.mark_scale))
+        rows = list(masthead.signer_names) if masthead.signer_label is not None else []
         side = layout.masthead.side_indent_chars * self.char
+        before = None
+        if placement.joint is not None:         # the table ends at the last name's em box
+            before = layout.masthead.doc_number_gap_lines * self.pitch
+        for i, names in enumerate(rows[:-1]):   # 签发人 rows above the 发文字号's (§7.2.6)
+            row = self.paragraph("doc_number", masthead.signer_label if i == 0 else "")
+            self.run(row, names, "signer_name")
+            row.paragraph_format.left_indent = Pt(placement.signer_x if i == 0 else placement.signer_names_x)
+            ooxml.set_exact_line(row._p.get_or_add_pPr(), self.pitch,
+                                 before if i == 0 and before is not None else
+                                 layout.masthead.doc_number_gap_lines * self.pitch if i == 0 else 0.0)
+            before = 0.0
+        number = self.paragraph("doc_number")
+        if before is not None:
+            ooxml.set_exact_line(number._p.get_or_add_pPr(), self.pitch, before, layout.body.title_gap_lines * self.pitch)
         if masthead.signer_label is None:
             number.alignment = WD_ALIGN_PARAGRAPH.CENTER
             number.add_run(masthead.doc_number)
+        elif len(rows) > 1:                     # the last row: the number left, names under the first name
+            tabs = number.paragraph_format.tab_stops
+            tabs.add_tab_stop(Pt(side), WD_TAB_ALIGNMENT.LEFT)
+            tabs.add_tab_stop(Pt(placement.signer_names_x), WD_TAB_ALIGNMENT.LEFT)
+            number.add_run(f"\t{masthead.doc_number}\t")
+            self.run(number, rows[-1], "signer_name")
         else:
             tabs = number.paragraph_format.tab_stops
             tabs.add_tab_stop(Pt(side), WD_TAB_ALIGNMENT.LEFT)
             tabs.add_tab_stop(Pt(self.width_pt - side), WD_TAB_ALIGNMENT.RIGHT)
             number.add_run(f"\t{masthead.doc_number}\t{masthead.signer_label}")
-            self.run(number, masthead.signer_names, "signer_name")
+            self.run(number, rows[0], "signer_name")
         # The rule lies rule_gap_mm below the 发文字号's em box, which is centred in its line;
         # a bottom border's space is measured from the line's foot.
         red = layout.colors["red"].rgb
@@ -132,7 +163,36 @@ class _DocxBuilder:
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
                                 mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
 
-    def block(self, block: Block, signatures: list[SignaturePlacement], attachment_items: list[HangingIndent]) -> None:
+    def joint_mark(self, masthead: Masthead, joint: JointMark, space_above: float) -> None:
+        """A 联合行文's mark as the layout placed it: a table without rules whose second column
+        holds the names, one a row, spread to its width, and whose fourth holds "文件", centred
+        over the rows; an empty paragraph above keeps the mark's distance from the 版心 top."""
+        spacer = self.paragraph("masthead")
+        ooxml.set_exact_line(spacer._p.get_or_add_pPr(), space_above)
+        twips = [round(width * ooxml.TWIPS_PER_PT) for width in (
+            joint.names_x, joint.names_width, joint.word_x - joint.names_x - joint.names_width,
+            self.width_pt - joint.word_x)]
+        last = len(masthead.joint) - 1
+        cells = [ooxml.GridCell(0, 0, last, 0, self.styles["masthead"], ""),
+                 ooxml.GridCell(0, 2, last, 2, self.styles["masthead"], ""),
+                 ooxml.GridCell(0, 3, last, 3, self.styles["masthead"], masthead.mark_word),
+                 *(ooxml.GridCell(i, 1, i, 1, self.styles["masthead"], name) for i, name in enumerate(masthead.joint))]
+        table = self.doc.add_table(rows=0, cols=4)
+        ooxml.add_grid_rows(table, len(masthead.joint), cells, twips, 0)
+        ooxml.set_table_geometry(table, twips)
+        ooxml.set_cell_margins(table, 0)
+        size = self.layout.role("masthead").size_pt
+        for index, row in enumerate(table.rows):
+            for paragraph in (p for cell in row.cells for p in cell.paragraphs):
+                # each line one em high, as the single mark's; the rows' gap after every name but the last
+                ooxml.set_exact_line(paragraph._p.get_or_add_pPr(), size, 0.0,
+                                     joint.pitch - size if index < last else 0.0)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                for run in paragraph.runs:
+                    ooxml.set_run_props(run._r.get_or_add_rPr(), size, scale_percent=int(100 * joint.scale))
+            row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
+
+    def block(self, block: Block, signatures: list[SignaturePlacement], hanging: list[HangingIndent]) -> None:
         match block:
             case Title(lines):
                 title = self.paragraph("title")
@@ -157,8 +217,15 @@ class _DocxBuilder:
                 self.signature(organ, date, signatures.pop(0), keep, joint)
             case Note(text):
                 self.paragraph("note", text)
+            case Attendance(rows):
+                for i, (label, names) in enumerate(rows):
+                    paragraph = self.paragraph("attendance")
+                    self.run(paragraph, label, "attendance_label")
+                    self.run(paragraph, names)
+                    self.hang(paragraph, hanging.pop(0),
+                              self.layout.body.attendance_gap_lines * self.pitch if i == 0 else None)
             case AttachmentNote():
-                self.attachment_note(block, attachment_items)
+                self.attachment_note(block, hanging)
             case AttachmentHead(label, title):
                 head = self.paragraph("attachment_label", label)
                 head.paragraph_format.page_break_before = True
@@ -167,20 +234,25 @@ class _DocxBuilder:
                 blank.paragraph_format.keep_with_next = True
                 lines = self.layout.body.attachment_title_line - 2
                 ooxml.set_exact_line(blank._p.get_or_add_pPr(), lines * self.pitch)
-                self.block(title, signatures, attachment_items)
+                self.block(title, signatures, hanging)
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
-    def attachment_note(self, note: AttachmentNote, items: list[HangingIndent]) -> None:
+    def attachment_note(self, note: AttachmentNote, hanging: list[HangingIndent]) -> None:
         """附件说明 as the layout set it: one paragraph a name, its continuation lines hanging
         under the name's first character, later names under the first one's number."""
         for i, (number, name) in enumerate(note.items):
             paragraph = self.paragraph("attachment_note", (note.label if i == 0 else "") + number + name)
-            indent = items.pop(0)
-            paragraph.paragraph_format.left_indent = Pt(indent.hang)
-            paragraph.paragraph_format.first_line_indent = Pt(indent.first - indent.hang)
-            if i == 0:
-                paragraph.paragraph_format.space_before = Pt(self.layout.body.attachment_note_gap_lines * self.pitch)
+            self.hang(paragraph, hanging.pop(0),
+                      self.layout.body.attachment_note_gap_lines * self.pitch if i == 0 else None)
+
+    @staticmethod
+    def hang(paragraph, indent: HangingIndent, space_before: float | None) -> None:
+        """A paragraph's first line at ``indent.first``, its others at ``indent.hang``."""
+        paragraph.paragraph_format.left_indent = Pt(indent.hang)
+        paragraph.paragraph_format.first_line_indent = Pt(indent.first - indent.hang)
+        if space_before is not None:
+            paragraph.paragraph_format.space_before = Pt(space_before)
 
     def signature(self, organ: str | None, date: str | None, placement: SignaturePlacement,
                   keep_with_next: bool, joint: tuple[str, ...] = ()) -> None:
@@ -193,6 +265,8 @@ class _DocxBuilder:
             if text:
                 line = self.paragraph("signature", text)
                 line.paragraph_format.left_indent = Pt(placement.organ_x)
+                if written:             # the style's blank line stands above the first organ only
+                    line.paragraph_format.space_before = Pt(0)
                 written.append(line)
         if date:
             second = self.paragraph("date", date)
@@ -253,7 +327,7 @@ class _DocxBuilder:
                                 sides=("top", "bottom", "insideH"))
         ooxml.set_cell_margins(table, 0)
 
-    def spacer(self, placement: ImprintPlacement, imprint: Imprint) -> None:
+    def spacer(self, placement: ImprintPlacement, imprint: Imprint, after_table: bool = False) -> None:
         """An empty paragraph as tall as the free space above the 版记 in the PDF (after page
         breaks for any blank page), so the 版记's last rule sits on the 版心 foot: LibreOffice
         ignores a floating table's bottom anchor, a plain paragraph it lays out as Word does."""
@@ -263,8 +337,9 @@ class _DocxBuilder:
         # LibreOffice adds the borders' widths to the table's height (measured: 1 row 30.0 pt,
         # 2 rows 59.6 pt for 28.95 pt lines).
         # After the table comes the structural paragraph that ends the section or the document.
+        calibration = self.layout.calibration.docx
         height = placement.space_above - sum(self._imprint_rules(imprint)) - self.structural_line \
-            - self.layout.calibration.docx.imprint_slack_pt
+            - calibration.imprint_slack_pt - (calibration.after_table_pt if after_table else 0.0)
         ooxml.set_exact_line(spacer._p.get_or_add_pPr(), max(height, self.structural_line))
 
     def _imprint_rules(self, imprint: Imprint) -> list[float]:
@@ -295,15 +370,15 @@ class _DocxBuilder:
     def part(self, part: Part, decisions: PartLayout, last: bool) -> None:
         self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
         if part.masthead:
-            self.masthead(part.masthead, decisions.mark_scale)
-        signatures, attachment_items = list(decisions.signatures), list(decisions.attachment_items)
+            self.masthead(part.masthead, decisions.masthead)
+        signatures, hanging = list(decisions.signatures), list(decisions.hanging)
         for block in part.blocks:
-            self.block(block, signatures, attachment_items)
+            self.block(block, signatures, hanging)
         placement = decisions.imprint
         if part.imprint and placement:
             if placement.own_page:
                 self.new_section(WD_SECTION.NEW_PAGE, numbered=False)
-            self.spacer(placement, part.imprint)
+            self.spacer(placement, part.imprint, after_table=not placement.own_page and isinstance(part.blocks[-1], Table))
             self.imprint(part.imprint, placement)
         if last and isinstance(self.doc.element.body[-2], CT_Tbl):   # Word needs a paragraph after the last table
             closing = self.paragraph("imprint")

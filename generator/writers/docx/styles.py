@@ -53,11 +53,16 @@ PARAGRAPH_STYLES = {
 }
 # Styles of elements the annual report never prints: a general 公文's DOCX has them too (the
 # annual report's keeps the style set it has always had, so its files stay as they were).
-ATTACHMENT_STYLES = {
+GENERAL_STYLES = {
+    "copy_number": StyleSpec("份号", "copy_number", WD_ALIGN_PARAGRAPH.LEFT),
+    "secrecy": StyleSpec("密级和保密期限", "secrecy", WD_ALIGN_PARAGRAPH.LEFT),
+    "urgency": StyleSpec("紧急程度", "urgency", WD_ALIGN_PARAGRAPH.LEFT),
     "attachment_note": StyleSpec("附件说明", "attachment_note"),
     "attachment_label": StyleSpec("附件标识", "attachment_label", WD_ALIGN_PARAGRAPH.LEFT, keep_with_next=True),
+    "attendance": StyleSpec("出席名单", "attendance_names"),
 }
 CHARACTER_STYLES = {"lead": "强调", "body_text": "正文文字", "signer_name": "签发人姓名"}
+GENERAL_CHARACTER_STYLES = {"attendance_label": "出席标识"}
 CHARACTER_ROLES = {"body_text": "body"}     # a character style's role, where its name differs
 
 
@@ -79,15 +84,15 @@ def _side_indents(layout: Layout) -> dict[str, tuple[float, float]]:
     return {"page_number_odd": (0.0, number), "page_number_even": (number, 0.0)}
 
 
-def add_styles(doc: Document, layout: Layout, attachments: bool = False) -> dict[str, str]:
-    """Create every style (``attachments``: those of the 附件说明 and attachments too); returns
-    role → style id."""
+def add_styles(doc: Document, layout: Layout, general: bool = False) -> dict[str, str]:
+    """Create every style (``general``: those of a general 公文's elements too); returns role →
+    style id."""
     spacing, indents = _spacing(layout), _side_indents(layout)
     body = layout.role("body")
     ooxml.set_east_asian_layout_defaults(doc.styles.element, layout.face_of("body").docx,
                                          body.size_pt)
     names: dict[str, str] = {}
-    for role, spec in {**PARAGRAPH_STYLES, **(ATTACHMENT_STYLES if attachments else {})}.items():
+    for role, spec in {**PARAGRAPH_STYLES, **(GENERAL_STYLES if general else {})}.items():
         style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.quick_style = True
         role_data = layout.role(spec.role)
@@ -110,7 +115,7 @@ def add_styles(doc: Document, layout: Layout, attachments: bool = False) -> dict
             ooxml.set_outline_level(ppr, spec.outline_level)
         fmt.keep_with_next = spec.keep_with_next
         names[role] = style.style_id
-    for role, name in CHARACTER_STYLES.items():
+    for role, name in {**CHARACTER_STYLES, **(GENERAL_CHARACTER_STYLES if general else {})}.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         _run_format(style, layout, CHARACTER_ROLES.get(role, role))
         names[role] = style.style_id
