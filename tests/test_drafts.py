@@ -455,8 +455,10 @@ def test_minutes_without_addressee_signature_or_date():
     draft = _read("区政府第5次常务会议纪要\n\n2021年6月3日上午，区长某某主持召开区政府第5次常务会议。现纪要如下：\n"
                   "一、关于某项工作\n会议同意。\n出席：张三、李四\n请假：王五\n")
     assert draft.data["kind"] == "纪要" and "addressee" not in draft.data and "date" not in draft.data
-    assert draft.data["body"][1:] == [{"h1": "关于某项工作"}, {"p": "会议同意。"}, {"p": "出席：张三、李四"},
-                                      {"p": "请假：王五"}]
+    assert draft.data["body"][1:] == [{"h1": "关于某项工作"}, {"p": "会议同意。"}]
+    assert (draft.data["present"], draft.data["absent"]) == (["张三", "李四"], ["王五"])
+    assert rules.attendance("列席人员：区政府办公室，区住建局") == ("attending", ["区政府办公室", "区住建局"])
+    assert rules.attendance("出席会议的同志要认真落实。") is None                       # control
 
 
 def test_gongwen_draft_to_standard_output_keeps_the_findings_apart(capsys):
@@ -466,3 +468,12 @@ def test_gongwen_draft_to_standard_output_keeps_the_findings_apart(capsys):
     assert yaml.safe_load(out)["signatures"] == ["国务院", "中央军委"]
     assert "gov-lianhe-1996-wujing.txt:7:" in err
     assert main(["draft", str(FIXTURES / "README.md").replace(".md", ".yaml")]) == 2      # not a draft
+
+
+def test_an_organ_line_above_the_doc_number_is_the_banner():
+    draft = _read("某某区人民政府\n某政纪〔2021〕5号\n区政府第5次常务会议纪要\n现纪要如下：\n一、关于某项工作\n")
+    assert draft.data["issuers"] == ["某某区人民政府"] and draft.data["mark_word"] == "纪要"
+    assert draft.data["title"] == "区政府第5次常务会议纪要"
+    control = _read("国务院办公厅关于推广第二批\n支持创新相关改革举措的通知\n国办发〔2018〕126号\n各省：\n现通知如下。\n"
+                    "国务院办公厅\n2018年12月23日\n")       # a title above the 发文字号, as gov.cn prints it
+    assert control.data["title"] == "国务院办公厅关于推广第二批支持创新相关改革举措的通知"

@@ -8,11 +8,11 @@ from generator.draft_yaml import draft_yaml
 from generator.i18n import message
 
 _ORDER = ("kind", "issuers", "mark_word", "doc_number", "signers", "title", "addressee", "body", "attachments",
-          "signatures", "date", "note", "imprint")
+          "signatures", "date", "note", "present", "absent", "attending", "keywords", "imprint")
 
 
 def data_file(draft: Draft) -> str:
-    tree = {key: draft.data[key] for key in _ORDER if key in draft.data}
+    tree = {key: draft.data[key] for key in (*_ORDER, *draft.data) if key in draft.data}
     notes = {(key,): str(message("draft line {line}", line=draft.places[(key,)]))
              for key in tree if (key,) in draft.places}
     head = [f"# {line}" for line in str(message(

@@ -92,6 +92,8 @@ def recognise(path: str, lines: list[Line], kinds: list[str]) -> Draft:
         raise draft.fail(rest[0].number if rest else content[-1].number,
                          message("no text found after the 主送 line: a 公文 needs its 正文"))
     draft.data["body"] = body
+    if draft.data["kind"] == "纪要":
+        _attendance(draft)
     tail = rest[date_at + 1:] if date_at is not None else rest[body_end:]
     if date_at is not None:
         date, standard = rules.date_line(rest[date_at].text)
@@ -137,6 +139,7 @@ def _header(draft: Draft, content: list[Line], kinds: list[str]) -> tuple[int, i
         elif line.text.endswith("文件") and len(line.text) > 2 and not title_lines:
             draft.data["issuers"] = [line.text.removesuffix("文件").strip()]
             draft.places[("issuers",)] = line.number
+            draft.warn(line.number, message("this line taken as the 发文机关标志 of the 版头"))
             consumed = index
         elif line.text.startswith("签发人"):
             names = line.text.split("：" if "：" in line.text else ":", 1)[-1]
@@ -147,6 +150,14 @@ def _header(draft: Draft, content: list[Line], kinds: list[str]) -> tuple[int, i
                 rules.kind_of_title(rules.joined_title([l.text for l in title_lines]), kinds) is None:
             title_lines.append(line)
             consumed = index
+    number_line = draft.places.get(("doc_number",))
+    above = [line for line in title_lines if number_line is not None and line.number < number_line]
+    if above and len(above) < len(title_lines) and "issuers" not in draft.data:
+        # the lines above the 发文字号 are the 版头's organ, not the title's first words
+        draft.data["issuers"] = [rules.joined_title([line.text for line in above]).removesuffix("文件")]
+        draft.places[("issuers",)] = above[0].number
+        draft.warn(above[0].number, message("this line taken as the 发文机关标志 of the 版头"))
+        title_lines = title_lines[len(above):]
     if addressee_at is None:        # the title ends where its words end with a 文种
         for count in range(1, len(title_lines) + 1):
             if rules.kind_of_title(rules.joined_title([l.text for l in title_lines[:count]]), kinds):
@@ -255,6 +266,17 @@ def _listed_names(draft: Draft, lines: list[Line]) -> None:
             names.append(line.text)
         draft.places.setdefault(("attachments", len(names) - 1), line.number)
     draft.listed = [name.rstrip("。；;") for name in names]
+
+
+def _attendance(draft: Draft) -> None:
+    """A 纪要's 出席, 请假 and 列席 lines, at the end of its text, as its lists."""
+    body = draft.data["body"]
+    while len(body) > 1 and "p" in body[-1] and rules.attendance(body[-1]["p"]):
+        key, names = rules.attendance(body[-1]["p"])
+        line = draft.places.pop(("body", len(body) - 1))
+        draft.data[key] = names + draft.data.get(key, [])
+        draft.places[(key,)] = line
+        body.pop()
 
 
 # ---- the 正文's blocks ----------------------------------------------------------------------------
@@ -491,9 +513,16 @@ def _issuers(draft: Draft, signatures: list[tuple[str, int]]) -> None:
         draft.places[("signatures",)] = signatures[0][1]
         for index, (_, line) in enumerate(signatures):
             draft.places[("signatures", index)] = line
+    if "issuers" not in draft.data:     # unless the draft has its 版头's mark line (……文件)
+        _banner(draft, signatures)
+    if "issuers" in draft.data and draft.data["kind"] in ("函", "纪要"):
+        # 信函格式: the organ's name alone; 纪要格式: ……纪要
+        draft.data["mark_word"] = "" if draft.data["kind"] == "函" else "纪要"
+
+
+def _banner(draft: Draft, signatures: list[tuple[str, int]]) -> None:
+    """The organ of the 版头: the 署名 when the draft has a 发文字号, else none."""
     number_line = draft.places.get(("doc_number",))
-    if "issuers" in draft.data:         # the draft has its 版头's mark line (……文件)
-        return
     if number_line is None:
         draft.data.pop("signers", None)
         draft.warn(draft.places[("title",)], message("no 发文字号 line: the document is printed without 版头 (add "
@@ -513,5 +542,3 @@ def _issuers(draft: Draft, signatures: list[tuple[str, int]]) -> None:
         draft.data["issuers"] = [organ]
         draft.warn(number_line, message("the organ for the 版头 taken from the title: {organ}", organ=organ))
     draft.places[("issuers",)] = number_line
-    if draft.data["kind"] == "函":
-        draft.data["mark_word"] = ""        # a 函's mark is the organ's name alone (信函格式)

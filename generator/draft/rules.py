@@ -266,3 +266,16 @@ def addressee_line(text: str) -> bool:
     return (text.endswith(("：", ":")) and len(text) <= ADDRESSEE_CHARACTERS and "。" not in text
             and "如下" not in text and not _SENTENCE_START.match(text) and not text.startswith(("签发人", "附"))
             and attachment_list(text) is None)
+
+
+_ATTENDANCE = re.compile(r"^(?P<label>出席|请假|缺席|列席)(?:人员|会议人员|会议|同志|领导)?\s*[：:]\s*(?P<names>\S.*)$")
+ATTENDANCE_KEYS = {"出席": "present", "请假": "absent", "缺席": "absent", "列席": "attending"}
+
+
+def attendance(text: str) -> tuple[str, list[str]] | None:
+    """A 纪要's 出席, 请假 or 列席 line: (its key in the data, the names, split at "、" and "，")."""
+    match = _ATTENDANCE.match(text)
+    if not match:
+        return None
+    names = [name.strip() for name in re.split(r"[、，,；;]", match["names"].rstrip("。")) if name.strip()]
+    return ATTENDANCE_KEYS[match["label"]], names
