@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="render data files to DOCX and PDF (and the archive's PDF/A and OFD "
                                               "copies with --format pdfa, ofd)")
     build.add_argument("data", type=Path, nargs="+",
-                       help="report data (YAML); several files or folders build in one run")
+                       help="report data (YAML) or a clerk's draft (.txt, .md, .docx); several files or folders "
+                            "build in one run")
     build.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
     build.add_argument("--format", choices=FORMATS, action="append",
                        help="write only this format (repeatable; default: docx and pdf; pdfa writes NAME.pdfa.pdf)")
@@ -65,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="report: the annual report alone, for the portal (NAME.report.pdf …; default: all)")
     check = commands.add_parser("check", help="check the data's tables and numbers; write nothing")
     check.add_argument("data", type=Path, help="report data (YAML)")
+    draft = commands.add_parser("draft", help="read a clerk's draft (.txt, .md, .docx) and write what was "
+                                              "recognised as a data file to review")
+    draft.add_argument("draft", type=Path, help="the draft: plain text, Markdown or Word (.docx)")
+    draft.add_argument("-o", "--output", type=Path, help="the data file to write (default: standard output)")
     new = commands.add_parser("new", help="print a complete data skeleton to fill in")
     new.add_argument("--kind", help="the kind of document: 通知, 请示, 报告, 函, 批复, 意见, 纪要 … "
                                     "(default: the 政府信息公开工作年度报告)")
@@ -158,6 +163,27 @@ def new(last_year: Path | None, year_format: int | None, year: int | None, organ
     return kind.skeleton(NewDocument(organ, year, year_format))
 
 
+def draft(path: Path, output: Path | None) -> int:
+    """Write the draft's data file, then print the reader's guesses and the checks' findings
+    (on stderr: the data file may be going to stdout)."""
+    from generator.draft import is_draft, read_draft
+    from generator.kinds import check_path
+    from generator.draft.data_file import data_file
+    from generator.output_files import write_atomically
+    if not is_draft(path):
+        raise UsageError(message("{path}: a draft is a .txt, .md or .docx file", path=path))
+    text = data_file(read_draft(path))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text.encode("utf-8"))
+        print(output)
+    checked = check_path(path)
+    for finding in checked.findings:
+        print(finding, file=sys.stderr)
+    return 1 if checked.errors else 0
+
+
 def check(data: Path) -> int:
     from generator.kinds import check_path
     checked = check_path(data)
@@ -222,6 +248,8 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
         args = _parser().parse_args(argv)
         if args.command == "inspect":
             return inspect(args.pdf)
+        if args.command == "draft":
+            return draft(args.draft, args.output)
         if args.command == "check":
             return check(args.data)
         if args.command == "sign":

@@ -142,7 +142,11 @@ def kind_of(source: YamlSource) -> Kind:
 
 
 def check_path(path: Path) -> Checked:
-    """Load, validate and check one data file of any kind (DataError/UsageError for unusable input)."""
+    """Load, validate and check one data file of any kind (DataError/UsageError for unusable input);
+    a clerk's draft (.txt, .md, .docx) is read as the data file ``gongwen draft`` writes."""
+    from generator.draft import check_draft, is_draft
+    if is_draft(path):
+        return check_draft(path, kind_of)
     from generator.load import load_source
     source = load_source(path)
     return kind_of(source).check(source)
