@@ -190,8 +190,11 @@ class PdfRules:
         else:
             self.add("lines per full page", str(lines_per_page), "no page is full of text", True)
         self.add(f"body lines off the {lines_per_page}-line grid (above any table)", "0", str(off_grid), off_grid == 0)
+        # a line a 禁则 shortened (its neighbour's closing mark moved a character down) is spread
+        # wider than the grid: it shows neither the characters a line holds nor their pitch
         full = [line for page in self.pages for line in self.body_lines(page)
-                if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1]
+                if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1
+                and (line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) < self.char + 0.05]
         if full:
             per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0]
             self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
