@@ -29,7 +29,13 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+class Row(list):
+    """A short list written on one line wherever it stands (a table's columns, a row of cells)."""
+
+
 _Dumper.add_representer(Decimal, lambda dumper, value: dumper.represent_str(str(value)))
+_Dumper.add_representer(Row, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value,
+                                                                             flow_style=True))
 
 
 def _dump(value: Any, flow: bool) -> str:

@@ -156,6 +156,7 @@ class Calibration(_Data):
     autospace_em: float
     table_rule_in_row: float
     table_empty_slot_pt: float
+    hanging_tab_slack_pt: float
     docx: DocxCalibration
     pdf: PdfCalibration
 

@@ -216,8 +216,11 @@ class PdfRules:
         page = self.layout.page
         self.near(f"版心 left edge (订口 {page.left_mm:g} mm)", self.left, min(line.x0 for line in lines))
         justified = [line.x1 for line in lines if line.x1 > self.right - self.char]
-        self.near(f"版心 right edge of full lines ({page.left_mm:g} + {page.text_width_mm:g} mm)", self.right,
-                  max(justified, default=None))
+        rule = f"版心 right edge of full lines ({page.left_mm:g} + {page.text_width_mm:g} mm)"
+        if justified:
+            self.near(rule, self.right, max(justified))
+        else:                   # a short text whose every line ends early
+            self.add(rule, _mm(self.right), "no line reaches the right edge", True)
         # the text of a page with a 版头 follows the head; a letter of one page has no other page
         top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages
                      if self.body_lines(p) and self.head_bottom(p) is None]

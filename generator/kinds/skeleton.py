@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.draft_yaml import draft_yaml
+from generator.draft_yaml import Row, draft_yaml
 from generator.kinds.spec import KindSpec
 
 NOTES = {
@@ -41,7 +41,8 @@ def gongwen_skeleton(spec: KindSpec, organ: str, year: int) -> str:
         "doc_number": {"code": "某政办", "year": year, "serial": 1},
         **({"signers": ["某某某"]} if upward else {}),
         "title": f"{organ}关于某某事项的{spec.name}",
-        "addressee": "某某市人民政府" if upward else "各镇人民政府、街道办事处，区直各单位",
+        "addressee": "某某市人民政府" if upward else "某某镇人民政府" if spec.one_addressee
+        else "各镇人民政府、街道办事处，区直各单位",
         "body": [
             {"p": "开头段落：写明行文的缘由和依据。"},
             {"h1": "第一个问题"},
@@ -50,8 +51,8 @@ def gongwen_skeleton(spec: KindSpec, organ: str, year: int) -> str:
             {"p": "结尾段落。" if not upward else ("妥否，请批示。" if spec.name == "请示" else "特此报告。")},
         ],
         "attachments": [{"title": "某某事项安排表", "body": [
-            {"table": {"columns": ["序号", "工作事项", "责任单位", "完成时限"],
-                       "widths": [1, 4, 3, 2], "rows": [[1, "某某工作", "某某局", f"{year}年6月底"]]}}]}],
+            {"table": {"columns": Row(["序号", "工作事项", "责任单位", "完成时限"]),
+                       "widths": Row([1, 4, 3, 2]), "rows": [Row([1, "某某工作", "某某局", f"{year}年6月底"])]}}]}],
         "signatures": [organ],
         "date": date,
         "seal": False,

@@ -118,29 +118,24 @@ class BlockLayout:
                 return [head, space, *self.block(title, result)]
         raise TypeError(f"no layout for {type(block).__name__}")
 
-    def hanging_lines(self, tokens: list[Token], width: float, hang: float, first_indent: float = 0.0,
-                      justify: bool = True) -> list[Line]:
-        """Lines of ``width`` whose first starts at ``first_indent`` and whose continuations
-        hang at ``hang`` (the 抄送 names after "抄送：", an attachment's name after its number)."""
-        lines = self.setter.break_lines(tokens, width, first_indent, justify=justify)
+    def hanging_lines(self, tokens: list[Token], width: float, hang: float) -> list[Line]:
+        """Lines of ``width`` whose continuations hang at ``hang`` (the 抄送 names after "抄送：")."""
+        lines = self.setter.break_lines(tokens, width)
         if len(lines) == 1:
             return lines
         rest = [token for line in lines[1:] for token in line.tokens]
         return [lines[0]] + [Line(line.tokens, hang, line.gap, line.spread)
-                             for line in self.setter.break_lines(rest, width - hang, justify=justify)]
+                             for line in self.setter.break_lines(rest, width - hang)]
 
     def attendance(self, rows: tuple[tuple[str, str], ...], result: PartBoxes) -> LinesBox:
-        """A 纪要's 出席, 请假 and 列席 (§10.3): each 左空二字, the label in 黑体, wrapped names
-        aligned after its colon."""
+        """A 纪要's 出席, 请假 and 列席 (§10.3): each 左空二字, the label in 黑体, the names from
+        after its colon, wrapped names aligned there."""
         label_style, names_style = self.setter.style("attendance_label"), self.setter.style("attendance_names")
         start = self.layout.body.paragraph_indent_chars * self.char
-        lines: list[Line] = []
+        draws: list[Draw] = []
         for label, names in rows:
-            indent = HangingIndent(start, start + self.setter.width(label, label_style))
-            result.hanging.append(indent)
-            tokens = self.setter.tokens([(label, label_style), (names, names_style)])
-            lines += self.hanging_lines(tokens, self.width, indent.hang, indent.first)
-        return self._box(lines, "justify")
+            draws += self._hanging([(label, label_style)], [(names, names_style)], start, result)
+        return LinesBox(draws, self.pitch, self.layout.body.lines_after_heading)
 
     def attachment_note(self, note: AttachmentNote, result: PartBoxes) -> LinesBox:
         """附件说明 (§7.3.4): "附件：" 左空二字, each name after its number, the numbers of later
@@ -148,13 +143,31 @@ class BlockLayout:
         style = self.setter.style("attachment_note")
         start = self.layout.body.paragraph_indent_chars * self.char
         after_label = start + self.setter.width(note.label, style)
-        lines: list[Line] = []
+        draws: list[Draw] = []
         for i, (number, name) in enumerate(note.items):
-            tokens = self.setter.tokens([((note.label if i == 0 else "") + number + name, style)])
-            indent = HangingIndent(start if i == 0 else after_label, after_label + self.setter.width(number, style))
-            result.hanging.append(indent)
-            lines += self.hanging_lines(tokens, self.width, indent.hang, indent.first)
-        return self._box(lines, "justify")
+            head = (note.label if i == 0 else "") + number
+            draws += self._hanging([(head, style)], [(name, style)], start if i == 0 else after_label, result)
+        return LinesBox(draws, self.pitch, self.layout.body.lines_after_heading)
+
+    def _hanging(self, head: list[tuple[str, TextStyle]], text: list[tuple[str, TextStyle]], first: float,
+                 result: PartBoxes) -> list[Draw]:
+        """A paragraph whose ``head`` ("出席：", "附件：1.") starts at ``first`` and whose text
+        starts right after it, every line of the text at that same place and justified from
+        there (as Word and LibreOffice justify what follows a tab); the indents are recorded for
+        the DOCX."""
+        head_tokens = self.setter.tokens(head)
+        indent = HangingIndent(first, first + line_width(head_tokens) + self.layout.calibration.hanging_tab_slack_pt)
+        result.hanging.append(indent)
+        lines = [Line(line.tokens, indent.hang, line.gap, line.spread) for line in
+                 self.setter.break_lines(self.setter.tokens(text), self.width - indent.hang)]
+        draws = [self._line(line, "justify") for line in lines]
+        first_line = draws[0]
+
+        def with_head(top: float) -> list[Item]:
+            style = max((token.style for token in head_tokens), key=lambda s: s.size)
+            return [self.setter.set_line(head_tokens, self.left + first, baseline_in(top, self.pitch, style)),
+                    *first_line(top)]
+        return [with_head, *draws[1:]]
 
     def masthead(self, masthead: Masthead) -> tuple[FixedBox, MastheadPlacement]:
         """版头: 份号, 密级 and 紧急程度 stacked top left; the red 发文机关标志 below the 版心 top

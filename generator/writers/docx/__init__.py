@@ -291,7 +291,7 @@ class _DocxBuilder:
                 for i, (label, names) in enumerate(rows):
                     paragraph = self.paragraph("attendance")
                     self.run(paragraph, label, "attendance_label")
-                    self.run(paragraph, names)
+                    self.run(paragraph, f"\t{names}")
                     self.hang(paragraph, hanging.pop(0),
                               self.layout.body.attendance_gap_lines * self.pitch if i == 0 else None)
             case AttachmentNote():
@@ -309,16 +309,19 @@ class _DocxBuilder:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
     def attachment_note(self, note: AttachmentNote, hanging: list[HangingIndent]) -> None:
-        """附件说明 as the layout set it: one paragraph a name, its continuation lines hanging
-        under the name's first character, later names under the first one's number."""
+        """附件说明 as the layout set it: one paragraph a name, the name after a tab to the hanging
+        indent (so it and its continuation lines start there, justified from there), later names'
+        numbers under the first one's."""
         for i, (number, name) in enumerate(note.items):
-            paragraph = self.paragraph("attachment_note", (note.label if i == 0 else "") + number + name)
+            paragraph = self.paragraph("attachment_note", f"{note.label if i == 0 else ''}{number}\t{name}")
             self.hang(paragraph, hanging.pop(0),
                       self.layout.body.attachment_note_gap_lines * self.pitch if i == 0 else None)
 
     @staticmethod
     def hang(paragraph, indent: HangingIndent, space_before: float | None) -> None:
-        """A paragraph's first line at ``indent.first``, its others at ``indent.hang``."""
+        """A paragraph's first line at ``indent.first``, its others at ``indent.hang``, and a tab
+        stop there for the tab after its head ("出席：", "附件：1.")."""
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(indent.hang), WD_TAB_ALIGNMENT.LEFT)
         paragraph.paragraph_format.left_indent = Pt(indent.hang)
         paragraph.paragraph_format.first_line_indent = Pt(indent.first - indent.hang)
         if space_before is not None:
