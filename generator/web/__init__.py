@@ -10,6 +10,8 @@ def serve(folder: Path, port: int) -> None:
     writes files, so it is for the clerk at this machine only."""
     import uvicorn
 
+    from generator.i18n import message
     from generator.web.app import create_app
-    print(f"gongwen: serving {folder.resolve()} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    print(message("gongwen: serving {folder} on {address} (Ctrl-C to stop)", folder=folder.resolve(),
+                  address=f"http://127.0.0.1:{port}/"))
     uvicorn.run(create_app(folder), host="127.0.0.1", port=port, log_level="warning")
