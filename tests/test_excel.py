@@ -251,13 +251,18 @@ def test_a_changed_label_is_named(tmp_path):
     (["xlsx-template", "--year", "2024", "-o", "x.xlsx"], 2, "give --year and --organ"),
 ])
 def test_unusable_arguments(args, code, words, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "generator", *args], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    assert result.returncode == code and words in result.stderr and "Traceback" not in result.stderr
+    for language in ("zh", "en"):       # Chinese by default; the wording checked as maintained, in English
+        result = subprocess.run([sys.executable, "-m", "generator", "--lang", language, *args], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=60,
+                                env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert result.returncode == code and "Traceback" not in result.stderr
+        assert words in result.stderr if language == "en" else result.stderr.startswith("错误：")
 
 
 def test_import_needs_a_target_and_the_same_format(tmp_path):
     workbook = _export(EXAMPLE, tmp_path / "t.xlsx")
     assert _gongwen("import", workbook).returncode == 2
     _, result = _import_into(workbook, SEED, tmp_path)
+    assert result.returncode == 1 and "错误：" in result.stderr
+    _, result = _import_into(workbook, SEED, tmp_path, "--lang", "en")
     assert result.returncode == 1 and "the workbook is in the 2021 table format" in result.stderr
