@@ -196,6 +196,14 @@ def test_the_page_speaks_chinese(served, page):
     shutil.copy(EXAMPLE, folder / "clean-2021.yaml")
     page.goto(f"{url}/")
     _assert_no_english(page, "the folder's page")
+    # the browser's own words, which a Debian chromium without its translations says in English
+    page.click("button:has-text('上传')")
+    assert page.eval_on_selector("input[type=file]", "input => input.validationMessage") == "请选择要上传的数据文件（.yaml）"
+    page.click("button:has-text('新建')")
+    assert page.eval_on_selector("input[name=name]", "input => input.validationMessage") == "请填写此项"
+    page.set_input_files("input[type=file]", str(EXAMPLE))
+    assert page.inner_text(".file-pick .file-name") == EXAMPLE.name
+    assert page.eval_on_selector("input[type=file]", "input => input.validationMessage") == ""
     page.goto(f"{url}/edit/notes.txt")
     page.get_by_text("「notes.txt」不是数据文件名").wait_for()
     _assert_no_english(page, "a refusal")

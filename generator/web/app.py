@@ -44,7 +44,10 @@ HTTP_MESSAGES = {404: N_("No such page: open a data file from the list"),
                  405: N_("This address does not take that request: use the page's buttons")}
 # app.js's own words, handed to it by the page (static/app.js holds none)
 SCRIPT_STRINGS = {"offline": N_("The server does not answer: is gongwen serve still running? Nothing was saved."),
-                  "failed": N_("The request failed ({status}); reload the page and try again.")}
+                  "failed": N_("The request failed ({status}); reload the page and try again."),
+                  "required": N_("Fill this in"),
+                  "chooseFile": N_("Choose the data file (.yaml) to upload"),
+                  "noFile": N_("No file chosen")}
 
 
 def templates_for(directory: Path) -> Jinja2Templates:

@@ -23,6 +23,22 @@ function showStatus(text) {
   status.replaceChildren(line);
 }
 
+// The browser's own words would be in the browser's language (a Debian chromium without its
+// translations speaks English): the file picker and the "fill this in" bubbles speak the page's.
+document.addEventListener("change", (event) => {
+  const input = event.target.closest(".file-pick input[type=file]");
+  if (!input) return;
+  const name = input.closest(".file-pick").querySelector(".file-name");
+  name.textContent = input.files.length ? input.files[0].name : STRINGS.noFile;
+});
+document.addEventListener("invalid", (event) => {
+  const input = event.target;
+  if (input.validity.valueMissing) input.setCustomValidity(input.type === "file" ? STRINGS.chooseFile : STRINGS.required);
+}, true);
+["input", "change"].forEach((kind) => document.addEventListener(kind, (event) => {
+  if (event.target.setCustomValidity) event.target.setCustomValidity("");
+}, true));
+
 document.addEventListener("htmx:sendError", () => showStatus(STRINGS.offline));
 document.addEventListener("htmx:afterRequest", (event) => {
   const xhr = event.detail.xhr;
