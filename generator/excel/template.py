@@ -96,6 +96,8 @@ def _document_sheet(ws: Worksheet, data: dict[str, Any], name: str) -> None:
     ws.column_dimensions["A"].width = 40
     ws.column_dimensions["B"].width = 90
     ws.protection.sheet = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = True     # printed: labels and values on one page across
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 def _instructions(ws: Worksheet, first_row: int, sentences: Sequence[Message]) -> None:
