@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
+import subprocess
+import sys
 import warnings
 
 import pytest
 
 from generator import i18n
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")       # starlette asks for httpx2 instead of httpx; httpx still works
@@ -88,3 +91,16 @@ def test_a_download_is_named_as_built(client):
     fetched = client.get(response.headers["HX-Redirect"])
     assert fetched.status_code == 200 and fetched.content.startswith(b"%PDF")
     assert f'filename="{SEED.stem}.pdfa.pdf"' in fetched.headers["content-disposition"]
+
+
+def test_a_port_in_use_is_refused_in_one_line(tmp_path):
+    """Before the page is announced: no uvicorn log line in English, exit 2 as for any unusable
+    argument."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "generator", "serve", str(tmp_path), "--port", str(port)],
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"错误：本机端口 {port} 无法使用（可能已有一个 gongwen serve 在用）：请用 --port 换一个端口，如 --port 8001\n"
