@@ -3,6 +3,7 @@ workbooks written by us, changed as a clerk would, and saved by LibreOffice Calc
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -29,10 +30,10 @@ def _export(data: Path, workbook: Path) -> Path:
     return workbook
 
 
-def _import_into(workbook: Path, data: Path, folder: Path) -> tuple[Path, subprocess.CompletedProcess]:
+def _import_into(workbook: Path, data: Path, folder: Path, *options: str) -> tuple[Path, subprocess.CompletedProcess]:
     copy = folder / data.name
     shutil.copy(data, copy)
-    return copy, _gongwen("import", workbook, "--into", copy)
+    return copy, _gongwen(*options, "import", workbook, "--into", copy)
 
 
 def _pdf_text(data: Path, folder: Path) -> str:
@@ -78,6 +79,52 @@ def test_template_is_laid_out_as_the_printed_tables(tmp_path):
     assert reviews["E6"].value == '=IF(COUNTBLANK(A6:D6)>0,"",SUM(A6:D6))'             # section 四's 总计
     document = {row[0].value: row[1].value for row in workbook["文件信息"].iter_rows()}
     assert document["表格格式"] == 2021 and document["报告年度"] == 2024 and document["报告机关"] == "某某区人民政府"
+
+
+# what may be in Latin letters in the workbook: commands, their options, file names, formats
+_COMMANDS = re.compile(r"gongwen [a-z-]+|--?[a-z]+\b|[\w.-]+\.(?:ya?ml|xlsx)\b")
+
+
+def _workbook_words(workbook) -> list[str]:
+    """Every text a clerk reads in the workbook: cells, comments, validation titles, prompts and
+    error messages."""
+    words = []
+    for sheet in workbook.worksheets:
+        words.append(sheet.title)
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and not cell.value.startswith("="):
+                    words.append(cell.value)
+                if cell.comment is not None:
+                    words.append(cell.comment.text)
+        for rule in sheet.data_validations.dataValidation:
+            words.extend(text for text in (rule.errorTitle, rule.error, rule.promptTitle, rule.prompt) if text)
+    return words
+
+
+def test_the_workbook_speaks_chinese(tmp_path):
+    workbook = load_workbook(_export(SEED, tmp_path / "tables.xlsx"))
+    words = _workbook_words(workbook)
+    english = {word for text in words for word in re.findall(r"[A-Za-z]+", _COMMANDS.sub(" ", text))}
+    assert not english, f"English in the workbook: {sorted(english)}"
+    rules = workbook["表二"].data_validations.dataValidation
+    d6 = next(rule for rule in rules if "D6" in str(rule.sqref))
+    assert d6.errorTitle == "填写有误" and d6.error == "一、本年新收/自然人：请填写不小于 0 的整数，不适用的填 /"
+    assert d6.showInputMessage and d6.prompt == d6.error
+    assert "填写说明" in words and any("gongwen import tables.xlsx -o report.yaml" in text for text in words)
+
+
+def test_the_workbook_in_english_on_request_imports_the_same(tmp_path):
+    """The instructions and messages follow --lang; the labels the import reads by stay as the
+    tables print them, so a workbook written in either language reads back the same."""
+    english = subprocess.run([sys.executable, "-m", "generator", "--lang", "en", "xlsx-template", "--from", EXAMPLE,
+                              "-o", tmp_path / "en.xlsx"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert english.returncode == 0, english.stderr
+    words = _workbook_words(load_workbook(tmp_path / "en.xlsx"))
+    assert "How to fill in this workbook" in words and "Not accepted" in words
+    copy, result = _import_into(tmp_path / "en.xlsx", EXAMPLE, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _completed(copy) == _completed(EXAMPLE)
 
 
 @pytest.mark.parametrize("data", [SEED, EXAMPLE], ids=["2019", "2021"])
@@ -140,7 +187,8 @@ def _calc_total_off_by_one(tmp_path: Path) -> Path:
 def test_errors_name_the_sheet_and_cell(tmp_path):
     workbook = _calc_total_off_by_one(tmp_path)
     copy, result = _import_into(workbook, EXAMPLE, tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 1 and result.stderr.startswith(f"{workbook}:表二!E7: 错误：")
+    _, result = _import_into(workbook, EXAMPLE, tmp_path, "--lang", "en")        # the wording, as maintained
     assert f"{workbook}:表二!E7: error: 二、上年结转/商业企业: expected a whole number" in result.stderr
     assert copy.read_text(encoding="utf-8") == EXAMPLE.read_text(encoding="utf-8")      # nothing written
     fixed = load_workbook(workbook)
@@ -156,7 +204,8 @@ def test_a_saved_total_that_disagrees_is_reported(tmp_path):
     workbook.save(tmp_path / "calc" / "t.xlsx")
     converted = libreoffice_convert(tmp_path / "calc" / "t.xlsx", tmp_path / "again", "xlsx:Calc MS Excel 2007 XML")
     _, result = _import_into(converted, EXAMPLE, tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 1 and result.stderr.startswith(f"{converted}:表二!J6: 错误：")
+    _, result = _import_into(converted, EXAMPLE, tmp_path, "--lang", "en")
     assert f"{converted}:表二!J6: error: 一、本年新收/总计 is 260 but its six applicant columns sum to 259" \
         in result.stderr
 
@@ -191,7 +240,8 @@ def test_a_changed_label_is_named(tmp_path):
     workbook["表二"]["B8"] = "（一）公开"
     workbook.save(tmp_path / "t.xlsx")
     _, result = _import_into(tmp_path / "t.xlsx", EXAMPLE, tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 1 and result.stderr.startswith(f"{tmp_path / 't.xlsx'}:表二: 错误：")
+    _, result = _import_into(tmp_path / "t.xlsx", EXAMPLE, tmp_path, "--lang", "en")
     assert f"{tmp_path / 't.xlsx'}:表二: error: no cell for 三、（一）予以公开/自然人" in result.stderr
 
 
@@ -201,13 +251,18 @@ def test_a_changed_label_is_named(tmp_path):
     (["xlsx-template", "--year", "2024", "-o", "x.xlsx"], 2, "give --year and --organ"),
 ])
 def test_unusable_arguments(args, code, words, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "generator", *args], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    assert result.returncode == code and words in result.stderr and "Traceback" not in result.stderr
+    for language in ("zh", "en"):       # Chinese by default; the wording checked as maintained, in English
+        result = subprocess.run([sys.executable, "-m", "generator", "--lang", language, *args], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=60,
+                                env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert result.returncode == code and "Traceback" not in result.stderr
+        assert words in result.stderr if language == "en" else result.stderr.startswith("错误：")
 
 
 def test_import_needs_a_target_and_the_same_format(tmp_path):
     workbook = _export(EXAMPLE, tmp_path / "t.xlsx")
     assert _gongwen("import", workbook).returncode == 2
     _, result = _import_into(workbook, SEED, tmp_path)
+    assert result.returncode == 1 and "错误：" in result.stderr
+    _, result = _import_into(workbook, SEED, tmp_path, "--lang", "en")
     assert result.returncode == 1 and "the workbook is in the 2021 table format" in result.stderr

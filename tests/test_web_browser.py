@@ -4,6 +4,7 @@ it, previews, downloads the DOCX and PDF, and saves; the saved file builds the s
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -12,16 +13,19 @@ from pathlib import Path
 
 import pytest
 
+from generator import i18n
 from generator.checks import check_report
+from generator.i18n import message
 from generator.load import validate
 from generator.load.yaml_source import YamlSource
-from tests.conftest import SEED, squeeze
+from tests.conftest import ROOT, SEED, squeeze
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
 CELL = "report.applications.received.natural_person"
 TOTAL = "report.applications.received.total"
+EXAMPLE = ROOT / "data" / "example-2021.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +63,16 @@ def page(tmp_path_factory):
         context.close()
 
 
-def _expected_message(old: str, new: str) -> str:
-    """What ``gongwen check`` says about the seed with ``old`` replaced by ``new``."""
+def _expected_finding(old: str, new: str, at: str):
+    """The error of ``gongwen check`` about the seed with ``old`` replaced by ``new``, at the
+    value ``at`` on the line of ``new``."""
     text = SEED.read_text(encoding="utf-8").replace(old, new, 1)
+    line = next(number for number, line in enumerate(text.splitlines(), 1) if new in line)
+    column = text.splitlines()[line - 1].index(at) + 1
     source = YamlSource(str(SEED), text)
     checked = check_report(source, validate(source))
-    return next(f"error: {f.message}" for f in checked.findings if "一、本年新收/总计" in f.message)
+    return next(f for f in checked.findings
+                if f.severity == "error" and (f.position.line, f.position.column) == (line, column))
 
 
 def _pdf_text(pdf: Path) -> str:
@@ -82,10 +90,16 @@ def test_clerk_edits_checks_downloads_and_saves(served, page, tmp_path):
     shots.mkdir()
 
     page.fill(f"input[name='t:{CELL}']", "199")
-    message = page.locator(f"[data-msg='{TOTAL}']")
-    expected = _expected_message("received: {natural_person: 198", "received: {natural_person: 199")
-    message.get_by_text(expected).wait_for()
-    assert "is 202 but its six applicant columns sum to 203" in expected
+    message_box = page.locator(f"[data-msg='{TOTAL}']")
+    finding = _expected_finding("received: {natural_person: 198", "received: {natural_person: 199", "202")
+    expected = str(message("error: {text}", text=finding.message))       # as check words it, 错误：…
+    assert expected.startswith("错误：")
+    message_box.get_by_text(expected).wait_for()
+    i18n.set_language("en")
+    try:
+        assert "is 202 but its six applicant columns sum to 203" in str(finding.message)
+    finally:
+        i18n._language = None
     assert "bad" in page.get_attribute(f"input[name='t:{CELL}']", "class")
     page.locator("table.statutory").nth(1).scroll_into_view_if_needed()
     page.screenshot(path=shots / "error.png")
@@ -134,3 +148,84 @@ def test_clerk_starts_a_new_report(served, page):
     assert page.input_value("input[name='f:organ']") == "某某区人民政府"
     page.goto(f"{url}/edit/..%2F..%2Fetc%2Fpasswd")
     assert "root:" not in page.content()
+
+
+# Every word the page itself shows, as the browser has it: text nodes (hidden ones too: the
+# progress indicator, a message not yet shown), the attributes a reader meets (title,
+# placeholder, aria-label, alt) and the tab's title. The data a clerk typed (input values,
+# textareas) is not the page's; the checks' findings are gathered apart and compared with the
+# checks' own words.
+_PAGE_WORDS = """() => {
+  const own = [], findings = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, text = node.textContent.trim(), parent = node.parentElement;
+    if (!text || parent.closest("script, style, textarea")) continue;
+    (parent.closest("#findings li, .msg") ? findings : own).push(text);
+  }
+  for (const element of document.body.querySelectorAll("[title], [placeholder], [aria-label], [alt]")) {
+    for (const name of ["title", "placeholder", "aria-label", "alt"]) {
+      const value = element.getAttribute(name);
+      if (value && !(name === "placeholder" && element.matches("input[name^='t:']"))) own.push(value);
+    }
+  }
+  own.push(document.title);
+  return {own, findings};
+}"""
+# what may be in Latin letters: file names and paths, and the formats' own names
+_NAMES = re.compile(r"(?:/[\w.\-]+)+/?|[\w.\-]*\.(?:ya?ml|txt|pdf|docx|ofd|xlsx)\b")
+_FORMAT_NAMES = {"DOCX", "PDF", "OFD", "YAML"}
+
+
+def _english_words(page) -> tuple[set[str], list[str]]:
+    words = page.evaluate(_PAGE_WORDS)
+    latin = {word for text in words["own"] for word in re.findall(r"[A-Za-z]+", _NAMES.sub(" ", text))}
+    return latin - _FORMAT_NAMES, words["findings"]
+
+
+def _assert_no_english(page, state: str) -> None:
+    english, findings = _english_words(page)
+    assert not english, f"{state}: English on the page: {sorted(english)}"
+    shown = set(page.locator("#findings li").evaluate_all("items => items.map(item => item.dataset.text)"))
+    for line in findings:               # beside a cell or in the list: the checks' words, rendered
+        assert line in shown and line.startswith(("错误：", "提示：")), f"{state}: {line!r}"
+
+
+def test_the_page_speaks_chinese(served, page):
+    url, folder = served
+    shutil.copy(EXAMPLE, folder / "clean-2021.yaml")
+    page.goto(f"{url}/")
+    _assert_no_english(page, "the folder's page")
+    # the browser's own words, which a Debian chromium without its translations says in English
+    page.click("button:has-text('上传')")
+    assert page.eval_on_selector("input[type=file]", "input => input.validationMessage") == "请选择要上传的数据文件（.yaml）"
+    page.click("button:has-text('新建')")
+    assert page.eval_on_selector("input[name=name]", "input => input.validationMessage") == "请填写此项"
+    page.set_input_files("input[type=file]", str(EXAMPLE))
+    assert page.inner_text(".file-pick .file-name") == EXAMPLE.name
+    assert page.eval_on_selector("input[type=file]", "input => input.validationMessage") == ""
+    page.goto(f"{url}/edit/notes.txt")
+    page.get_by_text("「notes.txt」不是数据文件名").wait_for()
+    _assert_no_english(page, "a refusal")
+    page.goto(f"{url}/nowhere")
+    page.get_by_text("没有这个页面").wait_for()
+    _assert_no_english(page, "an unknown address")
+
+    page.goto(f"{url}/edit/clean-2021.yaml")
+    page.wait_for_selector("#findings .summary")
+    page.locator("button.add").first.click()
+    page.wait_for_function("document.querySelectorAll('#blocks-1 .block').length > 0")
+    _assert_no_english(page, "the editing page")
+
+    page.fill(f"input[name='t:{CELL}']", "99999")
+    page.locator(f"[data-msg='{TOTAL}'] .error").wait_for()
+    assert page.locator("#findings li.error").count() >= 1
+    _assert_no_english(page, "a total that does not add up")
+    page.click("button:has-text('下载 PDF/A')")
+    page.get_by_text("表格数据有错误").wait_for()
+    page.click("button:has-text('预览')")
+    page.wait_for_selector("#preview img", timeout=60_000)
+    page.click("button:has-text('保存')")
+    page.get_by_text("已保存").wait_for()
+    _assert_no_english(page, "after preview and save")
+    assert page.locator("#preview img").first.get_attribute("alt") == "第 1 页"

@@ -7,7 +7,12 @@ import shutil
 import warnings
 
 import pytest
+from markupsafe import escape
 
+from generator.errors import DataError
+from generator.load import validate
+from generator.load.yaml_source import YamlSource
+from generator.web.checking import check_page
 from tests.conftest import SEED
 
 with warnings.catch_warnings():
@@ -31,6 +36,13 @@ def _refused(response, status: int, words: str) -> None:
     assert words in response.text and "Traceback" not in response.text
 
 
+def _loader_says(name: str, text: str) -> str:
+    """The loader's own message about a file ``name`` holding ``text``, as the page shows it."""
+    with pytest.raises(DataError) as refused:
+        validate(YamlSource(name, text))
+    return str(escape(str(refused.value)))
+
+
 @pytest.mark.parametrize("name", ["link.yaml", "..%2Fsecret.yaml", "secret.txt", ".hidden.yaml", "missing.yaml"])
 def test_only_the_folders_own_files(client, name):
     web, _ = client
@@ -48,10 +60,12 @@ def test_the_listing_leaves_out_links(client):
 def test_uploads_are_bounded_and_checked(client):
     web, folder = client
     _refused(web.post("/upload", files={"file": ("big.yaml", b"x" * (5 * 1024 * 1024))}), 413, "请求过大")
-    _refused(web.post("/upload", files={"file": ("bad.yaml", b"year: [1")}), 400, "bad.yaml:1:9: YAML syntax")
+    bad = web.post("/upload", files={"file": ("bad.yaml", b"year: [1")})
+    _refused(bad, 400, _loader_says("bad.yaml", "year: [1"))
+    assert "bad.yaml:1:9: " in bad.text
     _refused(web.post("/upload", files={"file": ("gbk.yaml", "年".encode("gbk"))}), 400, "不是 UTF-8")
-    _refused(web.post("/upload", files={"file": (SEED.name, SEED.read_bytes())}), 400, "already exists")
-    _refused(web.post("/upload", files={"file": ("notes.txt", b"year: 2020")}), 400, "not a data file name")
+    _refused(web.post("/upload", files={"file": (SEED.name, SEED.read_bytes())}), 400, f"「{SEED.name}」已存在")
+    _refused(web.post("/upload", files={"file": ("notes.txt", b"year: 2020")}), 400, "「notes.txt」不是数据文件名")
     response = web.post("/upload", files={"file": ("../copy.yaml", SEED.read_bytes())}, follow_redirects=False)
     assert response.status_code == 303 and (folder / "copy.yaml").exists()      # the folder part is dropped
     assert sorted(p.name for p in folder.iterdir()) == sorted([SEED.name, "link.yaml", "copy.yaml"])
@@ -60,5 +74,11 @@ def test_uploads_are_bounded_and_checked(client):
 def test_a_value_the_model_refuses_is_not_saved(client):
     web, folder = client
     response = web.post(f"/edit/{SEED.name}/save", data={"t:report.applications.received.natural_person": "1.5"})
-    assert "未保存" in response.text and "一、本年新收/自然人: expected a whole number" in response.text
+    report = validate(YamlSource(str(SEED), SEED.read_text(encoding="utf-8")))
+    cell = ("report", "applications", "received", "natural_person")
+    checked = check_page(folder / SEED.name, report, [("t:" + ".".join(cell), "1.5")])
+    assert checked.report is None and len(checked.findings) == 1        # the model refuses it, by the cell's name
+    refusal = str(checked.findings[0].message)
+    assert all(label in refusal for label in ("本年新收", "自然人", "1.5"))      # the cell as the clerk sees it
+    assert f"未保存：{escape(refusal)}" in response.text
     assert (folder / SEED.name).read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from generator.compose.report_format import load_report_format
 from generator.document_fields import DOCUMENT_FIELDS, lookup
 from generator.excel.cell_values import cell_value, number_format
 from generator.figure_kinds import figure_kind
+from generator.i18n import N_, Message, _, message
 from generator.excel.sheets import DOCUMENT_SHEET, FIRST_ROW, FORMAT_LABEL, TableSheet, address, table_sheets
 from generator.table_spec import FigureCell
 
@@ -41,6 +42,20 @@ _BOLD = Font(name="黑体", size=11)
 _UNLOCKED = Protection(locked=False)
 _LINE_POINTS = 15
 _TOTAL_WIDTH = {"min": 80, "per_column": 10}          # characters across a table
+_NOTE = Font(name="仿宋_GB2312", size=11, color="555555")
+# how to fill the workbook in, below the document fields of 文件信息 (its first sheet)
+_INSTRUCTIONS = (
+    message("How to fill in this workbook"),
+    message("Fill in the pale yellow cells. Grey cells are totals: their formulas add them up, do not type in them."),
+    message("A figure is a whole number (an amount may have decimals). Type / where a cell does not apply; "
+            "leave a cell blank when there is no figure: a blank is not 0, and a total over it stays blank."),
+    message("Several 签发人 or 抄送机关 go in one cell, separated by “、”. Dates as 2024-01-20."),
+    message("The labels are locked so that the import finds every figure by its row and column labels; "
+            "widening a column is allowed."),
+)
+# the last sentence names the workbook: how to read it back in
+_IMPORT = N_("When done, save the workbook and read it in: gongwen import {workbook} -o report.yaml "
+             "(or --into last year's file, to keep its text), then gongwen check report.yaml.")
 
 
 def write_template(data: dict[str, Any], target: Path | BinaryIO) -> None:
@@ -48,7 +63,7 @@ def write_template(data: dict[str, Any], target: Path | BinaryIO) -> None:
     its figures filled in where the data has them."""
     year_format = data["format"]
     workbook = Workbook()
-    _document_sheet(workbook.active, data)
+    _document_sheet(workbook.active, data, target.name if isinstance(target, Path) else "tables.xlsx")
     parts = total_parts(table_rows(load_report_format(year_format)["tables"]))
     sheets = table_sheets(year_format)
     addresses = {cell.path: (sheet.name, where) for sheet in sheets for cell, where in sheet.figures}
@@ -57,9 +72,9 @@ def write_template(data: dict[str, Any], target: Path | BinaryIO) -> None:
     workbook.save(target)
 
 
-def _document_sheet(ws: Worksheet, data: dict[str, Any]) -> None:
+def _document_sheet(ws: Worksheet, data: dict[str, Any], name: str) -> None:
     ws.title = DOCUMENT_SHEET
-    ws.append(["项目", "内容"])
+    ws.append([_("Item"), _("Value")])
     ws.append([FORMAT_LABEL, data["format"]])
     for field in DOCUMENT_FIELDS:
         ws.append([field.label, field.show(lookup(data, field.path))])
@@ -68,21 +83,42 @@ def _document_sheet(ws: Worksheet, data: dict[str, Any]) -> None:
         value.fill = _INPUT
         if field.kind == "date":
             value.number_format = "yyyy-mm-dd"
-            _validate(ws, value.coordinate, "请填写日期，如 2024-01-20", type="date", operator="greaterThan", formula1="1")
+            _validate(ws, value.coordinate, _("Type a date, such as 2024-01-20"), type="date", operator="greaterThan",
+                      formula1="1")
         elif field.kind == "int":
-            _validate(ws, value.coordinate, "请填写整数", type="whole", operator="greaterThanOrEqual", formula1="1")
+            _validate(ws, value.coordinate, _("Type a whole number"), type="whole", operator="greaterThanOrEqual",
+                      formula1="1")
     for row in ws.iter_rows():
         for cell in row:
             cell.font, cell.border = (_BOLD if cell.row == 1 else _FONT), _BORDER
             cell.alignment = Alignment(vertical="center", wrap_text=True)
+    _instructions(ws, ws.max_row + 2, [*_INSTRUCTIONS, message(_IMPORT, workbook=name)])
     ws.column_dimensions["A"].width = 40
     ws.column_dimensions["B"].width = 90
     ws.protection.sheet = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = True     # printed: labels and values on one page across
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
-def _validate(ws: Worksheet, where: str, message: str, **rule: str) -> None:
-    """Refuse in Excel, WPS or LibreOffice what the import would refuse, with ``message``."""
-    validation = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle="gongwen", error=message, **rule)
+def _instructions(ws: Worksheet, first_row: int, sentences: Sequence[Message]) -> None:
+    """How to fill the workbook in, one sentence a row across both columns (the import reads
+    the document fields by their labels, so these rows are not read)."""
+    for offset, sentence in enumerate(sentences):
+        row = first_row + offset
+        cell = ws.cell(row, 1, str(sentence))
+        cell.font = _BOLD if offset == 0 else _NOTE
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        if offset:
+            ws.row_dimensions[row].height = _LINE_POINTS * math.ceil(_display_width(str(sentence)) / 125) + 6
+
+
+def _validate(ws: Worksheet, where: str, error: str, prompt: str = "", **rule: str) -> None:
+    """Refuse in Excel, WPS or LibreOffice what the import would refuse, with ``error``;
+    ``prompt`` shows beside the cell while it is selected."""
+    validation = DataValidation(allow_blank=True, showErrorMessage=True, errorTitle=_("Not accepted")[:32],
+                                error=error[:255], showInputMessage=bool(prompt), prompt=prompt[:255] or None,
+                                **rule)
     validation.add(where)
     ws.add_data_validation(validation)
 
@@ -172,8 +208,16 @@ def _figure(ws: Worksheet, cell: Any, figure: FigureCell, data: dict[str, Any], 
     cell.number_format = number_format(value, unit)
     cell.fill = _INPUT
     cell.protection = _UNLOCKED
-    _validate(ws, cell.coordinate, f"{figure.name}：请填写{'数字' if kind == 'amount' else '整数'}，不适用填 /",
-              type="custom", formula1=_figure_rule(cell.coordinate, kind, figure.key in MAY_BE_NEGATIVE))
+    may_be_negative = figure.key in MAY_BE_NEGATIVE
+    if kind == "amount":
+        rule = message("{cell}: type a number (not negative), or / where it does not apply", cell=figure.name)
+    elif may_be_negative:
+        rule = message("{cell}: type a whole number (negative for a decrease), or / where it does not apply",
+                       cell=figure.name)
+    else:
+        rule = message("{cell}: type a whole number (not negative), or / where it does not apply", cell=figure.name)
+    _validate(ws, cell.coordinate, str(rule), prompt=str(rule),
+              type="custom", formula1=_figure_rule(cell.coordinate, kind, may_be_negative))
 
 
 def _column_widths(relative: Sequence[float]) -> list[float]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -22,6 +23,7 @@ from generator.build import FORMATS
 from generator.compose.report_format import report_tables
 from generator.errors import DataError, GongwenError
 from generator.font_files import FontFinder
+from generator.i18n import Message, N_, _, language, message, ngettext
 from generator.layout_spec import load_layout
 from generator.load import load_source, validate
 from generator.load.report_model import ReportFile, default_format
@@ -29,18 +31,42 @@ from generator.load.yaml_source import YamlSource
 from generator.output_files import write_atomically
 from generator.skeleton import skeleton
 from generator.web.checking import PageCheck, check_page
-from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Refused
+from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Gone, Refused
 from generator.web.form import BLOCK_KINDS, initial, tables
 from generator.web.preview import Downloads, page_images
 
 HERE = Path(__file__).parent
 FONT_FACES = ("fangsong", "heiti")   # served for the page's Chinese text (the project's own fonts)
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+FORMAT_NAMES = {"docx": "DOCX", "pdf": "PDF", "pdfa": "PDF/A", "ofd": "OFD"}    # on the download buttons
+# HTTP failures that are no message of ours (an unknown address, a wrong method), in the page's words
+HTTP_MESSAGES = {404: N_("No such page: open a data file from the list"),
+                 405: N_("This address does not take that request: use the page's buttons")}
+# app.js's own words, handed to it by the page (static/app.js holds none)
+SCRIPT_STRINGS = {"offline": N_("The server does not answer: is gongwen serve still running? Nothing was saved."),
+                  "failed": N_("The request failed ({status}); reload the page and try again."),
+                  "required": N_("Fill this in"),
+                  "chooseFile": N_("Choose the data file (.yaml) to upload"),
+                  "noFile": N_("No file chosen")}
+
+
+def templates_for(directory: Path) -> Jinja2Templates:
+    """The page's templates, speaking the language in force: Jinja2's i18n extension bound to
+    the program's catalog (``_("…")`` in a template is a catalog entry, extracted by ``make
+    messages``), and ``message("… {field} …", field=…)`` for an entry with fields."""
+    templates = Jinja2Templates(directory=directory)
+    templates.env.add_extension("jinja2.ext.i18n")
+    templates.env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=False)
+    templates.env.globals.update(
+        message=message, html_lang=lambda: HTML_LANG[language()],
+        script_strings=lambda: {key: _(text) for key, text in SCRIPT_STRINGS.items()})
+    return templates
 
 
 def create_app(folder: Path) -> FastAPI:
     data = DataFolder(folder)
     downloads = Downloads()
-    templates = Jinja2Templates(directory=HERE / "templates")
+    templates = templates_for(HERE / "templates")
     app = FastAPI(title="gongwen", docs_url=None, redoc_url=None, openapi_url=None,
                   on_shutdown=[downloads.close])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -48,25 +74,32 @@ def create_app(folder: Path) -> FastAPI:
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context, status_code=status)
 
-    def message(request: Request, text: str, status: int = 400) -> HTMLResponse:
+    def failure(request: Request, text: str | Message, status: int = 400) -> HTMLResponse:
         """A failure as the page shows it: a fragment for htmx, else the folder's page."""
         if request.headers.get("HX-Request"):
             return page(request, "_message.html", status, text=text, kind="error")
-        return page(request, "index.html", status, files=data.files(), error=text, folder=data.root)
+        return page(request, "index.html", status, files=data.files(), error=text, folder=data.root,
+                    year=dt.date.today().year - 1)
 
     app.add_middleware(BodyLimit)
 
     @app.exception_handler(GongwenError)
     async def refused(request: Request, error: GongwenError) -> HTMLResponse:
-        return message(request, str(error), getattr(error, "status", 400))
+        return failure(request, str(error), getattr(error, "status", 400))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> HTMLResponse:
-        return message(request, f"{error.status_code}: {error.detail}", error.status_code)
+        wording = HTTP_MESSAGES.get(error.status_code, N_("The request was refused ({status})"))
+        return failure(request, message(wording, status=error.status_code), error.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def malformed(request: Request, error: RequestValidationError) -> HTMLResponse:
+        return failure(request, message("The request lacks a value or has a wrong one: use the page's buttons"), 422)
 
     @app.exception_handler(Exception)
     async def failed(request: Request, error: Exception) -> HTMLResponse:
-        return message(request, f"内部错误（{error.__class__.__name__}），请重试或用 gongwen check 检查文件", 500)
+        return failure(request, message("Internal error ({kind}): try again, or check the file with gongwen check",
+                                        kind=error.__class__.__name__), 500)
 
     def opened(name: str) -> tuple[Path, ReportFile]:
         """A data file of the folder and its report; a file that does not load is refused with
@@ -89,7 +122,7 @@ def create_app(folder: Path) -> FastAPI:
         form = await request.form(max_files=0, max_fields=10)
         name, organ, year = (str(form.get(key, "")).strip() for key in ("name", "organ", "year"))
         if not year.isdigit() or not 2019 <= int(year) <= 2999 or not organ:
-            raise Refused("请填写报告年度（2019 年起）和报告机关")
+            raise Refused(message("Fill in the report's year (2019 or later) and the reporting organ"))
         path = data.path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml", must_exist=False)
         text = skeleton(default_format(int(year)), int(year), organ)
         validate(YamlSource(path.name, text))
@@ -101,15 +134,16 @@ def create_app(folder: Path) -> FastAPI:
         form = await request.form(max_files=1, max_fields=5)
         upload = form.get("file")
         if upload is None or isinstance(upload, str) or not upload.filename:
-            raise Refused("请选择要上传的数据文件（.yaml）")
+            raise Refused(message("Choose the data file (.yaml) to upload"))
         path = data.path(Path(upload.filename).name, must_exist=False)
         content = await upload.read(MAX_UPLOAD + 1)
         if len(content) > MAX_UPLOAD:
-            raise Refused(f"{upload.filename}: 文件超过 {MAX_UPLOAD:,} 字节，不是报告数据文件")
+            raise Refused(message("{name}: larger than {limit} bytes, so not a report's data file",
+                                  name=upload.filename, limit=f"{MAX_UPLOAD:,}"))
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise Refused(f"{upload.filename}: 不是 UTF-8 文本（请另存为 UTF-8）") from None
+            raise Refused(message("{name}: not UTF-8 text (save it again as UTF-8)", name=upload.filename)) from None
         try:
             validate(YamlSource(path.name, text))
         except DataError as error:
@@ -123,7 +157,8 @@ def create_app(folder: Path) -> FastAPI:
         specs = report_tables(report)
         shown = initial(load_source(path).data, report.format, specs)
         return page(request, "edit.html", name=path.name, year_format=report.format,
-                    tables=tables(specs, report.format), kinds=BLOCK_KINDS, formats=FORMATS, **shown)
+                    tables=tables(specs, report.format), kinds=BLOCK_KINDS,
+                    formats={fmt: FORMAT_NAMES.get(fmt, fmt.upper()) for fmt in FORMATS}, **shown)
 
     @app.get("/block", response_class=HTMLResponse)
     async def block(request: Request, section: str, blocks: bool = True) -> HTMLResponse:
@@ -146,36 +181,42 @@ def create_app(folder: Path) -> FastAPI:
     @app.post("/edit/{name}/download/{fmt}")
     async def download(request: Request, name: str, fmt: str) -> Response:
         if fmt not in FORMATS:
-            raise Refused(f"{fmt}: 不支持的格式")
+            raise Refused(message("{format}: not a format the program writes", format=fmt))
         path, checked = await form_check(request, name)
         if checked.report is None or checked.errors:
-            text = "表格数据有错误，请先改正（见右侧检查结果），再下载" if checked.report else checked.findings[0].message
+            text = message("The tables have errors: correct them first (see the checks on the right), then download") \
+                if checked.report else checked.findings[0].message
             return page(request, "_message.html", text=text, kind="error")
         token = downloads.build(checked.report, path.stem, fmt, [])
-        response = page(request, "_message.html", text=f"已生成 {path.stem}.{fmt}", kind="ok")
-        response.headers["HX-Redirect"] = f"/download/{token}/{path.stem}.{fmt}"
+        built = downloads.get(token).name          # changle-2020.pdfa.pdf for the PDF/A
+        response = page(request, "_message.html", text=message("{name} is ready", name=built), kind="ok")
+        response.headers["HX-Redirect"] = f"/download/{token}/{built}"
         return response
 
     @app.get("/download/{token}/{filename}")
     async def fetch(token: str, filename: str) -> FileResponse:
         built = downloads.get(token)
         if built is None or built.name != filename:
-            raise HTTPException(404, "这个下载已过期，请重新生成")
+            raise Gone(message("This download has expired: press the download button again"))
         return FileResponse(built, filename=built.name)
 
     @app.post("/edit/{name}/save", response_class=HTMLResponse)
     async def save(request: Request, name: str) -> HTMLResponse:
         path, checked = await form_check(request, name)
         if checked.report is None:
-            return page(request, "_message.html", text=f"未保存：{checked.findings[0].message}", kind="error")
+            return page(request, "_message.html", kind="error",
+                        text=message("Not saved: {text}", text=checked.findings[0].message))
         write_atomically(path, checked.text)
-        note = f"（表格有 {len(checked.errors)} 处错误，生成前须改正）" if checked.errors else ""
-        return page(request, "_message.html", text=f"已保存 {path.name} {dt.datetime.now():%H:%M:%S}{note}", kind="ok")
+        saved = dict(name=path.name, time=f"{dt.datetime.now():%H:%M:%S}")
+        text = message("Saved {name} at {time} (the tables have {errors} error(s): correct them before building)",
+                       errors=len(checked.errors), **saved) if checked.errors else \
+            message("Saved {name} at {time}", **saved)
+        return page(request, "_message.html", text=text, kind="ok")
 
     @app.get("/fonts/{face}.ttf")
     async def font(face: str) -> FileResponse:
         if face not in FONT_FACES:
-            raise HTTPException(404, "no such font")
+            raise HTTPException(404)
         return FileResponse(FontFinder().primaries([load_layout().faces[face]])[0], media_type="font/ttf")
 
     return app

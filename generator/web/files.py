@@ -14,6 +14,7 @@ from pathlib import Path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from generator.errors import GongwenError
+from generator.i18n import message
 from generator.load.limits import LIMITS
 
 _NAME = re.compile(r"[^/\\\x00-\x1f]{1,120}\.ya?ml")
@@ -28,6 +29,12 @@ class Refused(GongwenError):
 
 class TooLarge(Refused):
     status = 413
+
+
+class Gone(Refused):
+    """Something the page once offered and no longer has (a download fetched too late)."""
+
+    status = 404
 
 
 class DataFolder:
@@ -47,14 +54,15 @@ class DataFolder:
     def path(self, name: str, must_exist: bool = True) -> Path:
         """The file ``name`` in the folder, or Refused."""
         if not _NAME.fullmatch(name) or name.startswith("."):
-            raise Refused(f"「{name[:60]}」 is not a data file name (a name ending in .yaml, without a folder)")
+            raise Refused(message("「{name}」 is not a data file name (a name ending in .yaml, without a folder)",
+                                  name=name[:60]))
         path = self.root / name
         if path.is_symlink() or path.resolve().parent != self.root:
-            raise Refused(f"「{name}」 is not a file of this folder")
+            raise Refused(message("「{name}」 is not a file of this folder", name=name))
         if must_exist and not path.is_file():
-            raise Refused(f"「{name}」: no such data file in this folder")
+            raise Refused(message("「{name}」: no such data file in this folder", name=name))
         if not must_exist and path.exists():
-            raise Refused(f"「{name}」 already exists; open it, or choose another name")
+            raise Refused(message("「{name}」 already exists: open it, or choose another name", name=name))
         return path
 
 
@@ -78,10 +86,12 @@ class BodyLimit:
 
         async def counted() -> Message:
             nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
+            event = await receive()
+            received += len(event.get("body", b""))
             if received > MAX_BODY or (declared.isdigit() and int(declared) > MAX_BODY):
-                raise TooLarge(f"请求过大：上限 {MAX_BODY:,} 字节（数据文件上限 {MAX_UPLOAD:,} 字节）")
-            return message
+                raise TooLarge(message(
+                    "The request is too large: at most {limit} bytes (a data file at most {file_limit})",
+                    limit=f"{MAX_BODY:,}", file_limit=f"{MAX_UPLOAD:,}"))
+            return event
 
         await self.app(scope, counted, send)

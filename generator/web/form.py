@@ -20,12 +20,14 @@ from generator.compose.report_format import load_report_format
 from generator.compose.wording import chinese_numeral
 from generator.document_fields import DOCUMENT_FIELDS, lookup
 from generator.figure_kinds import figure_kind
+from generator.i18n import Message, message
 from generator.load.report_model import NOT_APPLICABLE
 from generator.table_grid import place_cells
 from generator.table_spec import FigureCell, figure_cells, spec_table
 
 Path = tuple[str, ...]
-BLOCK_KINDS = {"p": "段落", "h2": "（一）标题", "h3": "1. 标题", "h4": "（1）标题"}
+BLOCK_KINDS = {"p": message("Paragraph"), "h2": message("（一） heading"), "h3": message("1. heading"),
+               "h4": message("（1） heading")}
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class ProseSection:
     """A list of prose in the data: plain paragraphs, or blocks (paragraphs and headings)."""
 
     path: Path
-    label: str
+    label: str | Message
     blocks: bool
 
     @property
@@ -58,14 +60,18 @@ def prose_sections(year_format: int) -> list[ProseSection]:
     """The prose lists of a data file in printed order, titled as they print."""
     titles = [f"{chinese_numeral(i + 1)}、{title}"
               for i, title in enumerate(load_report_format(year_format)["sections"].values())]
-    return [ProseSection(("cover", "body"), "报送报告·正文", False),
-            ProseSection(("report", "opening"), "年度报告·开头", False),
+    return [ProseSection(("cover", "body"), message("Cover report: body"), False),
+            ProseSection(("report", "opening"), message("Annual report: opening paragraphs"), False),
             ProseSection(("report", "overview"), titles[0], True),
-            ProseSection(("report", "proactive", "notes"), f"{titles[1]}（表后）", True),
-            ProseSection(("report", "applications", "notes"), f"{titles[2]}（表后）", True),
-            ProseSection(("report", "reviews", "notes"), f"{titles[3]}（表后）", True),
+            ProseSection(("report", "proactive", "notes"), _with_table(titles[1]), True),
+            ProseSection(("report", "applications", "notes"), _with_table(titles[2]), True),
+            ProseSection(("report", "reviews", "notes"), _with_table(titles[3]), True),
             ProseSection(("report", "problems"), titles[4], True),
             ProseSection(("report", "other_matters"), titles[5], True)]
+
+
+def _with_table(title: str) -> Message:
+    return message("{section} (the table, and the text after it)", section=title)
 
 
 def tables(specs: dict[str, dict], year_format: int) -> list[tuple[str, list[list[GridCell]]]]:

@@ -1,6 +1,51 @@
 // Puts each finding of the live check beside the field it is about (the server lists them with
 // their data path), shows computed totals in blank total cells, and removes prose blocks.
+// It holds no words of its own: the page hands it its few sentences, in the page's language, as
+// JSON in #page-strings.
 "use strict";
+
+const STRINGS = JSON.parse(document.getElementById("page-strings")?.textContent || "{}");
+
+// A refusal is a message fragment (400, 404, 413 …): shown where the answer was to go, as a
+// success would be, rather than dropped as htmx drops an error's answer by default.
+htmx.config.responseHandling = [
+  { code: "204", swap: false },
+  { code: "[2345]..", swap: true, error: false },
+];
+
+function showStatus(text) {
+  const status = document.getElementById("status");
+  if (!status) return;
+  const line = document.createElement("p");
+  line.className = "message error";
+  line.setAttribute("role", "status");
+  line.textContent = text;
+  status.replaceChildren(line);
+}
+
+// The browser's own words would be in the browser's language (a Debian chromium without its
+// translations speaks English): the file picker and the "fill this in" bubbles speak the page's.
+document.addEventListener("change", (event) => {
+  const input = event.target.closest(".file-pick input[type=file]");
+  if (!input) return;
+  const name = input.closest(".file-pick").querySelector(".file-name");
+  name.textContent = input.files.length ? input.files[0].name : STRINGS.noFile;
+});
+document.addEventListener("invalid", (event) => {
+  const input = event.target;
+  if (input.validity.valueMissing) input.setCustomValidity(input.type === "file" ? STRINGS.chooseFile : STRINGS.required);
+}, true);
+["input", "change"].forEach((kind) => document.addEventListener(kind, (event) => {
+  if (event.target.setCustomValidity) event.target.setCustomValidity("");
+}, true));
+
+document.addEventListener("htmx:sendError", () => showStatus(STRINGS.offline));
+document.addEventListener("htmx:afterRequest", (event) => {
+  const xhr = event.detail.xhr;
+  if (xhr && xhr.status >= 400 && !xhr.responseText) {
+    showStatus(STRINGS.failed.replace("{status}", String(xhr.status)));
+  }
+});
 
 function messageBox(field) {
   const direct = document.querySelector(`[data-msg="${CSS.escape(field)}"]`);
