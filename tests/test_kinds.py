@@ -267,3 +267,11 @@ def test_libreoffice_starts_a_hanging_text_where_the_pdf_does(tmp_path, name, he
         starts = [next(line.chars[len(head)].x0 for _, line in _lines(pdf) if line.text.startswith(head))
                   for pdf in (ours[".pdf"], theirs)]
         assert starts[1] == pytest.approx(starts[0], abs=0.3), head
+
+
+def test_the_web_page_names_the_kind_it_does_not_edit():
+    from fastapi.testclient import TestClient
+    from generator.web.app import create_app
+    shown = TestClient(create_app(ROOT / "data")).get("/edit/example-tongzhi.yaml")
+    assert shown.status_code == 400
+    assert "example-tongzhi.yaml 是通知" in shown.text and "gongwen build example-tongzhi.yaml" in shown.text

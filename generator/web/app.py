@@ -25,6 +25,7 @@ from generator.errors import DataError, GongwenError
 from generator.font_files import FontFinder
 from generator.i18n import Message, N_, _, language, message, ngettext
 from generator.layout_spec import load_layout
+from generator.kinds import ANNUAL_REPORT, kind_of
 from generator.load import load_source, validate
 from generator.load.report_model import ReportFile, default_format
 from generator.load.yaml_source import YamlSource
@@ -103,9 +104,15 @@ def create_app(folder: Path) -> FastAPI:
 
     def opened(name: str) -> tuple[Path, ReportFile]:
         """A data file of the folder and its report; a file that does not load is refused with
-        the loader's own message."""
+        the loader's own message, and one of another kind of 公文 (the page edits the annual
+        report) with its kind named."""
         path = data.path(name)
-        return path, validate(load_source(path))
+        source = load_source(path)
+        kind = kind_of(source)
+        if kind.name != ANNUAL_REPORT:
+            raise Refused(message("{name} is a {kind}: this page edits annual reports; build it with "
+                                  "gongwen build {name}", name=path.name, kind=kind.name))
+        return path, validate(source)
 
     async def form_check(request: Request, name: str) -> tuple[Path, PageCheck]:
         path, report = opened(name)
