@@ -119,6 +119,8 @@ class SealLayout(_Data):
     diameter_mm: float
     gap_lines: int
     centre_above_lines: float
+    joint_per_row: int
+    joint_gap_mm: float
 
 
 class TableLayout(_Data):

@@ -113,6 +113,15 @@ class SealPlacement:
 
 
 @dataclass(frozen=True)
+class OrganPlacement:
+    """One organ of a sealed 联合行文's 署名: its x, its row (0 first) and the seal pressed on it."""
+
+    x: float
+    row: int
+    seal: SealPlacement | None = None
+
+
+@dataclass(frozen=True)
 class SignaturePlacement:
     """署名 and 成文日期, x from the 版心's left edge (§7.3.5); the seal pressed on them."""
 
@@ -121,6 +130,8 @@ class SignaturePlacement:
     gap_lines: int = 1                  # blank lines between the body and the 署名
     seal: SealPlacement | None = None
     page_break_before: bool = False     # the 署名 opens a page (a seal that would not fit below moved it)
+    organs: tuple[OrganPlacement, ...] = ()     # a sealed 联合行文: each organ under its own seal, in rows
+    row_lines: int = 0                  # and the rows this many lines apart
 
 
 @dataclass(frozen=True)

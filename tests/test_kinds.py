@@ -275,3 +275,33 @@ def test_the_web_page_names_the_kind_it_does_not_edit():
     shown = TestClient(create_app(ROOT / "data")).get("/edit/example-tongzhi.yaml")
     assert shown.status_code == 400
     assert "example-tongzhi.yaml 是通知" in shown.text and "gongwen build example-tongzhi.yaml" in shown.text
+
+
+def test_a_sealed_joint_document_puts_each_organ_under_its_own_seal(tmp_path):
+    from tests.test_seal import make_test_seal
+    scan = make_test_seal(tmp_path)
+    organs = ["某某区教育局", "某某区财政局", "某某区人力资源和社会保障局"]
+    body = [{"p": "各单位要按照有关规定认真做好各项工作，确保按时完成任务，并及时报送工作进展情况。" * 2}] * 9
+    path = _file(tmp_path, issuers=organs, signatures=organs, seal=True, body=body)
+    written = build(path, tmp_path / "out", ("pdf", "docx"), None, warn=lambda message: None, say=lambda line: None,
+                    seal=scan)
+    outputs = {p.suffix: p for p in written}
+    import pdfplumber
+    with pdfplumber.open(outputs[".pdf"]) as pdf:
+        page = next(page for page in pdf.pages if page.images)
+        seals = sorted(((image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images),
+                       key=lambda box: (box[1], box[0]))
+        found = {organ: page.search(organ) for organ in organs}
+        lines = page.extract_text_lines()
+    assert len(seals) == 3
+    for a, b in zip(seals, seals[1:]):          # side by side, or a row below: never crossing nor touching
+        assert a[2] < b[0] or a[3] < b[1]
+    for organ, seal in zip(organs, seals):     # each 署名 centred under its own seal, a little below its centre
+        line = next(match for match in found[organ] if seal[1] < match["top"] < seal[3])
+        assert (line["x0"] + line["x1"]) / 2 == pytest.approx((seal[0] + seal[2]) / 2, abs=0.5)
+        assert (seal[1] + seal[3]) / 2 < line["bottom"] < seal[3]
+    date = next(line for line in lines if line["text"].startswith("2024"))
+    assert (date["x0"] + date["x1"]) / 2 == pytest.approx((seals[-1][0] + seals[-1][2]) / 2, abs=0.5)
+    assert [f.rule for f in inspect_pdf(outputs[".pdf"], LAYOUT) if not f.ok] == []
+    anchors = docx.Document(str(outputs[".docx"])).element.body.findall(".//" + docx.oxml.ns.qn("wp:anchor"))
+    assert len(anchors) == 3

@@ -362,9 +362,11 @@ class PdfRules:
     def joint_mark(self, label: str, marks: list[TextLine], red: bool) -> None:
         """A 联合行文's mark (§7.2.4): the organs' names one under another, starting and ending
         alike, and "文件" (if printed) to their right, centred on them."""
-        left = min(line.x0 for line in marks)
-        names = [line for line in marks if abs(line.x0 - left) < TOLERANCE_MM]
-        words = [line for line in marks if line not in names]
+        end = min(line.x1 for line in marks)      # the names' end: "文件" stands to its right
+        pieces = [piece for line in marks for piece in _split_after(line, end + TOLERANCE_MM)]
+        left = min(piece.x0 for piece in pieces)
+        names = [piece for piece in pieces if abs(piece.x0 - left) < TOLERANCE_MM]
+        words = [piece for piece in pieces if piece not in names]
         self.add(f"{label}: 联合行文 发文机关标志, red", "names stacked, CMYK red",
                  f"{len(names)} name line(s), {len(words)} beside", red and len(names) > 1 and len(words) <= 1)
         self.near(f"{label}: 联合行文 names end alike", max(line.x1 for line in names),
@@ -609,6 +611,13 @@ class PdfRules:
         self.add("page number face", face, ", ".join(faces) or "none printed (a letter of one page)",
                  set(faces) == {face} or not faces and all(self.is_letter(part[0]) and len(part) == 1
                                                            for part in self.parts))
+
+
+def _split_after(line: TextLine, x: float) -> list[TextLine]:
+    """A line cut before its first character right of ``x`` ("文件" sharing a baseline with the
+    middle name of a 联合行文's mark)."""
+    cut = next((index for index, char in enumerate(line.chars) if char.x0 > x), len(line.chars))
+    return [TextLine(part) for part in (line.chars[:cut], line.chars[cut:]) if part]
 
 
 def _leading_header_rows(kinds: list[bool | None]) -> int:

@@ -7,6 +7,7 @@ The spacing comes from the layout: 空二行 after the 版头, 空一行 after t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,7 +24,7 @@ from generator.layout.tables import TableBox, TableLayout
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
-    HangingIndent, Image, Item, JointMark, MastheadPlacement, Rule, SealPlacement, SignaturePlacement,
+    HangingIndent, Image, Item, JointMark, MastheadPlacement, OrganPlacement, Rule, SealPlacement, SignaturePlacement,
 )
 
 
@@ -303,6 +304,8 @@ class BlockLayout:
         date_tokens = setter.tokens([(block.date or "", date_style)])
         date_width = line_width(date_tokens)
         sealed = block.seal or self.seal_image is not None       # a seal image is pressed on every 署名
+        if sealed and block.joint:
+            return self._sealed_joint(block, date_tokens)
         # the organs of a 联合行文 stand one under another, aligned on the longest name
         organ_width = max(map(line_width, [organ_tokens, *joint_tokens]))
         organ_x, date_x = signature_positions(organ_width, date_width, self.width,
@@ -337,6 +340,53 @@ class BlockLayout:
         if sealed:
             return [FixedBox(height, draw, block.keep_with_next, overhang)], placement
         return [SpaceBox(gap * pitch), FixedBox(height, draw, block.keep_with_next)], placement
+
+    def _sealed_joint(self, block: Signature, date_tokens: list[Token]) -> tuple[list[Box], SignaturePlacement]:
+        """A sealed 联合行文 (§7.3.5.1): the organs side by side in rows, each centred under its
+        own seal, the seals in columns so that none crosses another, the last one on the date
+        (右空四字) and the last organ; the rows as far apart as a seal and its gap, the first seal's
+        top within a line below the body, as a single seal's."""
+        setter, pitch, spec = self.setter, self.pitch, self.layout.seal
+        style = setter.style("signature")
+        organs = [organ for organ in (block.organ, *block.joint) if organ]
+        names = [setter.tokens([(organ, style)]) for organ in organs]
+        date_width = line_width(date_tokens)
+        _, date_x = signature_positions(0.0, date_width, self.width, self.char, self.layout.body, True)
+        diameter = mm_to_pt(spec.diameter_mm)
+        step = diameter + mm_to_pt(spec.joint_gap_mm)
+        row_lines = math.ceil(step / pitch)
+        centre_y = (1 - spec.centre_above_lines) * pitch            # below its row's line top, as a single seal's
+        per_row, last = spec.joint_per_row, len(organs) - 1
+        rows = last // per_row + 1
+        placed: list[OrganPlacement] = []
+        for index, tokens in enumerate(names):
+            row = index // per_row
+            in_row = min(per_row, len(organs) - row * per_row)
+            column = per_row - in_row + index % per_row                # a short last row keeps to the right
+            centre_x = date_x + date_width / 2 - (per_row - 1 - column) * step
+            seal = SealPlacement(self.seal_image, centre_x - diameter / 2, centre_y - diameter / 2, diameter) \
+                if self.seal_image is not None else None
+            placed.append(OrganPlacement(centre_x - line_width(tokens) / 2, row, seal))
+        lines_top = spec.gap_lines * pitch
+        date_top = ((rows - 1) * row_lines + 1) * pitch
+
+        def draw(top: float) -> list[Item]:
+            items: list[Item] = []
+            for tokens, organ in zip(names, placed):
+                line_top = top + lines_top + organ.row * row_lines * pitch
+                if organ.seal is not None:
+                    items.append(Image(organ.seal.path, self.left + organ.seal.x, line_top + organ.seal.y_from_signature,
+                                       diameter, diameter))
+                items.append(setter.set_line(tokens, self.left + organ.x, baseline_in(line_top, pitch, style)))
+            if block.date:
+                items.append(setter.set_line(date_tokens, self.left + date_x,
+                                             baseline_in(top + lines_top + date_top, pitch, setter.style("date"))))
+            return items
+        height = lines_top + date_top + pitch
+        overhang = max(centre_y + diameter / 2 - 2 * pitch, 0.0)
+        placement = SignaturePlacement(placed[0].x, date_x, spec.gap_lines, None, organs=tuple(placed),
+                                       row_lines=row_lines)
+        return [FixedBox(height, draw, block.keep_with_next, overhang)], placement
 
     def imprint(self, imprint: Imprint) -> ImprintBox:
         """版记: 抄送 lines (continuations aligned after "抄送："), then 印发机关 and 印发日期 on one

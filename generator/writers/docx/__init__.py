@@ -25,7 +25,8 @@ from generator.document_model import (
 )
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
-    HangingIndent, ImprintPlacement, JointMark, MastheadPlacement, PagedDocument, PartLayout, SignaturePlacement,
+    HangingIndent, ImprintPlacement, JointMark, MastheadPlacement, OrganPlacement, PagedDocument, PartLayout,
+    SignaturePlacement,
 )
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
@@ -332,7 +333,11 @@ class _DocxBuilder:
         """Where the layout put them (§7.3.5), as left indents; one the data leaves out is not
         written, and the first written takes the blank lines above. A seal is a picture behind
         the text, anchored to that first line so it moves with it when a clerk edits the text
-        above. The other organs of a 联合行文 follow the lead organ's line at its indent."""
+        above. The other organs of a 联合行文 follow the lead organ's line at its indent; sealed,
+        they stand in rows under their own seals (``sealed_joint``)."""
+        if placement.organs:
+            self.sealed_joint((organ, *joint), date, placement, keep_with_next)
+            return
         written = []
         for text in (organ, *joint):
             if text:
@@ -357,6 +362,34 @@ class _DocxBuilder:
             ooxml.add_picture_behind_text(self.doc, written[0].add_run(), seal.path, Pt(seal.diameter),
                                           Pt(seal.diameter), Pt(seal.x), Pt(space_before + seal.y_from_signature),
                                           name="印章")
+
+    def sealed_joint(self, organs: tuple[str | None, ...], date: str | None, placement: SignaturePlacement,
+                     keep_with_next: bool) -> None:
+        """A sealed 联合行文 as the layout placed it: a paragraph a row, each organ at its x (the
+        first by the indent, the others at tab stops), its seal anchored to its row; the date under
+        the last."""
+        names = [organ for organ in organs if organ]
+        rows: dict[int, list[tuple[str, OrganPlacement]]] = {}
+        for name, organ in zip(names, placement.organs, strict=True):
+            rows.setdefault(organ.row, []).append((name, organ))
+        for row, members in sorted(rows.items()):
+            line = self.paragraph("signature", "\t".join(name for name, _ in members))
+            fmt = line.paragraph_format
+            fmt.left_indent = Pt(members[0][1].x)
+            for _, organ in members[1:]:
+                fmt.tab_stops.add_tab_stop(Pt(organ.x), WD_TAB_ALIGNMENT.LEFT)
+            before = (placement.gap_lines if row == 0 else placement.row_lines - 1) * self.pitch
+            fmt.space_before = Pt(before)
+            for _, organ in members:
+                if organ.seal is not None:
+                    seal = organ.seal
+                    ooxml.add_picture_behind_text(self.doc, line.add_run(), seal.path, Pt(seal.diameter),
+                                                  Pt(seal.diameter), Pt(seal.x), Pt(before + seal.y_from_signature),
+                                                  name="印章")
+        if date:
+            dated = self.paragraph("date", date)
+            dated.paragraph_format.left_indent = Pt(placement.date_x)
+            dated.paragraph_format.keep_with_next = keep_with_next
 
     def table(self, model: Table) -> None:
         columns = len(model.widths)
