@@ -42,6 +42,7 @@ class Masthead:
     mark_word: str = ""
     flags: tuple[Flag, ...] = ()
     letter: bool = False                # 信函格式 (§10.1): the mark 30 mm from the paper's top, red double lines
+    order_number: str | None = None     # 命令（令）格式 (§10.2): the 令号 under the mark, no 发文字号, no rule
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,15 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class SignerSeal:
+    """The 签发人签名章 (§7.3.5.3): room for the stamp 右空四字, the 签发人职务 左空二字 beside it,
+    the 成文日期 空一行 below."""
+
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True)
 class AttachmentNote:
     """附件说明 (§7.3.4): ``label`` ("附件：") then the names, each after its number ("1.", or
     none for a single attachment); a wrapped name aligns under the first character of the name."""
@@ -168,7 +178,8 @@ class Imprint:
     copy_to: CopyTo | None = None
 
 
-Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note, AttachmentNote, AttachmentHead, Attendance]
+Block = Union[Title, Addressee, Paragraph, Heading, Table, Signature, Note, AttachmentNote, AttachmentHead, Attendance,
+              SignerSeal]
 
 
 @dataclass(frozen=True)

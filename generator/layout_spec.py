@@ -100,6 +100,18 @@ class LetterLayout(_Data):
     title_gap_lines: int
 
 
+class OrderLayout(_Data):
+    mark_top_mm: float
+    number_gap_lines: int
+    body_gap_lines: int
+    seal_gap_lines: int
+    seal_right_chars: int
+    seal_width_mm: float
+    seal_height_mm: float
+    title_gap_chars: int
+    date_gap_lines: int
+
+
 class Body(_Data):
     title_gap_lines: int
     after_title_lines: int
@@ -187,6 +199,7 @@ class Layout(_Data):
     roles: dict[str, Role]
     masthead: Masthead
     letter: LetterLayout
+    order: OrderLayout
     body: Body
     seal: SealLayout
     tables: TableLayout

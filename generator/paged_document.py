@@ -122,6 +122,21 @@ class OrganPlacement:
 
 
 @dataclass(frozen=True)
+class SignerSealPlacement:
+    """A 令's 签名章 as laid out, from the 版心's left edge and the block's top (pt): the stamp's
+    room, the 签发人职务 and the 成文日期 lines' x and top."""
+
+    seal_x: float
+    seal_top: float
+    seal_width: float
+    seal_height: float
+    title_x: float
+    title_top: float
+    date_x: float
+    date_top: float
+
+
+@dataclass(frozen=True)
 class SignaturePlacement:
     """署名 and 成文日期, x from the 版心's left edge (§7.3.5); the seal pressed on them."""
 
@@ -132,6 +147,7 @@ class SignaturePlacement:
     page_break_before: bool = False     # the 署名 opens a page (a seal that would not fit below moved it)
     organs: tuple[OrganPlacement, ...] = ()     # a sealed 联合行文: each organ under its own seal, in rows
     row_lines: int = 0                  # and the rows this many lines apart
+    signer_seal: SignerSealPlacement | None = None     # a 令's 签名章, 职务 and date instead of a 署名
 
 
 @dataclass(frozen=True)

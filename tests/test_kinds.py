@@ -305,3 +305,31 @@ def test_a_sealed_joint_document_puts_each_organ_under_its_own_seal(tmp_path):
     assert [f.rule for f in inspect_pdf(outputs[".pdf"], LAYOUT) if not f.ok] == []
     anchors = docx.Document(str(outputs[".docx"])).element.body.findall(".//" + docx.oxml.ns.qn("wp:anchor"))
     assert len(anchors) == 3
+
+
+def test_an_order_has_its_mark_its_number_and_room_for_the_signature_seal(tmp_path):
+    path = _file(tmp_path, kind="令", mark_word="令", order_number=7, signers=["王清"], signer_title="区长",
+                 title=None, doc_number=None, addressee=None, signatures=None)
+    outputs = _built(path, ("pdf", "docx"))
+    lines = [line for number, line in _lines(outputs[".pdf"]) if number == 1]
+    mark, number = lines[0], lines[1]
+    assert mark.text == "某某区人民政府办公室令" and mark.top == pytest.approx(TOP + LAYOUT.order.mark_top_mm, abs=0.2)
+    assert number.text == "第7号" and (number.x0 + number.x1) / 2 == pytest.approx((LEFT + RIGHT) / 2, abs=0.2)
+    title = next(line for line in lines if line.text == "区长")
+    date = next(line for line in lines if line.text.startswith("2024"))
+    seal = LAYOUT.order
+    room_left = RIGHT - seal.seal_right_chars * CHAR_MM - seal.seal_width_mm
+    assert title.x1 == pytest.approx(room_left - seal.title_gap_chars * CHAR_MM, abs=0.3)     # 左空二字 from the seal
+    assert date.x1 == pytest.approx(RIGHT - seal.seal_right_chars * CHAR_MM, abs=0.3)         # 右空四字
+    gap = date.top - title.bottom           # the seal's room, its height, then 空一行, between them
+    assert gap > seal.seal_height_mm / 2 + PITCH_MM / 2
+    assert [f.rule for f in inspect_pdf(outputs[".pdf"], LAYOUT) if not f.ok] == []
+    assert_valid_docx(outputs[".docx"])
+
+
+def test_an_order_without_its_number_or_the_signers_title_is_an_error(tmp_path):
+    path = _file(tmp_path, kind="令", mark_word="令", title=None, doc_number=None)
+    errors = [str(error.message) for error in check_path(path).errors]
+    assert len(errors) == 2 and "令号" in errors[0] + errors[1] and "签发人职务" in errors[0] + errors[1]
+    assert [str(e.message) for e in check_path(_file(tmp_path, "untitled", title=None)).errors] == [
+        "通知应当有标题（title）"]

@@ -12,6 +12,8 @@ from generator.load.yaml_source import YamlSource
 
 # marks that join several organs in one 主送 line
 _ORGAN_SEPARATORS = "、，,"
+# what a 令 must name (§10.2, §7.3.5.3), by its data key
+_ORDER_ELEMENTS = {"order_number": "令号", "signer_title": "签发人职务"}
 
 
 def gongwen_findings(source: YamlSource, data: Gongwen, spec: KindSpec) -> list[Finding]:
@@ -27,7 +29,10 @@ def gongwen_findings(source: YamlSource, data: Gongwen, spec: KindSpec) -> list[
         findings.append(warning(("addressee",), message(
             "a {kind} is sent to one organ only (主送一个机关); the 主送 names several: {addressee}",
             kind=spec.name, addressee=data.addressee)))
-    if not data.title.endswith(spec.name):
+    if data.title is None and spec.format != "令":
+        findings.append(Finding("error", source.position(("kind",)), message(
+            "a {kind} has its 标题 (title)", kind=spec.name)))
+    elif data.title is not None and not data.title.endswith(spec.name):
         findings.append(warning(("title",), message(
             "the title should end with the document's kind, {kind} (关于……的{kind})", kind=spec.name)))
     if data.secrecy and not data.copy_number:
@@ -41,6 +46,11 @@ def gongwen_findings(source: YamlSource, data: Gongwen, spec: KindSpec) -> list[
         findings.append(Finding("error", source.position(("imprint",)), message(
             "the 版记 of a {kind} names its 印发机关 and 印发日期 (printer, print_date); only a letter's has "
             "its 抄送 alone", kind=spec.name)))
+    if spec.format == "令":
+        for key, present in (("order_number", data.order_number), ("signer_title", data.signer_title)):
+            if present is None:
+                findings.append(Finding("error", source.position((key,)), message(
+                    "a 令 carries its {element} ({key})", element=_ORDER_ELEMENTS[key], key=key)))
     if data.signatures and data.issuers and len(data.signatures) != len(data.issuers):
         findings.append(warning(("signatures",), message(
             "{issuers} organs issue the document but {signatures} sign it: a 联合行文 is signed by each",

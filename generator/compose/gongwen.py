@@ -14,7 +14,7 @@ from generator.compose.composer import copy_to_line, imprint_block, prose_blocks
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Flag, Imprint, Masthead, Meta, Note,
-    Part, Signature,
+    Part, Signature, SignerSeal,
 )
 from generator.kinds.spec import KindSpec
 from generator.layout_spec import Layout, load_layout
@@ -27,7 +27,7 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
     layout = layout or load_layout()
     organs = tuple(name for name in (*data.issuers, *data.signatures, data.addressee or "") if name)
     title = title_breaker(organs, layout)
-    blocks: list[Block] = [title(data.title)]
+    blocks: list[Block] = [title(data.title)] if data.title else []
     if data.addressee:
         blocks.append(Addressee(wording.render("addressee", name=data.addressee)))
     blocks += prose_blocks(data.body, wording)
@@ -42,7 +42,9 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
             (wording.render("attachment_number", n=n) if many else "", attachment.title)
             for n, attachment in enumerate(data.attachments, start=1))))
     date = wording.render("date", date=data.date) if data.date else None
-    if data.signatures or date:
+    if spec.format == "令" and data.signer_title:
+        blocks.append(SignerSeal(data.signer_title, date))
+    elif data.signatures or date:
         lead, *others = data.signatures or [None]
         blocks.append(Signature(lead, date, data.seal, keep_with_next=bool(data.note), joint=tuple(others)))
     if data.note:
@@ -55,7 +57,8 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
         blocks += prose_blocks(attachment.body, wording)
     # a document's properties are never blank: its kind and organs are its keywords unless it names its own
     keywords = tuple(data.keywords) or (spec.name, *dict.fromkeys((*data.issuers, *data.signatures)))
-    meta = Meta(title=data.title, author=(data.signatures or data.issuers or [""])[0], subject=data.title,
+    name = data.title or "".join(text for text in (*data.issuers[:1], data.mark_word) if text)
+    meta = Meta(title=name, author=(data.signatures or data.issuers or [""])[0], subject=name,
                 keywords=keywords, created=dt.datetime.combine(_created(data), dt.time()))
     part = Part(blocks=tuple(blocks), imprint=_imprint(data, spec, wording), masthead=_masthead(data, spec, wording, layout),
                 kind="document")
@@ -92,9 +95,10 @@ def _masthead(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout) -
     flags = tuple(Flag(text, role) for text, role in ((data.copy_number, "copy_number"), (data.secrecy, "secrecy"),
                                                       (data.urgency, "urgency")) if text)
     letter = spec.format == "信函"
+    order = wording.render("order_number", n=data.order_number) if spec.format == "令" and data.order_number else None
     joint = len(data.issuers) > 1 and not letter     # a joint letter carries the lead organ's mark (§10.1)
     return Masthead(issuer_mark="" if joint else data.issuers[0] + ("" if letter else data.mark_word),
-                    doc_number=doc_number, letter=letter,
+                    doc_number=doc_number, letter=letter, order_number=order,
                     signer_label=wording.render("signer_label") if upward else None,
                     signer_names=signer_rows(data.signers, wording, layout) if upward else (),
                     joint=tuple(data.issuers) if joint else (), mark_word=data.mark_word if joint else "",

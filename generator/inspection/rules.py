@@ -92,10 +92,19 @@ class PdfRules:
     def head_bottom(self, page: Page) -> float | None:
         """Where a page's 版头 ends: its red rule, or a letter's title under it (§10.1)."""
         head = self.red_rule(page)
-        if head is None:
+        if head is None:            # a 令's head ends with its 令号, the line under the mark (§10.2)
+            marks = self.masthead_marks(page)
+            if marks and self.is_order(marks):
+                below = [line for line in page.lines if line.top > max(mark.bottom for mark in marks)]
+                return below[0].bottom + 0.1 if below else None
             return None
         titles = [line.top for line in page.lines if line.top > head.y and abs(line.size - self.title_size) < 0.01]
         return min(titles) - 0.1 if self.is_letter(page) and titles else head.y
+
+    @staticmethod
+    def is_order(marks: list[TextLine]) -> bool:
+        """A 令's mark: "……令" or "……命令" (§10.2)."""
+        return min(marks, key=lambda line: line.top).text.endswith("令")
 
     def is_letter(self, page: Page) -> bool:
         """A letter's page 1: its mark stands above the 版心 (30 mm from the paper's top, §10.1)."""
@@ -141,6 +150,8 @@ class PdfRules:
         marks = self.masthead_marks(part[0])
         if self.is_letter(part[0]):
             return "信函"
+        if marks and self.is_order(marks) and self.red_rule(part[0]) is None:
+            return "令"
         return "纪要" if marks and min(marks, key=lambda line: line.top).text.endswith("纪要") else "文件"
 
     def masthead_marks(self, page: Page) -> list[TextLine]:
@@ -208,14 +219,19 @@ class PdfRules:
         steps = [b.x0 - a.x0 for page in self.pages for line in self.body_lines(page)
                  for a, b in zip(line.chars, line.chars[1:]) if a.text.isdigit() and b.text.isdigit()]
         widest = max(steps, default=0.0)
-        self.add("digits half-width (step inside a number)", f"≤ {_mm(self.char / 2 + 0.05)}", _mm(widest),
-                 0 < widest <= self.char / 2 + 0.05)
+        self.add("digits half-width (step inside a number)", f"≤ {_mm(self.char / 2 + 0.05)}",
+                 _mm(widest) if steps else "no number of two digits in the text",
+                 0 < widest <= self.char / 2 + 0.05 or not steps)
 
     def text_edges(self) -> None:
         lines = [line for page in self.pages for line in self.body_lines(page)]
         page = self.layout.page
-        self.near(f"版心 left edge (订口 {page.left_mm:g} mm)", self.left, min(line.x0 for line in lines))
         justified = [line.x1 for line in lines if line.x1 > self.right - self.char]
+        wrapped = [after.x0 for line, after in zip(lines, lines[1:]) if line.x1 > self.right - self.char]
+        if wrapped:             # a paragraph's continuation, or any line flush left
+            self.near(f"版心 left edge (订口 {page.left_mm:g} mm)", self.left, min(line.x0 for line in lines))
+        else:                   # a short text: every paragraph of one indented line
+            self.add(f"版心 left edge (订口 {page.left_mm:g} mm)", _mm(self.left), "no paragraph wraps", True)
         rule = f"版心 right edge of full lines ({page.left_mm:g} + {page.text_width_mm:g} mm)"
         if justified:
             self.near(rule, self.right, max(justified))
@@ -224,8 +240,11 @@ class PdfRules:
         # the text of a page with a 版头 follows the head; a letter of one page has no other page
         top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages
                      if self.body_lines(p) and self.head_bottom(p) is None]
-        if top_cells or not all(self.is_letter(p) for p in self.pages if self.body_lines(p)):
-            self.near(f"first grid line top (天头 {page.top_mm:g} mm)", self.top, min(top_cells, default=None))
+        if top_cells:
+            self.near(f"first grid line top (天头 {page.top_mm:g} mm)", self.top, min(top_cells))
+        else:
+            self.add(f"first grid line top (天头 {page.top_mm:g} mm)", _mm(self.top),
+                     "every page of text opens with its 版头", True)
         bottoms = [self.cell_bottom(self.body_lines(p)[-1]) for p in self.pages if self.body_lines(p)]
         self.add("last grid line bottom ≤ 版心 foot", f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
                  _mm(max(bottoms)), max(bottoms) <= self.bottom + TOLERANCE_MM)
@@ -262,6 +281,9 @@ class PdfRules:
             label = f"part {index + 1} 版头"
             if self.format_of(part) == "信函":
                 self.letter_head(label, first, marks)
+                continue
+            if self.format_of(part) == "令":
+                self.order_head(label, first, marks)
                 continue
             colours = {c.color for mark in marks for c in mark.chars}
             spec = self.layout.masthead
@@ -312,6 +334,28 @@ class PdfRules:
                       rule.y)
             self.near(f"{label}: red rule as wide as the 版心", self.right - self.left, rule.x1 - rule.x0)
             self.near(f"{label}: red rule starts at the 版心 left edge", self.left, rule.x0)
+
+    def order_head(self, label: str, page: Page, marks: list[TextLine]) -> None:
+        """命令（令）格式 (§10.2): "……令" 20 mm below the 版心 top, centred, red; the 令号 centred
+        空二行 below it; the text 空二行 below the 令号."""
+        spec = self.layout.order
+        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        mark = min(marks, key=lambda line: line.top)
+        self.add(f"{label}: 令 mark red", f"CMYK {red}", f"{ {c.color for c in mark.chars} }",
+                 all(c.color == red for c in mark.chars))
+        self.near(f"{label}: 令 mark top edge (版心 top + {spec.mark_top_mm:g} mm)", self.top + spec.mark_top_mm,
+                  mark.top)
+        self.near(f"{label}: 令 mark centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
+        below = [line for line in page.lines if line.top > mark.bottom]
+        if len(below) < 2:
+            self.add(f"{label}: 令号", "present", "not found", False)
+            return
+        number, text = below[0], below[1]
+        self.lines_apart(f"{label}: 令号 below the mark", spec.number_gap_lines, (self.cell_top(number) - mark.bottom)
+                         / self.pitch)
+        self.near(f"{label}: 令号 centred", (self.left + self.right) / 2, (number.x0 + number.x1) / 2)
+        self.lines_apart(f"{label}: text below the 令号", spec.body_gap_lines,
+                         (self.cell_top(text) - self.cell_bottom(number)) / self.pitch)
 
     def letter_head(self, label: str, page: Page, marks: list[TextLine]) -> None:
         """信函格式 (§10.1): the mark 30 mm below the paper's top, centred; red double lines 170 mm
@@ -392,6 +436,8 @@ class PdfRules:
         for index, part in enumerate(self.parts):
             lines = self._title_lines(part[0])
             label = f"part {index + 1} 标题"
+            if not lines and self.format_of(part) == "令":     # a 令 may carry none (§10.2)
+                continue
             if not lines:
                 self.add(label, "present", "not found", False)
                 continue

@@ -116,7 +116,7 @@ def kinds() -> dict[str, Kind]:
 # each kind's invented example in data/, by a file name that a shell and a URL take as it is
 _EXAMPLES = {"通知": "example-tongzhi", "通报": "example-tongbao", "批复": "example-pifu", "意见": "example-yijian",
              "决定": "example-jueding", "请示": "example-qingshi",
-             "报告": "example-baogao", "函": "example-han", "纪要": "example-jiyao"}
+             "报告": "example-baogao", "函": "example-han", "纪要": "example-jiyao", "令": "example-ling"}
 
 
 def kind_named(name: str) -> Kind:

@@ -25,7 +25,24 @@ NOTES = {
     ("date",): "成文日期",
     ("seal",): "true：为印章留出位置（成文日期右空四字）",
     ("note",): "附注，不加括号",
+    ("order_number",): "令号：第几号（连续编号，不编年度）",
+    ("signer_title",): "签发人职务（全称），排在签名章左侧",
+    ("present",): "出席人员", ("absent",): "请假人员", ("attending",): "列席人员",
     ("imprint",): "版记：抄送、印发机关和印发日期；不需要可删去",
+}
+
+
+_ORDER = ("kind", "issuers", "mark_word", "doc_number", "order_number", "signers", "title", "addressee", "body",
+          "present", "absent", "attending", "attachments", "signatures", "signer_title", "date", "seal", "note",
+          "imprint")
+# what a special format (§10) leaves out of the general skeleton, and what it adds
+_LEFT_OUT = {"令": ("doc_number", "title", "addressee", "attachments", "signatures", "seal", "note", "mark_word"),
+             "纪要": ("addressee", "signatures", "seal", "note", "mark_word", "attachments", "date")}
+_FORMAT_FIELDS: dict[str, dict] = {
+    "令": {"mark_word": "令", "order_number": 1, "signers": ["某某某"], "signer_title": "区长",
+          "body": [{"p": "《某某管理办法》已经某年某月某日区人民政府第某次常务会议通过，现予公布，自某年某月某日起施行。"}]},
+    "纪要": {"mark_word": "常务会议纪要", "present": ["某某某", "某某某"], "absent": ["某某某（出差）"],
+            "attending": ["某某局主要负责人"]},
 }
 
 
@@ -59,6 +76,11 @@ def gongwen_skeleton(spec: KindSpec, organ: str, year: int) -> str:
         "note": "联系人：某某某，联系电话：12345678" if spec.name == "请示" else "此件公开发布",
         "imprint": {"copy_to": ["某某单位"], "printer": organ, "print_date": date},
     }
+    data = {key: value for key, value in data.items() if key not in _LEFT_OUT.get(spec.format, ())}
+    data.update(_FORMAT_FIELDS.get(spec.format, {}))
+    data = {key: data[key] for key in _ORDER if key in data}       # the elements in the order they print
+    if spec.format == "信函":
+        data["imprint"] = {"copy_to": ["某某单位"]}
     head = [f"# {organ}的{spec.name}（由 gongwen new --kind {spec.name} 生成）。改写各项后运行",
             "# gongwen build 本文件 -o out，得到 DOCX 和 PDF。"]
     return draft_yaml(head, data, NOTES)

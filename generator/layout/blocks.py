@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Heading, Imprint, Masthead, Note, Paragraph, Part,
-    Signature, Table, Title,
+    Signature, SignerSeal, Table, Title,
 )
 from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
 from generator.layout.fonts import TextStyle
@@ -25,6 +25,7 @@ from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
     HangingIndent, Image, Item, JointMark, MastheadPlacement, OrganPlacement, Rule, SealPlacement, SignaturePlacement,
+    SignerSealPlacement,
 )
 
 
@@ -50,7 +51,10 @@ class BlockLayout:
     def part(self, part: Part) -> PartBoxes:
         body = self.layout.body
         result = PartBoxes([], self.imprint(part.imprint) if part.imprint else None)
-        if part.masthead and part.masthead.letter:
+        if part.masthead and part.masthead.order_number is not None:
+            box, result.masthead = self.order_masthead(part.masthead)
+            result.boxes += [box, SpaceBox(self.layout.order.body_gap_lines * self.pitch)]
+        elif part.masthead and part.masthead.letter:
             box, result.masthead = self.letter_masthead(part.masthead)
             result.boxes += [box, SpaceBox(self.layout.letter.title_gap_lines * self.pitch)]
         elif part.masthead:
@@ -106,6 +110,10 @@ class BlockLayout:
                 return boxes
             case Note(text):
                 return [self.lines_box([(text, "note")], body.note_indent_chars, align="left")]
+            case SignerSeal(title, date):
+                box, placement = self.signer_seal(title, date)
+                result.signatures.append((placement, box))
+                return [SpaceBox(self.layout.order.seal_gap_lines * self.pitch), box]
             case Attendance(rows):
                 return [SpaceBox(body.attendance_gap_lines * self.pitch), self.attendance(rows, result)]
             case AttachmentNote():
@@ -212,6 +220,47 @@ class BlockLayout:
                               spec.rule_width_pt, color="red"))
             return items
         return FixedBox(rule_y, draw), placement
+
+    def order_masthead(self, masthead: Masthead) -> tuple[FixedBox, MastheadPlacement]:
+        """命令（令）格式's head (§10.2): "……令" 20 mm below the 版心 top, the 令号 centred 空二行
+        under it; no 发文字号 and no rule."""
+        spec, setter, pitch = self.layout.order, self.setter, self.pitch
+        mark_top = mm_to_pt(spec.mark_top_mm)
+        mark_items, mark_height, placement = self._mark(masthead, mark_top)
+        number = setter.style("doc_number")
+        tokens = setter.tokens([(masthead.order_number or "", number)])
+        number_top = mark_top + mark_height + spec.number_gap_lines * pitch
+
+        def draw(top: float) -> list[Item]:
+            return [*(item(top) for item in mark_items),
+                    setter.set_line(tokens, self.left + (self.width - line_width(tokens)) / 2,
+                                    baseline_in(top + number_top, pitch, number))]
+        return FixedBox(number_top + pitch, draw), placement
+
+    def signer_seal(self, title: str, date: str | None) -> tuple[FixedBox, SignaturePlacement]:
+        """The 签发人签名章 (§7.3.5.3): its room 右空四字, the 签发人职务 左空二字 from it and
+        centred on it, the 成文日期 右空四字 空一行 below it. The room stays blank for the stamp."""
+        spec, setter, pitch = self.layout.order, self.setter, self.pitch
+        width, height = mm_to_pt(spec.seal_width_mm), mm_to_pt(spec.seal_height_mm)
+        right = self.width - spec.seal_right_chars * self.char
+        title_tokens = setter.tokens([(title, setter.style("signature"))])
+        date_tokens = setter.tokens([(date or "", setter.style("date"))])
+        title_top = (height - pitch) / 2
+        date_top = height + spec.date_gap_lines * pitch
+        place = SignerSealPlacement(
+            seal_x=right - width, seal_top=0.0, seal_width=width, seal_height=height,
+            title_x=right - width - spec.title_gap_chars * self.char - line_width(title_tokens), title_top=title_top,
+            date_x=right - line_width(date_tokens), date_top=date_top)
+
+        def draw(top: float) -> list[Item]:
+            items = [setter.set_line(title_tokens, self.left + place.title_x,
+                                     baseline_in(top + title_top, pitch, setter.style("signature")))]
+            if date:
+                items.append(setter.set_line(date_tokens, self.left + place.date_x,
+                                             baseline_in(top + date_top, pitch, setter.style("date"))))
+            return items
+        placement = SignaturePlacement(place.title_x, place.date_x, spec.seal_gap_lines, signer_seal=place)
+        return FixedBox(date_top + pitch if date else height, draw), placement
 
     def letter_masthead(self, masthead: Masthead) -> tuple[FixedBox, MastheadPlacement]:
         """信函格式's head (§10.1): the mark 30 mm below the paper's top edge, a red double line

@@ -102,7 +102,7 @@ class Gongwen(Strict):
                            description='after the organ names in the mark: "文件", "" or a 纪要\'s "常务会议纪要"')
     doc_number: DocumentNumber | None = Field(default=None, description="发文字号 (the lead organ's)")
     signers: list[Name] = Field(default_factory=list, description="签发人 of an upward document, in organ order")
-    title: Title
+    title: Title | None = Field(default=None, description="标题 (a 令 may have none)")
     addressee: str | None = Field(default=None, description="主送机关 as printed, without the closing colon")
     body: Prose = Field(min_length=1, description="正文")
     attachments: list[Attachment] = Field(default_factory=list, max_length=99, description="附件, in order")
@@ -111,6 +111,8 @@ class Gongwen(Strict):
     date: dt.date | None = Field(default=None, description="成文日期")
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
     note: str | None = Field(default=None, description="附注, without brackets, e.g. 此件公开发布")
+    order_number: int | None = Field(default=None, ge=1, description="令: 令号, numbered on (第N号)")
+    signer_title: Name | None = Field(default=None, description="令: 签发人职务 beside the 签名章, in full")
     present: list[Name] = Field(default_factory=list, description="纪要: 出席, in order")
     absent: list[Name] = Field(default_factory=list, description="纪要: 请假")
     attending: list[Name] = Field(default_factory=list, description="纪要: 列席")

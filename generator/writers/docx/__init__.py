@@ -21,7 +21,7 @@ from docx.shared import Mm, Pt
 
 from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Heading, Imprint, Masthead, Meta, Note,
-    Paragraph, Part, Signature, Table, Title,
+    Paragraph, Part, Signature, SignerSeal, Table, Title,
 )
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
@@ -165,6 +165,32 @@ class _DocxBuilder:
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
                                 mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
 
+    # ---- 命令（令）格式 (§10.2) -------------------------------------------------------------
+    def order_masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
+        """"……令" 20 mm below the 版心 top, the 令号 centred 空二行 under it, the text 空二行 below."""
+        layout, spec = self.layout, self.layout.order
+        size = layout.role("masthead").size_pt
+        mark = self.paragraph("masthead")
+        ooxml.set_exact_line(mark._p.get_or_add_pPr(), size, mm_to_pt(spec.mark_top_mm))
+        run = mark.add_run(masthead.issuer_mark)
+        if placement.mark_scale < 1:
+            ooxml.set_run_props(run._r.get_or_add_rPr(), size, scale_percent=int(100 * placement.mark_scale))
+        number = self.paragraph("doc_number", masthead.order_number or "")
+        number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        ooxml.set_exact_line(number._p.get_or_add_pPr(), self.pitch, spec.number_gap_lines * self.pitch,
+                             spec.body_gap_lines * self.pitch)
+
+    def signer_seal(self, title: str, date: str | None, placement: SignaturePlacement) -> None:
+        """The 签发人职务 beside the 签名章's room and the date under it, where the layout set them."""
+        seal = placement.signer_seal
+        line = self.paragraph("signature", title)
+        line.paragraph_format.left_indent = Pt(seal.title_x)
+        ooxml.set_exact_line(line._p.get_or_add_pPr(), self.pitch, placement.gap_lines * self.pitch + seal.title_top)
+        if date:
+            dated = self.paragraph("date", date)
+            dated.paragraph_format.left_indent = Pt(seal.date_x)
+            ooxml.set_exact_line(dated._p.get_or_add_pPr(), self.pitch, seal.date_top - seal.title_top - self.pitch)
+
     # ---- 信函格式 (§10.1) -----------------------------------------------------------------
     def letter_pages(self, section) -> None:
         """A letter's pages: the section's text starts at the mark, 30 mm from the paper's top;
@@ -288,6 +314,8 @@ class _DocxBuilder:
                 self.signature(organ, date, signatures.pop(0), keep, joint)
             case Note(text):
                 self.paragraph("note", text)
+            case SignerSeal(title, date):
+                self.signer_seal(title, date, signatures.pop(0))
             case Attendance(rows):
                 for i, (label, names) in enumerate(rows):
                     paragraph = self.paragraph("attendance")
@@ -476,7 +504,9 @@ class _DocxBuilder:
 
     def part(self, part: Part, decisions: PartLayout, last: bool) -> None:
         section = self.new_section(WD_SECTION.ODD_PAGE, numbered=True)
-        if part.masthead and part.masthead.letter:
+        if part.masthead and part.masthead.order_number is not None:
+            self.order_masthead(part.masthead, decisions.masthead)
+        elif part.masthead and part.masthead.letter:
             self.letter_pages(section)
             self.letter_masthead(part.masthead, decisions.masthead)
         elif part.masthead:
