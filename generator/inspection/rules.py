@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.compose.wording import chinese_numeral
 from generator.inspection.facts import FoundTable, Page, TextLine
-from generator.layout.placement import signature_positions
+from generator.layout.placement import imprint_side, masthead_side, page_number_side, signature_positions
 from generator.layout_spec import Layout, MM_PER_PT
 
 TOLERANCE_MM = 0.5
@@ -64,10 +64,6 @@ class PdfRules:
             self.add(rule, _mm(expected), "not found", False)
         else:
             self.add(rule, f"{_mm(expected)} ± {tolerance}", _mm(measured), abs(measured - expected) <= tolerance)
-
-    def char_of(self, role: str) -> float:
-        """One 字 of ``role`` on the page, in mm."""
-        return self.layout.advance_pt(role) * MM_PER_PT
 
     def face_of(self, role: str) -> str:
         return self.layout.role(role).face
@@ -311,7 +307,7 @@ class PdfRules:
             same_line = [line for line in first.lines if abs(line.baseline - number.baseline) < 0.1]
             signer = next((line for line in same_line if "签发人" in line.text), None)
             if signer is not None:
-                side = spec.side_indent_chars * self.char
+                side = masthead_side(self.layout) * MM_PER_PT
                 self.near(f"{label}: 发文字号 居左空{chinese_numeral(spec.side_indent_chars)}字", self.left + side, number.x0)
                 name = signer.text.split("：", 1)[1]
                 if name:
@@ -573,7 +569,7 @@ class PdfRules:
 
     def imprint(self) -> None:
         spec, role = self.layout.imprint, self.layout.role("imprint")
-        side = spec.side_indent_chars * self.char_of("imprint")
+        side = imprint_side(self.layout) * MM_PER_PT
         side_label = f"{chinese_numeral(spec.side_indent_chars)}字"
         outer, inner = spec.outer_rule_mm, spec.inner_rule_mm
         for index, part in enumerate(self.parts):
@@ -624,7 +620,7 @@ class PdfRules:
 
     def page_numbers(self) -> None:
         spec = self.layout.page_number
-        side = spec.side_indent_chars * self.char_of("page_number")
+        side = page_number_side(self.layout) * MM_PER_PT
         below = spec.below_text_mm
         worst_y = worst_x = 0.0
         sequence_ok, unnumbered_ok, faces = True, True, Counter()

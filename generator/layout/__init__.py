@@ -18,6 +18,7 @@ from generator.layout.flow import Box, FixedBox
 from generator.layout.fonts import FontSet
 from generator.layout.linebreak import line_width
 from generator.layout.pages import FilledPage, PageFiller
+from generator.layout.placement import page_number_side
 from generator.layout.text import TextSetter
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import Page, PagedDocument, PartLayout, SignaturePlacement
@@ -62,7 +63,7 @@ def _numbered(filled: list[FilledPage], parts: list[PartLayout], layout: Layout,
     foot = mm_to_pt(layout.page.top_mm + layout.page.text_height_mm)
     # The dash line (the em box's middle) lies below_text_mm under the 版心's bottom edge.
     baseline = foot + mm_to_pt(spec.below_text_mm) + (style.em_ascent - 0.5) * style.size
-    indent = spec.side_indent_chars * style.pitch
+    indent = page_number_side(layout)
     for index, page in enumerate(filled):
         number = index + 1
         printed = None

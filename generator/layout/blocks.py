@@ -19,7 +19,7 @@ from generator.document_model import (
 from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
 from generator.layout.fonts import TextStyle
 from generator.layout.linebreak import Line, Token, line_width
-from generator.layout.placement import mark_scale, signature_positions
+from generator.layout.placement import imprint_side, mark_scale, masthead_side, signature_positions
 from generator.layout.tables import TableBox, TableLayout
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
@@ -183,7 +183,7 @@ class BlockLayout:
         (a 联合行文's organs stacked, "文件" beside them); the 发文字号 (with the 签发人 rows for
         upward documents, the number on the last row) 空二行 below it; the red rule under it."""
         spec, setter, pitch = self.layout.masthead, self.setter, self.pitch
-        mark, number = setter.style("masthead"), setter.style("doc_number")
+        number = setter.style("doc_number")
         mark_top = mm_to_pt(spec.mark_top_mm)
         mark_items, mark_height, placement = self._mark(masthead, mark_top)
         rows = len(masthead.signer_names) if masthead.signer_label is not None else 1
@@ -191,7 +191,7 @@ class BlockLayout:
         number_baseline = baseline_in(number_top + (rows - 1) * pitch, pitch, number)
         rule_y = number_baseline + (1 - number.em_ascent) * number.size + mm_to_pt(spec.rule_gap_mm)
         number_tokens = setter.tokens([(masthead.doc_number, number)])
-        side = spec.side_indent_chars * self.char
+        side = masthead_side(self.layout)
         signer_rows: list[tuple[list[Token], float]] = []
         if masthead.signer_label is not None:
             label_style, name_style = setter.style("signer_label"), setter.style("signer_name")
@@ -442,7 +442,7 @@ class BlockLayout:
         line, between full-width rules; its last rule lies on the 版心 foot."""
         setter, pitch, spec = self.setter, self.pitch, self.layout.imprint
         style = setter.style("imprint")
-        side = spec.side_indent_chars * style.pitch
+        side = imprint_side(self.layout)
         hang = setter.width(imprint.copy_to.label, style) if imprint.copy_to else 0.0
         copy_lines: list[Line] = []
         if imprint.copy_to:         # continuation lines align after "抄送："

@@ -7,7 +7,7 @@ it measures on the page.
 
 from __future__ import annotations
 
-from generator.layout_spec import Body
+from generator.layout_spec import Body, Layout
 
 
 def signature_positions(organ_width: float, date_width: float, line_width: float, char: float,
@@ -32,3 +32,20 @@ def signature_positions(organ_width: float, date_width: float, line_width: float
 def mark_scale(natural_width: float, line_width: float) -> float:
     """The 发文机关标志 keeps its size and is narrowed to the 版心 width when longer (§7.2.2)."""
     return min(1.0, line_width / natural_width) if natural_width > 0 else 1.0
+
+
+def masthead_side(layout: Layout) -> float:
+    """An upward document's 发文字号 居左空一字 and its 签发人 居右空一字 (§7.2.5–7.2.6): pt from
+    the 版心's edges, in the body's 字."""
+    return layout.masthead.side_indent_chars * layout.char_pitch_pt
+
+
+def imprint_side(layout: Layout) -> float:
+    """The 版记's 抄送 and 印发 lines 左右各空一字 (§7.4): pt from the 版心's edges, in its own 4号 字."""
+    return layout.imprint.side_indent_chars * layout.advance_pt("imprint")
+
+
+def page_number_side(layout: Layout) -> float:
+    """Page numbers 一字 in from their side (§7.5), odd pages from the right, even from the left: pt,
+    in the page number's own 4号 字."""
+    return layout.page_number.side_indent_chars * layout.advance_pt("page_number")

@@ -23,6 +23,7 @@ from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Heading, Imprint, Masthead, Meta, Note,
     Paragraph, Part, Signature, SignerSeal, Table, Title,
 )
+from generator.layout.placement import imprint_side, masthead_side
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
     HangingIndent, ImprintPlacement, JointMark, MastheadPlacement, OrganPlacement, PagedDocument, PartLayout,
@@ -128,7 +129,7 @@ class _DocxBuilder:
                 ooxml.set_run_props(run._r.get_or_add_rPr(), layout.role("masthead").size_pt,
                                     scale_percent=int(100 * placement.mark_scale))
         rows = list(masthead.signer_names) if masthead.signer_label is not None else []
-        side = layout.masthead.side_indent_chars * self.char
+        side = masthead_side(layout)
         before = None
         if placement.joint is not None:         # the table ends at the last name's em box
             before = layout.masthead.doc_number_gap_lines * self.pitch
@@ -254,7 +255,7 @@ class _DocxBuilder:
     def letter_imprint(self, imprint: Imprint, placement: ImprintPlacement) -> None:
         """A letter's 版记: its 抄送 alone, without rules, at the foot of its last page."""
         paragraph = self.paragraph("imprint", imprint.copy_to.text)
-        side = self.layout.imprint.side_indent_chars * self.layout.role("imprint").size_pt
+        side = imprint_side(self.layout)
         fmt = paragraph.paragraph_format
         fmt.left_indent, fmt.first_line_indent = Pt(side + placement.copy_to_hang), Pt(-placement.copy_to_hang)
         fmt.right_indent = Pt(side)
@@ -440,7 +441,7 @@ class _DocxBuilder:
         layout = self.layout
         rows = [imprint.copy_to, None] if imprint.copy_to else [None]
         table = self.doc.add_table(rows=len(rows), cols=1)
-        side = layout.imprint.side_indent_chars * layout.role("imprint").size_pt
+        side = imprint_side(layout)
         for row, copy_to in zip(table.rows, rows):
             paragraph = row.cells[0].paragraphs[0]
             self.style(paragraph, "imprint")

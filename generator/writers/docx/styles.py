@@ -12,6 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from generator.layout.placement import page_number_side
 from generator.layout_spec import Layout, mm_to_pt
 from generator.writers.docx import ooxml
 
@@ -80,7 +81,7 @@ def _spacing(layout: Layout) -> dict[str, tuple[float, float]]:
 
 def _side_indents(layout: Layout) -> dict[str, tuple[float, float]]:
     """Left and right indents (pt): page numbers 一字 in from their side."""
-    number = layout.page_number.side_indent_chars * layout.role("page_number").size_pt
+    number = page_number_side(layout)
     return {"page_number_odd": (0.0, number), "page_number_even": (number, 0.0)}
 
 
