@@ -13,8 +13,7 @@ import pytest
 import yaml
 
 from generator.draft import read_draft, rules
-from generator.draft.reading import Line
-from generator.draft.recognise import recognise
+from generator.draft.recognise import Draft, recognise
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
 DRAFTS = sorted(FIXTURES.glob("*.txt"))
@@ -199,7 +198,7 @@ def test_signature_lines():
     assert rules.signature_line("附件：汇总表") is None
 
 
-def _read(text: str, name: str = "d.txt") -> "Draft":
+def _read(text: str, name: str = "d.txt") -> Draft:
     from generator.draft.reading import _text_lines
     return recognise(name, _text_lines(text.splitlines()), _KINDS)
 
