@@ -176,8 +176,8 @@ def test_the_red_rule_lies_under_the_document_number_across_the_text_width(built
     red = _rgb(layout, "red")
     rules = [path for path in ofd.objects(0, "PathObject") if color(path.find("ofd:StrokeColor", NS)) == red]
     masthead = composed(built.data).parts[0].masthead
-    # a report alone has no 版头; a letter has two red double lines (§10.1)
-    assert len(rules) == (0 if masthead is None else 4 if masthead.letter else 1)
+    # a report alone has no 版头, a 令 no rule (§10.2); a letter has two red double lines (§10.1)
+    assert len(rules) == (0 if masthead is None or masthead.order_number else 4 if masthead.letter else 1)
     if len(rules) != 1:
         return
     (x0, y0), (x1, y1) = path_points(rules[0])
