@@ -11,6 +11,7 @@ import yaml
 
 from generator.errors import DataError, SourcePosition
 from generator.load.characters import IN_FILE, describe
+from generator.i18n import message
 from generator.load.echo import shorten
 from generator.load.guarded_loader import GuardedLoader
 
@@ -25,7 +26,8 @@ class YamlSource:
         self.path = path
         bad = IN_FILE.search(text)
         if bad:
-            raise DataError(_text_position(path, text, bad.start()), f"the file {describe(bad.group())}")
+            raise DataError(_text_position(path, text, bad.start()),
+                            message("the file {problem}", problem=describe(bad.group())))
         try:
             loader = GuardedLoader(text, path)
             try:
@@ -37,7 +39,7 @@ class YamlSource:
             mark = error.problem_mark or error.context_mark
             position = SourcePosition(path, mark.line + 1, mark.column + 1) if mark else SourcePosition(path)
             problem = shorten(str(error.problem or error.context), _PROBLEM_WIDTH)
-            raise DataError(position, f"YAML syntax: {problem}") from None
+            raise DataError(position, message("YAML syntax: {problem}", problem=problem)) from None
 
     def position(self, location: tuple[int | str, ...]) -> SourcePosition:
         """The position of the value at ``location``; the deepest existing node if it is missing."""
