@@ -72,7 +72,8 @@ def test_each_message_renders_in_both_languages_with_its_fields(entry):
             rendered = str(message(msgid, **values))
             assert rendered == expected.format(**values)
             assert all(value in rendered for value in values.values())
-        assert re.search(r"[\u4e00-\u9fff]", translated) or not re.search(r"[A-Za-z]{3,}", msgid), \
+        words = re.sub(r"\{[^{}]*\}", "", msgid)          # a field's name is no word of the message
+        assert re.search(r"[\u4e00-\u9fff]", translated) or not re.search(r"[A-Za-z]{3,}", words), \
             "a message in words has Chinese words"
     finally:
         i18n._language = None

@@ -136,8 +136,8 @@ def _sheet_grid(ws: Worksheet, sheet: TableSheet) -> _Grid:
 def _open(path: Path, data_only: bool) -> Any:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UsageError(message("{path}: larger than {size:,} bytes; a filled workbook is far smaller "
-                                     "(is this the right file?)", path=path, size=MAX_BYTES))
+            raise UsageError(message("{path}: larger than {size} bytes; a filled workbook is far smaller "
+                                     "(is this the right file?)", path=path, size=f"{MAX_BYTES:,}"))
         return load_workbook(path, data_only=data_only)
     except FileNotFoundError:
         raise UsageError(message("{path}: no such file", path=path)) from None

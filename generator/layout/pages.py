@@ -97,8 +97,8 @@ class PageFiller:
 
     def _imprint(self, index: int, imprint: ImprintBox, first: int, what: object) -> ImprintPlacement:
         if imprint.height > self.frame + IMPRINT_TOLERANCE:
-            raise LayoutError(message("{part}: the 版记 is taller than a page ({pages:.1f} pages); shorten its 抄送 list",
-                                      part=what, pages=imprint.height / self.frame))
+            raise LayoutError(message("{part}: the 版记 is taller than a page ({pages} pages); shorten its 抄送 list",
+                                      part=what, pages=f"{imprint.height / self.frame:.1f}"))
         while True:
             page = self.pages[-1]
             page_in_part = len(self.pages) - first

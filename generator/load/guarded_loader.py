@@ -62,7 +62,7 @@ class GuardedLoader(yaml.SafeLoader):
         if is_key and isinstance(event, (SequenceStartEvent, MappingStartEvent)):
             self._refuse(event, message("keys must be text (field names such as title), not a list or mapping"))
         if isinstance(parent, SequenceNode) and index >= LIMITS.list_items:
-            self._refuse(event, message("a list may hold at most {count:,} items", count=LIMITS.list_items))
+            self._refuse(event, message("a list may hold at most {count} items", count=f"{LIMITS.list_items:,}"))
         if parent is not None and not is_key:
             self._path.append(index if isinstance(parent, SequenceNode) else index.value)
         try:
@@ -82,7 +82,7 @@ class GuardedLoader(yaml.SafeLoader):
             self._refuse(event, message("the anchor &{name} is defined twice; give each value its own name",
                                         name=shorten(event.anchor)))
         start = self._values
-        self._count(1, event, N_("the file holds more than {count:,} values"))
+        self._count(1, event, N_("the file holds more than {count} values"))
         node = super().compose_node(parent, index)
         self._sizes[id(node)] = self._values - start
         self._check_tag(node, event)
@@ -98,14 +98,14 @@ class GuardedLoader(yaml.SafeLoader):
             self._refuse(event, message("the alias *{name} names no anchor &{name} before it", name=name))
         if id(node) not in self._sizes:
             self._refuse(event, message("the alias *{name} repeats the value that holds it, endlessly", name=name))
-        self._count(self._sizes[id(node)], event, N_("the alias *{name} makes the file hold more than {count:,} values"),
+        self._count(self._sizes[id(node)], event, N_("the alias *{name} makes the file hold more than {count} values"),
                     name=name)
         return node
 
     def _count(self, values: int, event: Event, wording: str, **fields: str) -> None:
         self._values += values
         if self._values > LIMITS.values:
-            self._refuse(event, message(wording, count=LIMITS.values, **fields))
+            self._refuse(event, message(wording, count=f"{LIMITS.values:,}", **fields))
 
     def _check_tag(self, node: Node, event: Event) -> None:
         if node.tag in _NODE_TAGS[type(node)]:
@@ -119,11 +119,11 @@ class GuardedLoader(yaml.SafeLoader):
     def _check_scalar(self, node: ScalarNode, event: Event) -> None:
         value: str = node.value
         if node.tag in (INT, FLOAT) and len(value) > LIMITS.number_characters:
-            self._refuse(event, message("a number may have at most {most} digits; {value} has {count:,}",
-                                        most=LIMITS.number_characters, value=echo(value), count=len(value)))
+            self._refuse(event, message("a number may have at most {most} digits; {value} has {count}",
+                                        most=LIMITS.number_characters, value=echo(value), count=f"{len(value):,}"))
         if len(value) > LIMITS.text_characters:
-            self._refuse(event, message("a text may have at most {most:,} characters; this one has {count:,}",
-                                        most=LIMITS.text_characters, count=len(value)))
+            self._refuse(event, message("a text may have at most {most} characters; this one has {count}",
+                                        most=f"{LIMITS.text_characters:,}", count=f"{len(value):,}"))
         bad = IN_VALUE.search(value)
         if bad:
             self._refuse(event, describe(bad.group()))

@@ -29,7 +29,7 @@ _WITH_CONTEXT = {
     "greater_than_equal": N_("must be at least {ge}"),
     "less_than_equal": N_("must be at most {le}"),
     "literal_error": N_("must be {expected}"),
-    "too_long": N_("may hold at most {max_length:,} items; this one holds {actual_length:,}"),
+    "too_long": N_("may hold at most {max_length} items; this one holds {actual_length}"),
 }
 
 
@@ -41,10 +41,12 @@ def describe(error: dict[str, Any]) -> Message | str:
     if kind in _TYPES:
         return message(_EXPECTED, expected=message(EXPECTED[_TYPES[kind]]))
     if kind in _WITH_CONTEXT:
-        return message(_WITH_CONTEXT[kind], **context)
+        counts = ("max_length", "actual_length")          # thousands separated, as the other limits
+        return message(_WITH_CONTEXT[kind], **{key: f"{value:,}" if key in counts else value
+                                               for key, value in context.items()})
     if kind == "string_too_long":
-        return message("may have at most {most:,} characters; this one has {count:,}",
-                       most=context["max_length"], count=len(error["input"]))
+        return message("may have at most {most} characters; this one has {count}",
+                       most=f"{context['max_length']:,}", count=f"{len(error['input']):,}")
     if kind.startswith("date"):
         if "error" in context:
             return message("expected {expected} ({detail})", expected=message(EXPECTED[TIMESTAMP]),

@@ -30,8 +30,8 @@ def read_text(path: Path) -> str:
         raise UsageError(message("{path}: cannot read ({reason})", path=path, reason=reason)) from None
     if len(data) > LIMITS.file_bytes:
         raise DataError(_byte_position(path, data, LIMITS.file_bytes),
-                        message("the file is larger than {size:,} bytes; a report's data is far smaller "
-                                "(is this the right file?)", size=LIMITS.file_bytes))
+                        message("the file is larger than {size} bytes; a report's data is far smaller "
+                                "(is this the right file?)", size=f"{LIMITS.file_bytes:,}"))
     if data.startswith(_UTF16_32_BOMS):
         raise DataError(SourcePosition(str(path), 1, 1),
                         message("the file is saved as UTF-16 or UTF-32; save the file as UTF-8"))

@@ -115,8 +115,8 @@ def _few_headings(blocks: list[Block]) -> list[Block]:
     """Headings are numbered per section; past a few hundred the data is surely broken."""
     headings = sum(block.level is not None for block in blocks)
     if headings > LIMITS.section_headings:
-        raise ValueError(message("a section may have at most {most:,} headings (h2, h3, h4); this one has {count:,}",
-                                 most=LIMITS.section_headings, count=headings))
+        raise ValueError(message("a section may have at most {most} headings (h2, h3, h4); this one has {count}",
+                                 most=f"{LIMITS.section_headings:,}", count=f"{headings:,}"))
     return blocks
 
 
