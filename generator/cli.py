@@ -49,10 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     speak_our_language()
     parser = _Parser(prog="gongwen", description=_("政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF"))
     _language_option(parser)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar=_("COMMAND"))
     build = commands.add_parser("build", help=_("render data files to DOCX and PDF (and the archive's PDF/A and OFD "
                                               "copies with --format pdfa, ofd)"))
-    build.add_argument("data", type=Path, nargs="+",
+    build.add_argument("data", type=Path, nargs="+", metavar="DATA.yaml",
                        help=_("report data (YAML); several files or folders build in one run"))
     build.add_argument("-o", "--output", type=Path, default=Path("out"), help=_("output folder (default: out)"))
     build.add_argument("--format", choices=FORMATS, action="append",
@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--parts", choices=PARTS, default="all",
                        help=_("report: the annual report alone, for the portal (NAME.report.pdf …; default: all)"))
     check = commands.add_parser("check", help=_("check the data's tables and numbers; write nothing"))
-    check.add_argument("data", type=Path, help=_("report data (YAML)"))
+    check.add_argument("data", type=Path, metavar="DATA.yaml", help=_("report data (YAML)"))
     new = commands.add_parser("new", help=_("print a complete data skeleton to fill in"))
     new.add_argument("--format", type=int, choices=(2019, 2021), help=_("table format (default: from --year)"))
     new.add_argument("--year", type=int, help=_("the year the report covers"))
@@ -81,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
                           help=_("fill the workbook in from this data file (to review it, or start from last year's)"))
     template.add_argument("-o", "--output", type=Path, required=True, help=_("the workbook to write (.xlsx)"))
     workbook = commands.add_parser("import", help=_("read a filled workbook back into a data file"))
-    workbook.add_argument("workbook", type=Path, help=_("a workbook written by gongwen xlsx-template, filled in"))
+    workbook.add_argument("workbook", type=Path, metavar="WORKBOOK.xlsx", help=_("a workbook written by gongwen xlsx-template, filled in"))
     workbook.add_argument("-o", "--output", type=Path, help=_("the data file to write (default: the --into file)"))
     workbook.add_argument("--into", type=Path, help=_("merge into this data file, keeping its prose and comments"))
     serve = commands.add_parser("serve", help=_("edit, check, preview and save the report on a local web page"))

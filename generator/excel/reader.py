@@ -144,8 +144,7 @@ def _open(path: Path, data_only: bool) -> Any:
     except UsageError:
         raise
     except Exception as error:      # openpyxl and zipfile raise many kinds on a file that is no workbook
-        raise UsageError(message("{path}: cannot read as an Excel workbook (.xlsx) ({error})", path=path,
-                                 error=error.__class__.__name__)) from None
+        raise UsageError(message("{path}: cannot read as an Excel workbook (.xlsx)", path=path)) from None
 
 
 def read_workbook(path: Path) -> Workbook:

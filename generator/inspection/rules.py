@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.compose.wording import chinese_numeral
+from generator.i18n import Message, message
 from generator.inspection.facts import FoundTable, Page, TextLine
 from generator.layout.placement import signature_positions
 from generator.layout_spec import Layout, MM_PER_PT
@@ -29,9 +30,11 @@ HEADING_NUMBERS = ((re.compile(r"^[一二三四五六七八九十百]+、"), 1, 
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str
-    expected: str
-    measured: str
+    """One rule measured; its texts are catalog Messages (or plain figures), rendered when printed."""
+
+    rule: Message | str
+    expected: Message | str
+    measured: Message | str
     ok: bool
 
 
@@ -55,12 +58,13 @@ class PdfRules:
         self.parts = self._split_parts()
 
     # ---- helpers -------------------------------------------------------------------------
-    def add(self, rule: str, expected: str, measured: str, ok: bool) -> None:
+    def add(self, rule: Message | str, expected: Message | str, measured: Message | str, ok: bool) -> None:
         self.findings.append(Finding(rule, expected, measured, ok))
 
-    def near(self, rule: str, expected: float, measured: float | None, tolerance: float = TOLERANCE_MM) -> None:
+    def near(self, rule: Message | str, expected: float, measured: float | None,
+             tolerance: float = TOLERANCE_MM) -> None:
         if measured is None:
-            self.add(rule, _mm(expected), "not found", False)
+            self.add(rule, _mm(expected), message("not found"), False)
         else:
             self.add(rule, f"{_mm(expected)} ± {tolerance}", _mm(measured), abs(measured - expected) <= tolerance)
 
@@ -71,9 +75,10 @@ class PdfRules:
     def face_of(self, role: str) -> str:
         return self.layout.role(role).face
 
-    def lines_apart(self, rule: str, lines: int, measured: float) -> None:
+    def lines_apart(self, rule: Message, lines: int, measured: float) -> None:
         """A gap of ``lines`` body lines (空一行, 空二行 …), measured in lines."""
-        self.add(f"{rule} (空{chinese_numeral(lines)}行)", f"{lines:.2f} lines", f"{measured:.2f} lines",
+        self.add(message("{rule} (空{count}行)", rule=rule, count=chinese_numeral(lines)),
+                 message("{count} lines", count=f"{lines:.2f}"), message("{count} lines", count=f"{measured:.2f}"),
                  abs(measured - lines) < 0.05)
 
     def cell_top(self, line: TextLine) -> float:
@@ -128,7 +133,7 @@ class PdfRules:
     def paper(self) -> None:
         page = self.layout.page
         sizes = {(round(p.width, 1), round(p.height, 1)) for p in self.pages}
-        self.add("paper A4", f"{page.width_mm:.0f} × {page.height_mm:.0f} mm",
+        self.add(message("paper A4"), f"{page.width_mm:.0f} × {page.height_mm:.0f} mm",
                  ", ".join(f"{w} × {h} mm" for w, h in sorted(sizes)),
                  all(abs(w - page.width_mm) < 0.5 and abs(h - page.height_mm) < 0.5 for w, h in sizes))
 
@@ -152,48 +157,54 @@ class PdfRules:
                     slot = (self.cell_top(line) - self.top) / self.pitch
                     off_grid += abs(slot - round(slot)) * self.pitch > TOLERANCE_MM
         pitch = Counter(round(p, 2) for p in pitches).most_common(1)[0][0] if pitches else None
-        self.near(f"body line pitch ({self.layout.line_pitch_pt:g} pt)", self.pitch, pitch, 0.05)
+        self.near(message("body line pitch ({pitch} pt)", pitch=f"{self.layout.line_pitch_pt:g}"), self.pitch, pitch,
+                  0.05)
         lines_per_page = self.layout.grid.lines_per_page
         if counts:
-            self.add("lines per full page", str(lines_per_page), str(max(counts)), max(counts) == lines_per_page)
+            self.add(message("lines per full page"), str(lines_per_page), str(max(counts)),
+                     max(counts) == lines_per_page)
         else:
-            self.add("lines per full page", str(lines_per_page), "no page is full of text", True)
-        self.add(f"body lines off the {lines_per_page}-line grid (above any table)", "0", str(off_grid), off_grid == 0)
+            self.add(message("lines per full page"), str(lines_per_page), message("no page is full of text"), True)
+        self.add(message("body lines off the {count}-line grid (above any table)", count=lines_per_page), "0",
+                 str(off_grid), off_grid == 0)
         full = [line for page in self.pages for line in self.body_lines(page)
                 if line.full_width_only and abs(line.x0 - self.left) < 0.2 and abs(line.x1 - self.right) < 1]
         if full:
             per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0]
-            self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
+            self.add(message("characters per full line"), str(self.layout.grid.chars_per_line), str(per_line),
                      per_line == self.layout.grid.chars_per_line)
             steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full
                      if len(line.chars) == per_line]
-            self.near(f"character pitch ({self.layout.char_pitch_pt:.2f} pt)", self.char, sum(steps) / len(steps), 0.02)
+            self.near(message("character pitch ({pitch} pt)", pitch=f"{self.layout.char_pitch_pt:.2f}"), self.char,
+                      sum(steps) / len(steps), 0.02)
         else:       # a short report whose every full line holds digits or Latin letters
-            self.add("characters per full line", str(self.layout.grid.chars_per_line),
-                     "no full line of full-width characters only", True)
+            self.add(message("characters per full line"), str(self.layout.grid.chars_per_line),
+                     message("no full line of full-width characters only"), True)
         steps = [b.x0 - a.x0 for page in self.pages for line in self.body_lines(page)
                  for a, b in zip(line.chars, line.chars[1:]) if a.text.isdigit() and b.text.isdigit()]
         widest = max(steps, default=0.0)
-        self.add("digits half-width (step inside a number)", f"≤ {_mm(self.char / 2 + 0.05)}", _mm(widest),
+        self.add(message("digits half-width (step inside a number)"), f"≤ {_mm(self.char / 2 + 0.05)}", _mm(widest),
                  0 < widest <= self.char / 2 + 0.05)
 
     def text_edges(self) -> None:
         lines = [line for page in self.pages for line in self.body_lines(page)]
         page = self.layout.page
-        self.near(f"版心 left edge (订口 {page.left_mm:g} mm)", self.left, min(line.x0 for line in lines))
+        self.near(message("版心 left edge (订口 {mm} mm)", mm=f"{page.left_mm:g}"), self.left,
+                  min(line.x0 for line in lines))
         justified = [line.x1 for line in lines if line.x1 > self.right - self.char]
-        self.near(f"版心 right edge of full lines ({page.left_mm:g} + {page.text_width_mm:g} mm)", self.right,
-                  max(justified, default=None))
+        self.near(message("版心 right edge of full lines ({left} + {width} mm)", left=f"{page.left_mm:g}",
+                          width=f"{page.text_width_mm:g}"), self.right, max(justified, default=None))
         top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages if self.body_lines(p)]
-        self.near(f"first grid line top (天头 {page.top_mm:g} mm)", self.top, min(top_cells, default=None))
+        self.near(message("first grid line top (天头 {mm} mm)", mm=f"{page.top_mm:g}"), self.top,
+                  min(top_cells, default=None))
         bottoms = [self.cell_bottom(self.body_lines(p)[-1]) for p in self.pages if self.body_lines(p)]
-        self.add("last grid line bottom ≤ 版心 foot", f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
+        self.add(message("last grid line bottom ≤ 版心 foot"), f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
                  _mm(max(bottoms)), max(bottoms) <= self.bottom + TOLERANCE_MM)
         expected = self.layout.body.paragraph_indent_chars
         indents = Counter(round((line.x0 - self.left) / self.char, 2) for line in lines
                           if self.char * (expected - 0.5) < line.x0 - self.left < self.char * (expected + 0.5))
         indent = indents.most_common(1)[0][0] if indents else 0
-        self.add("paragraph indent", f"{expected:.2f} 字", f"{indent:.2f} 字", abs(indent - expected) < 0.05)
+        self.add(message("paragraph indent"), f"{expected:.2f} 字", f"{indent:.2f} 字", abs(indent - expected) < 0.05)
         ragged = 0
         for page in self.pages:
             body = [line for line in self.body_lines(page) if line.x0 < self.left + self.indent + self.char / 2]
@@ -201,7 +212,7 @@ class PdfRules:
                 continuation = abs(after.x0 - self.left) < 0.2 and after.baseline - line.baseline < 1.5 * self.pitch
                 ragged += continuation and line.x1 < self.right - self.char and \
                     abs(line.x0 - self.left) < self.indent + self.char / 2
-        self.add("lines justified to both edges (short line followed by its continuation)", "0", str(ragged),
+        self.add(message("lines justified to both edges (short line followed by its continuation)"), "0", str(ragged),
                  ragged == 0)
 
     def line_breaking(self) -> None:
@@ -209,8 +220,8 @@ class PdfRules:
         starts = [line.text for page in self.pages for line in self.body_lines(page)
                   if line.text[0] in rules.no_line_start]
         ends = [line.text for page in self.pages for line in self.body_lines(page) if line.text[-1] in rules.no_line_end]
-        self.add("lines starting with closing punctuation", "0", str(len(starts)), not starts)
-        self.add("lines ending with opening punctuation", "0", str(len(ends)), not ends)
+        self.add(message("lines starting with closing punctuation"), "0", str(len(starts)), not starts)
+        self.add(message("lines ending with opening punctuation"), "0", str(len(ends)), not ends)
 
     def masthead(self) -> None:
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
@@ -219,50 +230,56 @@ class PdfRules:
             marks = self.masthead_marks(first)
             if not marks:
                 continue
-            label = f"part {index + 1} 版头"
+            label = message("part {number} 版头", number=index + 1)
             mark = marks[0]
-            self.add(f"{label}: 发文机关标志 on one line, red", f"1 line, CMYK {red}",
-                     f"{len(marks)} line(s), {set(c.color for c in mark.chars)}",
+            self.add(message("{part}: 发文机关标志 on one line, red", part=label), message("1 line, CMYK {color}", color=red),
+                     message("{count} line(s), {colors}", count=len(marks), colors=set(c.color for c in mark.chars)),
                      len(marks) == 1 and all(c.color == red for c in mark.chars))
             spec = self.layout.masthead
-            self.near(f"{label}: 发文机关标志 top edge (版心 top + {spec.mark_top_mm:g} mm)", self.top + spec.mark_top_mm,
-                      mark.top)
-            self.near(f"{label}: 发文机关标志 centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
-            self.add(f"{label}: 发文机关标志 within the 版心 width", f"≤ {_mm(self.right - self.left)}",
+            self.near(message("{part}: 发文机关标志 top edge (版心 top + {mm} mm)", part=label, mm=f"{spec.mark_top_mm:g}"),
+                      self.top + spec.mark_top_mm, mark.top)
+            self.near(message("{part}: 发文机关标志 centred", part=label), (self.left + self.right) / 2,
+                      (mark.x0 + mark.x1) / 2)
+            self.add(message("{part}: 发文机关标志 within the 版心 width", part=label), f"≤ {_mm(self.right - self.left)}",
                      _mm(mark.x1 - mark.x0), mark.x1 - mark.x0 <= self.right - self.left + TOLERANCE_MM)
             numbers = [line for line in first.lines if "〔" in line.text and line.top > mark.bottom]
             if not numbers:
-                self.add(f"{label}: 发文字号", "present", "not found", False)
+                self.add(message("{part}: 发文字号", part=label), message("present"), message("not found"), False)
                 continue
             number = numbers[0]
             gap = (self.cell_top(number) - mark.bottom) / self.pitch
-            self.lines_apart(f"{label}: between 标志 and 发文字号", spec.doc_number_gap_lines, gap)
+            self.lines_apart(message("{part}: between 标志 and 发文字号", part=label), spec.doc_number_gap_lines, gap)
             same_line = [line for line in first.lines if abs(line.baseline - number.baseline) < 0.1]
             signer = next((line for line in same_line if "签发人" in line.text), None)
             if signer is not None:
                 side = spec.side_indent_chars * self.char
-                self.near(f"{label}: 发文字号 居左空{chinese_numeral(spec.side_indent_chars)}字", self.left + side, number.x0)
+                self.near(message("{part}: 发文字号 居左空{count}字", part=label, count=chinese_numeral(spec.side_indent_chars)),
+                          self.left + side, number.x0)
                 name = signer.text.split("：", 1)[1]
                 if name:
-                    self.near(f"{label}: 签发人 name 居右空{chinese_numeral(spec.side_indent_chars)}字", self.right - side,
-                              signer.x1)
+                    self.near(message("{part}: 签发人 name 居右空{count}字", part=label,
+                                      count=chinese_numeral(spec.side_indent_chars)), self.right - side, signer.x1)
                     face = self.face_of("signer_name")
                     kai = all(c.face in (face, "fallback") for c in signer.chars[signer.text.index("：") + 1:])
-                    self.add(f"{label}: 签发人 name in its face", face, face if kai else "other", kai)
+                    self.add(message("{part}: 签发人 name in its face", part=label), face,
+                             face if kai else message("other"), kai)
                 else:
-                    self.add(f"{label}: 签发人 name", "a name (data may leave it out)",
-                             f"none; label ends {(self.right - signer.x1) / self.char:.1f} 字 from the right", True)
+                    self.add(message("{part}: 签发人 name", part=label), message("a name (data may leave it out)"),
+                             message("none; label ends {chars} 字 from the right",
+                                     chars=f"{(self.right - signer.x1) / self.char:.1f}"), True)
             else:
-                self.near(f"{label}: 发文字号 centred", (self.left + self.right) / 2, (number.x0 + number.x1) / 2)
+                self.near(message("{part}: 发文字号 centred", part=label), (self.left + self.right) / 2,
+                          (number.x0 + number.x1) / 2)
             rules = [r for r in first.rules if r.color == red]
             if not rules:
-                self.add(f"{label}: red rule", "present", "not found", False)
+                self.add(message("{part}: red rule", part=label), message("present"), message("not found"), False)
                 continue
             rule = rules[0]
-            self.near(f"{label}: red rule {spec.rule_gap_mm:g} mm below the 发文字号", number.bottom + spec.rule_gap_mm,
-                      rule.y)
-            self.near(f"{label}: red rule as wide as the 版心", self.right - self.left, rule.x1 - rule.x0)
-            self.near(f"{label}: red rule starts at the 版心 left edge", self.left, rule.x0)
+            self.near(message("{part}: red rule {mm} mm below the 发文字号", part=label, mm=f"{spec.rule_gap_mm:g}"),
+                      number.bottom + spec.rule_gap_mm, rule.y)
+            self.near(message("{part}: red rule as wide as the 版心", part=label), self.right - self.left,
+                      rule.x1 - rule.x0)
+            self.near(message("{part}: red rule starts at the 版心 left edge", part=label), self.left, rule.x0)
 
     def _title_lines(self, page: Page) -> list[TextLine]:
         return [line for line in self.outside_tables(page) if abs(line.size - self.layout.role("title").size_pt) < 0.01]
@@ -271,17 +288,18 @@ class PdfRules:
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         for index, part in enumerate(self.parts):
             lines = self._title_lines(part[0])
-            label = f"part {index + 1} 标题"
+            label = message("part {number} 标题", number=index + 1)
             if not lines:
-                self.add(label, "present", "not found", False)
+                self.add(label, message("present"), message("not found"), False)
                 continue
             worst = max(abs((line.x0 + line.x1) / 2 - (self.left + self.right) / 2) for line in lines)
-            self.add(f"{label}: {len(lines)} line(s) centred", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst),
+            self.add(message("{part}: {count} line(s) centred", part=label, count=len(lines)),
+                     message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst),
                      worst <= TOLERANCE_MM)
             rules = [r for r in part[0].rules if r.color == red]
             if rules:
                 gap = (self.cell_top(lines[0]) - rules[0].y) / self.pitch
-                self.lines_apart(f"{label}: below the red rule", self.layout.body.title_gap_lines, gap)
+                self.lines_apart(message("{part}: below the red rule", part=label), self.layout.body.title_gap_lines, gap)
 
     def addressee(self) -> None:
         for index, part in enumerate(self.parts):
@@ -290,10 +308,10 @@ class PdfRules:
             if not after or not after[0].text.endswith("："):
                 continue
             line = after[0]
-            label = f"part {index + 1} 主送机关"
-            self.near(f"{label}: flush left, ends with ：", self.left, line.x0)
+            label = message("part {number} 主送机关", number=index + 1)
+            self.near(message("{part}: flush left, ends with ：", part=label), self.left, line.x0)
             gap = (self.cell_top(line) - self.cell_bottom(titles[-1])) / self.pitch
-            self.lines_apart(f"{label}: below the title", self.layout.body.after_title_lines, gap)
+            self.lines_apart(message("{part}: below the title", part=label), self.layout.body.after_title_lines, gap)
 
     def headings(self) -> None:
         for pattern, level, label in HEADING_NUMBERS:
@@ -303,7 +321,8 @@ class PdfRules:
             if not found:
                 continue
             faces = Counter(line.chars[0].face for line in found)
-            self.add(f"{label} font", face, ", ".join(f"{f} ×{n}" for f, n in faces.items()), set(faces) <= {face, "fallback"})
+            self.add(message("{heading} font", heading=label), face, ", ".join(f"{f} ×{n}" for f, n in faces.items()),
+                     set(faces) <= {face, "fallback"})
 
     def signature(self) -> None:
         """署名 and 成文日期 by the layout's own placement rule. A 公文 with a 版头 must carry a date;
@@ -312,11 +331,11 @@ class PdfRules:
         for index, part in enumerate(self.parts):
             lines = [(page, line) for page in part for line in self.body_lines(page)]
             dates = [i for i, (_, line) in enumerate(lines) if DATE.match(line.text)]
-            label = f"part {index + 1} 署名/成文日期"
+            label = message("part {number} 署名/成文日期", number=index + 1)
             if not dates or dates[-1] == 0:
                 required = bool(self.masthead_marks(part[0]))
-                self.add(label, "present" if required else "present, or none in a published report",
-                         "not found", not required)
+                self.add(label, message("present") if required else message("present, or none in a published report"),
+                         message("not found"), not required)
                 continue
             page, date = lines[dates[-1]]
             above_page, above = lines[dates[-1] - 1]
@@ -328,29 +347,33 @@ class PdfRules:
             held = [seal for seal, (organ_x, date_x) in placements.items()
                     if (organ is None or abs(self.left + organ_x - organ.x0) <= TOLERANCE_MM) and
                     abs(self.left + date_x - date.x0) <= TOLERANCE_MM]
-            no_seal = f"no seal: 署名 右空{chinese_numeral(body.signature_right_chars)}字, " \
-                      f"date +{body.date_offset_chars} 字" if organ else \
-                      f"no seal: date alone 右空{chinese_numeral(body.signature_right_chars)}字"
-            rule = "neither" if not held else \
-                f"seal: date 右空{chinese_numeral(body.seal_date_right_chars)}字" if held[0] else no_seal
-            where = f"署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, date starts " \
-                    f"{(date.x0 - organ.x0) / self.char:.2f} 字 right of it" if organ else \
-                    f"date ends {(self.right - date.x1) / self.char:.2f} 字 from the right"
-            self.add(f"{label} (§7.3.5)", "no-seal or seal placement", f"{rule}; {where}", bool(held))
+            no_seal = message("no seal: 署名 右空{chars}字, date +{offset} 字",
+                              chars=chinese_numeral(body.signature_right_chars), offset=body.date_offset_chars) \
+                if organ else message("no seal: date alone 右空{chars}字", chars=chinese_numeral(body.signature_right_chars))
+            rule = message("neither") if not held else \
+                message("seal: date 右空{chars}字", chars=chinese_numeral(body.seal_date_right_chars)) if held[0] \
+                else no_seal
+            where = message("署名 ends {ends} 字 from the right, date starts {starts} 字 right of it",
+                            ends=f"{(self.right - organ.x1) / self.char:.2f}",
+                            starts=f"{(date.x0 - organ.x0) / self.char:.2f}") if organ else \
+                message("date ends {ends} 字 from the right", ends=f"{(self.right - date.x1) / self.char:.2f}")
+            self.add(message("{part} (§7.3.5)", part=label), message("no-seal or seal placement"),
+                     message("{rule}; {where}", rule=rule, where=where), bool(held))
             if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1][1].text.startswith("（"):
                 note = lines[dates[-1] + 1][1]
                 chars = body.note_indent_chars
-                self.near(f"part {index + 1} 附注 居左空{chinese_numeral(chars)}字", self.left + chars * self.char,
-                          note.x0)
-                self.near(f"part {index + 1} 附注 on the line after the date", date.baseline + self.pitch,
-                          note.baseline)
+                self.near(message("part {number} 附注 居左空{chars}字", number=index + 1, chars=chinese_numeral(chars)),
+                          self.left + chars * self.char, note.x0)
+                self.near(message("part {number} 附注 on the line after the date", number=index + 1),
+                          date.baseline + self.pitch, note.baseline)
 
     def tables(self) -> None:
         found = [(page, table) for page in self.pages for table in page.tables]
         if not found:
             return
         overflow = max(max(self.left - t.bbox[0], t.bbox[2] - self.right) for _, t in found)
-        self.add(f"{len(found)} table pieces within the 版心 width", f"overflow ≤ {TOLERANCE_MM} mm",
+        self.add(message("{count} table pieces within the 版心 width", count=len(found)),
+                 message("overflow ≤ {mm} mm", mm=TOLERANCE_MM),
                  _mm(max(overflow, 0)), overflow <= TOLERANCE_MM)
         worst, numbers = 0.0, 0
         sizes: set[float] = set()
@@ -365,9 +388,9 @@ class PdfRules:
                     if cell is not None:
                         numbers += 1
                         worst = max(worst, abs((line.x0 + line.x1) / 2 - (cell[0] + cell[2]) / 2))
-        self.add(f"numbers centred in their cells ({numbers} cells)", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst),
-                 worst <= TOLERANCE_MM)
-        self.add("table text sizes", "readable: ≥ 9 pt", ", ".join(f"{s:g} pt" for s in sorted(sizes)),
+        self.add(message("numbers centred in their cells ({count} cells)", count=numbers),
+                 message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst), worst <= TOLERANCE_MM)
+        self.add(message("table text sizes"), message("readable: ≥ 9 pt"), ", ".join(f"{s:g} pt" for s in sorted(sizes)),
                  min(sizes, default=0) >= 9)
         repeated = continued = blocks = 0
         for (page, table), (next_page, next_table) in zip(found, found[1:]):
@@ -384,9 +407,11 @@ class PdfRules:
             continued += 1
             repeated += [[c for c in row if c] for row in table.rows[:heads]] == \
                         [[c for c in row if c] for row in next_table.rows[:heads]]
-        self.add("tables broken across pages repeat their header rows", f"{continued} of {continued}",
-                 f"{repeated} of {continued}" + (f" ({blocks} in tables of captioned blocks)" if blocks else ""),
-                 repeated == continued)
+        measured = message("{count} of {total}", count=repeated, total=continued)
+        if blocks:
+            measured = message("{measured} ({count} in tables of captioned blocks)", measured=measured, count=blocks)
+        self.add(message("tables broken across pages repeat their header rows"),
+                 message("{count} of {total}", count=continued, total=continued), measured, repeated == continued)
 
     def header_rows(self, page: Page, table: FoundTable) -> list[bool | None]:
         """Per row of a table piece: True when all its text is in the header face (黑体), False
@@ -406,46 +431,55 @@ class PdfRules:
         outer, inner = spec.outer_rule_mm, spec.inner_rule_mm
         for index, part in enumerate(self.parts):
             page = part[-1]
-            label = f"part {index + 1} 版记"
+            label = message("part {number} 版记", number=index + 1)
             if not self.has_imprint(page):      # a published report: no blank page to reach an even one
-                self.add(f"part {index + 1} without 版记 ends on its last page of text", "a numbered page",
-                         f"page {page.number} " + ("numbered" if self.page_number_line(page) else "unnumbered"),
-                         self.page_number_line(page) is not None)
+                numbered = self.page_number_line(page) is not None
+                self.add(message("part {number} without 版记 ends on its last page of text", number=index + 1),
+                         message("a numbered page"),
+                         message("page {number} numbered", number=page.number) if numbered else
+                         message("page {number} unnumbered", number=page.number),
+                         numbered)
                 continue
-            self.add(f"{label} on an even page", "even", f"page {page.number}", page.number % 2 == 0)
+            self.add(message("{part} on an even page", part=label), message("even"),
+                     message("page {number}", number=page.number), page.number % 2 == 0)
             rules = sorted((r for r in page.rules if abs((r.x1 - r.x0) - (self.right - self.left)) < 1
                             and not any(t.bbox[1] - 0.5 <= r.y <= t.bbox[3] + 0.5 for t in page.tables)),
                            key=lambda r: r.y)
             if not rules:
-                self.add(label, "rules", "not found", False)
+                self.add(label, message("rules"), message("not found"), False)
                 continue
-            self.near(f"{label}: last rule on the 版心 foot", self.bottom, rules[-1].y)
-            self.near(f"{label}: first and last rules {outer} mm", outer, min(rules[0].width_mm, rules[-1].width_mm), 0.02)
+            self.near(message("{part}: last rule on the 版心 foot", part=label), self.bottom, rules[-1].y)
+            self.near(message("{part}: first and last rules {mm} mm", part=label, mm=outer), outer,
+                      min(rules[0].width_mm, rules[-1].width_mm), 0.02)
             if len(rules) > 2:
-                self.near(f"{label}: rules between {inner} mm", inner, max(r.width_mm for r in rules[1:-1]), 0.02)
+                self.near(message("{part}: rules between {mm} mm", part=label, mm=inner), inner,
+                          max(r.width_mm for r in rules[1:-1]), 0.02)
             lines = [line for line in page.lines if rules[0].y < line.top and line.bottom < rules[-1].y]
             faces = {face for line in lines for face in line.faces}
             sizes = {line.size for line in lines}
-            self.add(f"{label}: face and size", f"{role.face} {role.size_pt:g} pt", f"{faces} {sizes}",
+            self.add(message("{part}: face and size", part=label), f"{role.face} {role.size_pt:g} pt", f"{faces} {sizes}",
                      faces <= {role.face, "fallback"} and sizes == {role.size_pt})
             copy = [line for line in lines if line.text.startswith("抄送：")]
             if copy:
                 first = copy[0]
-                self.near(f"{label}: 抄送 左空{side_label}", self.left + side, first.x0)
+                self.near(message("{part}: 抄送 左空{chars}", part=label, chars=side_label), self.left + side, first.x0)
                 names_x = first.chars[first.text.index("：") + 1].x0 if len(first.text) > first.text.index("：") + 1 \
                     else first.x1
                 rest = [line for line in lines if first.baseline < line.baseline and not PRINT_DATE.match(line.text)
                         and line.x0 < (self.left + self.right) / 2 and rules[-2].y > line.bottom] if len(rules) > 2 else []
                 for line in rest:
-                    self.near(f"{label}: 抄送 continuation aligned after the colon", names_x, line.x0)
+                    self.near(message("{part}: 抄送 continuation aligned after the colon", part=label), names_x, line.x0)
                 last_copy = rest[-1] if rest else first
-                self.add(f"{label}: 抄送 ends with 。", "。", last_copy.text[-1], last_copy.text.endswith("。"))
+                self.add(message("{part}: 抄送 ends with 。", part=label), "。", last_copy.text[-1],
+                         last_copy.text.endswith("。"))
             printed = [line for line in lines if PRINT_DATE.match(line.text)]
             if printed:
-                self.near(f"{label}: 印发日期 右空{side_label}", self.right - side, printed[0].x1)
+                self.near(message("{part}: 印发日期 右空{chars}", part=label, chars=side_label), self.right - side,
+                          printed[0].x1)
                 printer = [line for line in lines if abs(line.baseline - printed[0].baseline) < 0.1 and line is not printed[0]]
                 if printer:
-                    self.near(f"{label}: 印发机关 左空{side_label}", self.left + side, printer[0].x0)
+                    self.near(message("{part}: 印发机关 左空{chars}", part=label, chars=side_label), self.left + side,
+                              printer[0].x0)
 
     def page_numbers(self) -> None:
         spec = self.layout.page_number
@@ -471,15 +505,18 @@ class PdfRules:
                 x = line.x1 - (self.right - side) if page.number % 2 else line.x0 - (self.left + side)
                 worst_x = max(worst_x, abs(x))
                 faces.update(c.face for c in line.chars)
-        self.add("page numbers count 1, 2, … per part", "in sequence", "yes" if sequence_ok else "no", sequence_ok)
-        self.add("unnumbered pages hold no body text (blank or 版记 only)", "yes", "yes" if unnumbered_ok else "no",
+        yes, no = message("yes"), message("no")
+        self.add(message("page numbers count 1, 2, … per part"), message("in sequence"), yes if sequence_ok else no,
+                 sequence_ok)
+        self.add(message("unnumbered pages hold no body text (blank or 版记 only)"), yes, yes if unnumbered_ok else no,
                  unnumbered_ok)
-        self.add(f"page number dash {below:g} mm below the 版心", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_y),
-                 worst_y <= TOLERANCE_MM)
-        self.add(f"page number {chinese_numeral(spec.side_indent_chars)}字 in: right on odd, left on even pages",
-                 f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x), worst_x <= TOLERANCE_MM)
+        self.add(message("page number dash {mm} mm below the 版心", mm=f"{below:g}"),
+                 message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst_y), worst_y <= TOLERANCE_MM)
+        self.add(message("page number {chars}字 in: right on odd, left on even pages",
+                         chars=chinese_numeral(spec.side_indent_chars)),
+                 message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst_x), worst_x <= TOLERANCE_MM)
         face = self.face_of("page_number")
-        self.add("page number face", face, ", ".join(faces), set(faces) == {face})
+        self.add(message("page number face"), face, ", ".join(faces), set(faces) == {face})
 
 
 def _leading_header_rows(kinds: list[bool | None]) -> int:
@@ -493,7 +530,8 @@ def check_pdf_rules(pages: list[Page], layout: Layout) -> list[Finding]:
 
 def format_findings(findings: Iterable[Finding], out: Callable[[str], None] = print) -> None:
     findings = list(findings)
-    width = max(len(f.rule) for f in findings)
+    width = max(len(str(f.rule)) for f in findings)
     for finding in findings:
-        mark = "ok  " if finding.ok else "FAIL"
-        out(f"{mark} {finding.rule:<{width}}  expected {finding.expected:<24} measured {finding.measured}")
+        out(str(message("{mark} {rule}  expected {expected} measured {measured}",
+                        mark=message("ok  ") if finding.ok else message("FAIL"), rule=f"{finding.rule!s:<{width}}",
+                        expected=f"{finding.expected!s:<24}", measured=finding.measured)))

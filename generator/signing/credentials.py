@@ -8,13 +8,18 @@ that belongs to the certificate, a certificate valid today and allowed to sign d
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, pkcs12
-from pyhanko.sign.signers import SimpleSigner
+from cryptography.utils import CryptographyDeprecationWarning
+
+with warnings.catch_warnings():     # pyhanko imports DSA, which cryptography deprecates: no line for the clerk
+    warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+    from pyhanko.sign.signers import SimpleSigner
 
 from generator.errors import UsageError
 from generator.i18n import Message, message
