@@ -61,7 +61,8 @@ def _labels(language_name: str) -> dict[tuple[str, ...], str]:
 
 def label(location: Iterable[int | str]) -> str:
     """The clerk's name for the value at ``location`` (a data path of keys and list indexes)."""
-    steps = tuple(str(step) for step in location)
+    from generator.load.echo import shorten
+    steps = tuple(shorten(str(step)) for step in location)
     if not steps:
         return str(message("the file's top level"))
     labels = _labels(language())
@@ -74,6 +75,8 @@ def label(location: Iterable[int | str]) -> str:
             known = str(message("{place}, item {number}", place=known, number=int(rest[0]) + 1))
             rest = rest[2:] if len(rest) > 1 and not rest[1].isdigit() else rest[1:]
         return "·".join((known, *rest)) if rest else known
+    if len(steps) > 8:                              # a deep path elided in the middle, as field_path does
+        steps = (*steps[:3], "…", *steps[-4:])
     return "·".join(steps)
 
 
