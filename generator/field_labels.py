@@ -22,6 +22,8 @@ from generator.layout_spec import LAYOUTS_DIR, read_layout_file
 LABELS_FILE = LAYOUTS_DIR / "field_labels.yaml"
 FORMATS = (2021, 2019)
 # a hint after a label, for the one who fills it in ("（多人以“、”分隔）"), is not part of its name
+# the fields of a prose block (a paragraph, a heading): "一、总体情况第3项" names the block
+_BLOCK_FIELDS = {"p", "h2", "h3", "h4", "lead", "text"}
 _HINT = re.compile(r"（[^（）]*分隔）$")
 
 
@@ -73,7 +75,7 @@ def label(location: Iterable[int | str]) -> str:
         rest = steps[length:]
         if rest and rest[0].isdigit():              # an item of a list: a paragraph, a name …
             known = str(message("{place}, item {number}", place=known, number=int(rest[0]) + 1))
-            rest = rest[2:] if len(rest) > 1 and not rest[1].isdigit() else rest[1:]
+            rest = rest[2:] if len(rest) > 1 and rest[1] in _BLOCK_FIELDS else rest[1:]
         return "·".join((known, *rest)) if rest else known
     if len(steps) > 8:                              # a deep path elided in the middle, as field_path does
         steps = (*steps[:3], "…", *steps[-4:])

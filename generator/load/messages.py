@@ -40,6 +40,9 @@ def describe(error: dict[str, Any]) -> Message | str:
         return message(_FIXED[kind])
     if kind in _TYPES:
         return message(_EXPECTED, expected=message(EXPECTED[_TYPES[kind]]))
+    if kind == "literal_error" and " or " in str(context.get("expected")):     # pydantic's "'a', 'b' or 'c'"
+        first, last = str(context["expected"]).rsplit(" or ", 1)
+        return message(_WITH_CONTEXT[kind], expected=message("{names} or {last}", names=first, last=last))
     if kind in _WITH_CONTEXT:
         counts = ("max_length", "actual_length")          # thousands separated, as the other limits
         return message(_WITH_CONTEXT[kind], **{key: f"{value:,}" if key in counts else value
@@ -52,6 +55,8 @@ def describe(error: dict[str, Any]) -> Message | str:
             return message("expected {expected} ({detail})", expected=message(EXPECTED[TIMESTAMP]),
                            detail=context["error"])
         return message(_EXPECTED, expected=message(EXPECTED[TIMESTAMP]))
+    if kind == "other_processing_form":          # the report model's own wording, as a catalog entry
+        return message(error["msg"])
     reason = context.get("error")
     if isinstance(reason, ValueError) and reason.args and isinstance(reason.args[0], Message):
         return reason.args[0]           # the model's own message, rendered when printed

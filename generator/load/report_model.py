@@ -17,7 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Di
                       field_validator, model_validator)
 
 from generator.load.echo import echo
-from generator.i18n import message
+from generator.i18n import N_, message
 from generator.load.limits import LIMITS
 
 NOT_APPLICABLE = "/"
@@ -351,7 +351,7 @@ def _other_processing_form(value: Any) -> str | None:
     return None
 
 
-OTHER_PROCESSING_FORMS = (
+OTHER_PROCESSING_FORMS = N_(
     "（六）其他处理 is either three rows (no_correction:, unpaid_fee:, other:, each with the applicant "
     "columns), as in the 2021 format, or one row of applicant columns (natural_person: … total:), as in "
     "the 2019 format")
