@@ -21,6 +21,7 @@ _REASONS = {
     errno.EEXIST: N_("a file of that name is in the way"),
     errno.ENAMETOOLONG: N_("the name is too long"),
     errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EFBIG: N_("the file is larger than the disk allows"),
 }
 
 

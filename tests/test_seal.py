@@ -133,9 +133,9 @@ def test_the_ofd_carries_the_seal_at_the_same_place(sealed):
 def test_a_seal_scan_that_cannot_serve_is_refused_in_one_line(tmp_path, capsys):
     (tmp_path / "text.png").write_text("not a picture")
     Image.new("RGB", (600, 300), "white").save(tmp_path / "wide.png")
-    for name, words in (("missing.png", "no such seal image"), ("text.png", "cannot read the seal image"),
-                        ("wide.png", "crop it to the seal")):
+    for name, words in (("missing.png", "印章图片不存在"), ("text.png", "无法读取印章图片"),
+                        ("wide.png", "请裁剪到印章本身")):
         assert main(["build", str(SEED), "-o", str(tmp_path / "out"), "--seal", str(tmp_path / name)]) == 2
         last = capsys.readouterr().err.splitlines()[-1]
-        assert last.startswith("error: ") and words in last, last
+        assert last.startswith("错误：") and words in last, last
     assert not (tmp_path / "out").exists()
