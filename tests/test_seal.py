@@ -95,9 +95,9 @@ def test_the_seal_sits_as_the_standard_places_it(sealed, layout):
             else:
                 assert layout.page.top_mm <= top <= layout.page.top_mm + 2 * pitch
             assert bottom <= layout.page.top_mm + layout.page.text_height_mm      # never below the 版心
-    findings = {f.rule: f for f in inspect_pdf(sealed["pdf"], layout)}
+    findings = {str(f.rule): f for f in inspect_pdf(sealed["pdf"], layout)}
     assert [f for f in findings.values() if not f.ok] == []
-    assert "seal: date 右空四字" in findings["part 1 署名/成文日期 (§7.3.5)"].measured
+    assert "加盖印章：日期右空四字" in str(findings["第1份公文 署名/成文日期（§7.3.5）"].measured)
 
 
 def test_the_seal_is_drawn_under_the_text(sealed):
