@@ -120,3 +120,18 @@ def test_a_new_user_reads_only_chinese(tmp_path):
     english = {line: words for line in lines if (words := _english_words(line))}
     assert not english, "\n".join(f"{line}\n    {words}" for line, words in english.items())
     assert all(re.search(r"[\u4e00-\u9fff]", line) for line in lines)
+
+
+def test_english_on_request_keeps_the_maintainers_wording(tmp_path):
+    """``--lang en``: the msgids themselves, places as data paths, as before the catalog."""
+    (tmp_path / "type.yaml").write_text(_broken_data(tmp_path)[5].read_text(encoding="utf-8"), encoding="utf-8")
+    environment = {key: value for key, value in os.environ.items() if key != LANG_ENV}
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "type.yaml", "--lang", "en"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120, env={**environment, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert result.stderr.endswith(": error: report.applications.received.commercial: expected a whole number, "
+                                  "blank or \"/\", got \"十二\"\n"), result.stderr
+    sums = subprocess.run([sys.executable, "-m", "generator", "check", "sums.yaml", "--lang", "en"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, env={**environment, "PYTHONPATH": str(ROOT)})
+    assert "error: 三、（一）予以公开/自然人 is -1: a count cannot be negative" in sums.stdout
+    assert sums.stdout.splitlines()[-1] == "sums.yaml: 4 error(s), 0 warning(s)"
