@@ -177,4 +177,4 @@ def test_a_signature_that_fails_while_written_leaves_the_previous_output_alone(s
 
 def test_the_password_is_never_an_argument(capsys):
     assert main(["sign", "a.pdf", "--p12", "office.p12", "--password", "secret", "-o", "b.pdf"]) == 2
-    assert "unrecognized arguments: --password secret" in capsys.readouterr().err
+    assert "无法识别的参数：--password secret" in capsys.readouterr().err
