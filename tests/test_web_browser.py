@@ -64,7 +64,7 @@ def _expected_message(old: str, new: str) -> str:
     text = SEED.read_text(encoding="utf-8").replace(old, new, 1)
     source = YamlSource(str(SEED), text)
     checked = check_report(source, validate(source))
-    return next(f"error: {f.message}" for f in checked.findings if "一、本年新收/总计" in f.message)
+    return next(f"error: {f.message}" for f in checked.findings if "一、本年新收（总计）" in str(f.message))
 
 
 def _pdf_text(pdf: Path) -> str:
@@ -85,7 +85,7 @@ def test_clerk_edits_checks_downloads_and_saves(served, page, tmp_path):
     message = page.locator(f"[data-msg='{TOTAL}']")
     expected = _expected_message("received: {natural_person: 198", "received: {natural_person: 199")
     message.get_by_text(expected).wait_for()
-    assert "is 202 but its six applicant columns sum to 203" in expected
+    assert "为202，但六类申请人各栏之和为203" in expected
     assert "bad" in page.get_attribute(f"input[name='t:{CELL}']", "class")
     page.locator("table.statutory").nth(1).scroll_into_view_if_needed()
     page.screenshot(path=shots / "error.png")
