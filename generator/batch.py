@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.build import build
 from generator.errors import GongwenError, UsageError
+from generator.i18n import _, message
 
 
 @dataclass
@@ -35,14 +36,15 @@ def data_files(arguments: list[Path]) -> list[Path]:
         if argument.is_dir():
             found = sorted(argument.glob("*.yaml"))
             if not found:
-                raise UsageError(f"{argument}: no .yaml data file in this folder")
+                raise UsageError(message("{path}: no .yaml data file in this folder", path=argument))
             files += found
         else:
             files.append(argument)
     stems: dict[str, Path] = {}
     for path in files:
         if path.stem in stems and stems[path.stem] != path:
-            raise UsageError(f"{path} and {stems[path.stem]} would write the same output files")
+            raise UsageError(message("{path} and {other} would write the same output files", path=path,
+                                     other=stems[path.stem]))
         stems[path.stem] = path
     return list(dict.fromkeys(files))
 
@@ -51,12 +53,14 @@ def _build_one(data: Path, output: Path, formats: tuple[str, ...], font_dir: Pat
                force: bool, seal: Path | None, parts: str) -> Outcome:
     outcome = Outcome(data)
     try:
-        outcome.files = build(data, output, formats, font_dir, warn=lambda m: outcome.notes.append(f"warning: {m}"),
+        outcome.files = build(data, output, formats, font_dir,
+                              warn=lambda text: outcome.notes.append(str(message("warning: {text}", text=text))),
                               force=force, say=outcome.notes.append, seal=seal, parts=parts)
     except GongwenError as error:
         outcome.error = str(error)
     except Exception as error:          # a bug must not take the other reports down with it
-        outcome.error = f"{data}: internal error ({error.__class__.__name__}: {error})"
+        outcome.error = str(message("{path}: internal error ({error})", path=data,
+                                    error=f"{error.__class__.__name__}: {error}"))
     return outcome
 
 
@@ -86,7 +90,7 @@ class _Report:
         if sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-            self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            self.progress = Progress(TextColumn(_("building")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                      console=Console(stderr=True), transient=True)
             self.task = self.progress.add_task("build", total=total)
             self.progress.start()
@@ -101,8 +105,12 @@ class _Report:
         self.done += 1
         for note in outcome.notes:
             self.line(note)
-        state = f"error: {outcome.error}" if outcome.error else ", ".join(str(f) for f in outcome.files)
-        self.line(f"[{self.done}/{self.total}] {outcome.data}: {state}")
+        if outcome.error:
+            self.line(str(message("[{done}/{total}] {path}: error: {text}", done=self.done, total=self.total,
+                                  path=outcome.data, text=outcome.error)))
+        else:
+            self.line(str(message("[{done}/{total}] {path}: {files}", done=self.done, total=self.total,
+                                  path=outcome.data, files=", ".join(str(f) for f in outcome.files))))
         if self.progress is not None:
             self.progress.advance(self.task)
 
@@ -134,7 +142,8 @@ def build_all(data: list[Path], output: Path, formats: tuple[str, ...], font_dir
     for path in files:
         for written in outcomes[path].files:
             out(str(written))
-    print(f"{len(files) - len(failed)} of {len(files)} report(s) built", file=sys.stderr)
+    print(message("{built} of {count} report(s) built", built=len(files) - len(failed), count=len(files)),
+          file=sys.stderr)
     for outcome in failed:
-        print(f"failed: {outcome.error}", file=sys.stderr)
+        print(message("failed: {text}", text=outcome.error), file=sys.stderr)
     return 1 if failed else 0

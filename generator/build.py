@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from generator.errors import GongwenError, OutputError, UsageError
 from generator.i18n import message
 from generator.kinds import ANNUAL_REPORT
+from generator.os_reasons import os_reason
 from generator.output_files import replaced_together
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ class ChecksFailed(GongwenError):
     exit_code = 1
 
 
-def _warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+def _warn(text: object) -> None:
+    print(message("warning: {text}", text=text), file=sys.stderr)
 
 
 def _say(line: str) -> None:
@@ -57,7 +58,7 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     from generator.kinds import check_path
 
     if font_dir is not None and not font_dir.is_dir():
-        raise UsageError(f"{font_dir}: --font-dir is not a folder")
+        raise UsageError(message("{path}: --font-dir is not a folder", path=font_dir))
     if seal is not None:
         from generator.seal_image import check_seal_image
         seal = check_seal_image(seal)
@@ -68,8 +69,8 @@ def build(data: Path, output: Path, formats: tuple[str, ...], font_dir: Path | N
     for finding in checked.findings:
         say(str(finding))
     if checked.errors and not force:
-        raise ChecksFailed(f"{data}: {len(checked.errors)} error(s) in the tables; nothing written "
-                           "(--force builds anyway)")
+        raise ChecksFailed(message("{path}: {count} error(s) in the tables; nothing written (--force builds anyway)",
+                                   path=data, count=len(checked.errors)))
     stem = data.stem if parts == "all" else f"{data.stem}.{parts}"
     return write_outputs(checked.data, stem, output, formats, font_dir, warn, seal, parts, pdf_worker,
                          kind=checked.kind)
@@ -89,7 +90,8 @@ def write_outputs(report: ReportFile | Gongwen, stem: str, output: Path, formats
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{output}: cannot create the output folder ({error.strerror})") from None
+        raise OutputError(message("{path}: cannot create the output folder ({reason})", path=output,
+                                  reason=os_reason(error))) from None
     targets = _targets(output, stem, formats)
     layout = load_layout()
     document = (kind or annual_report()).compose(report, warn, layout)
@@ -124,5 +126,6 @@ def _targets(output: Path, stem: str, formats: tuple[str, ...]) -> list[tuple[st
     targets = [(fmt, output / f"{stem}{EXTENSIONS[fmt]}") for fmt in FORMATS if fmt in formats]
     for _, final in targets:
         if final.is_dir():
-            raise OutputError(f"{final}: is a folder, so the {final.suffix[1:].upper()} cannot be written there")
+            raise OutputError(message("{path}: is a folder, so the {kind} cannot be written there", path=final,
+                                      kind=final.suffix[1:].upper()))
     return targets

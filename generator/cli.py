@@ -17,14 +17,15 @@ from pathlib import Path
 from generator.build import DEFAULT_FORMATS, FORMATS, PARTS
 from generator.errors import DataError, GongwenError, UsageError
 from generator.font_files import FONT_DIR_ENV
+from generator.argparse_words import speak_our_language
 from generator.i18n import LANG_ENV, LANGUAGES, _, message, set_language
 from generator.interrupts import SIGINT_EXIT, SIGTERM_EXIT, Terminated, handle_termination
 from generator.signing.password import PASSWORD_ENV
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        raise UsageError(f"{self.prog}: {message}")
+    def error(self, text: str) -> None:
+        raise UsageError(message("{command}: {problem}", command=self.prog, problem=text))
 
 
 def _language_option(parser: argparse.ArgumentParser) -> None:
@@ -45,65 +46,67 @@ def _choose_language(argv: list[str] | None) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gongwen", description="政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF")
+    speak_our_language()
+    parser = _Parser(prog="gongwen", description=_("政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF"))
     _language_option(parser)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    build = commands.add_parser("build", help="render data files to DOCX and PDF (and the archive's PDF/A and OFD "
-                                              "copies with --format pdfa, ofd)")
-    build.add_argument("data", type=Path, nargs="+",
-                       help="report data (YAML) or a clerk's draft (.txt, .md, .docx); several files or folders "
-                            "build in one run")
-    build.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar=_("COMMAND"))
+    build = commands.add_parser("build", help=_("render data files to DOCX and PDF (and the archive's PDF/A and OFD "
+                                              "copies with --format pdfa, ofd)"))
+    build.add_argument("data", type=Path, nargs="+", metavar="DATA.yaml",
+                       help=_("report data (YAML) or a clerk's draft (.txt, .md, .docx); several files or folders "
+                              "build in one run"))
+    build.add_argument("-o", "--output", type=Path, default=Path("out"), help=_("output folder (default: out)"))
     build.add_argument("--format", choices=FORMATS, action="append",
-                       help="write only this format (repeatable; default: docx and pdf; pdfa writes NAME.pdfa.pdf)")
+                       help=_("write only this format (repeatable; default: docx and pdf; pdfa writes NAME.pdfa.pdf)"))
     build.add_argument("--font-dir", type=Path,
-                       help=f"folder with the office's own fonts (仿宋_GB2312.ttf …); also ${FONT_DIR_ENV}")
+                       help=_("folder with the office's own fonts (仿宋_GB2312.ttf …); also ${env}").format(env=FONT_DIR_ENV))
     build.add_argument("--force", action="store_true",
-                       help="build even when the tables do not add up (the errors are still printed)")
-    build.add_argument("--jobs", type=int, help="reports built at once (default: one per core)")
-    build.add_argument("--seal", type=Path, help="the office's seal scan (PNG or JPEG), pressed on every 署名")
+                       help=_("build even when the tables do not add up (the errors are still printed)"))
+    build.add_argument("--jobs", type=int, help=_("reports built at once (default: one per core)"))
+    build.add_argument("--seal", type=Path, help=_("the office's seal scan (PNG or JPEG), pressed on every 署名"))
     build.add_argument("--parts", choices=PARTS, default="all",
-                       help="report: the annual report alone, for the portal (NAME.report.pdf …; default: all)")
-    check = commands.add_parser("check", help="check the data's tables and numbers; write nothing")
-    check.add_argument("data", type=Path, help="report data (YAML)")
-    draft = commands.add_parser("draft", help="read a clerk's draft (.txt, .md, .docx) and write what was "
-                                              "recognised as a data file to review")
-    draft.add_argument("draft", type=Path, help="the draft: plain text, Markdown or Word (.docx)")
-    draft.add_argument("-o", "--output", type=Path, help="the data file to write (default: standard output)")
-    new = commands.add_parser("new", help="print a complete data skeleton to fill in")
-    new.add_argument("--kind", help="the kind of document: 通知, 请示, 报告, 函, 批复, 意见, 纪要 … "
-                                    "(default: the 政府信息公开工作年度报告)")
-    new.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
-    new.add_argument("--year", type=int, help="the year the report covers (another kind: the year of its date)")
-    new.add_argument("--organ", help="the government the report is about, e.g. 某某区人民政府 (another kind: "
-                                     "the issuing organ, e.g. 某某区人民政府办公室)")
+                       help=_("report: the annual report alone, for the portal (NAME.report.pdf …; default: all)"))
+    check = commands.add_parser("check", help=_("check the data's tables and numbers; write nothing"))
+    check.add_argument("data", type=Path, metavar="DATA.yaml", help=_("report data (YAML) or a clerk's draft"))
+    draft = commands.add_parser("draft", help=_("read a clerk's draft (.txt, .md, .docx) and write what was "
+                                                "recognised as a data file to review"))
+    draft.add_argument("draft", type=Path, metavar="DRAFT.docx",
+                       help=_("the draft: plain text, Markdown or Word (.docx)"))
+    draft.add_argument("-o", "--output", type=Path, help=_("the data file to write (default: standard output)"))
+    new = commands.add_parser("new", help=_("print a complete data skeleton to fill in"))
+    new.add_argument("--kind", help=_("the kind of document: 通知, 请示, 报告, 函, 批复, 意见, 纪要, 令 … "
+                                      "(default: the 政府信息公开工作年度报告)"))
+    new.add_argument("--format", type=int, choices=(2019, 2021), help=_("table format (default: from --year)"))
+    new.add_argument("--year", type=int, help=_("the year the report covers (another kind: the year of its date)"))
+    new.add_argument("--organ", help=_("the government the report is about, e.g. 某某区人民政府 (another kind: "
+                                       "the issuing organ, e.g. 某某区人民政府办公室)"))
     new.add_argument("--from", dest="last_year", type=Path, metavar="LAST_YEAR.yaml",
-                     help="start from last year's data file: the year moves on, its prose is marked to do")
-    template = commands.add_parser("xlsx-template", help="write the statutory tables as an Excel workbook to fill in")
-    template.add_argument("--format", type=int, choices=(2019, 2021), help="table format (default: from --year)")
-    template.add_argument("--year", type=int, help="the year the report covers (default: --from's)")
-    template.add_argument("--organ", help="the government the report is about (default: --from's)")
+                     help=_("start from last year's data file: the year moves on, its prose is marked to do"))
+    template = commands.add_parser("xlsx-template", help=_("write the statutory tables as an Excel workbook to fill in"))
+    template.add_argument("--format", type=int, choices=(2019, 2021), help=_("table format (default: from --year)"))
+    template.add_argument("--year", type=int, help=_("the year the report covers (default: --from's)"))
+    template.add_argument("--organ", help=_("the government the report is about (default: --from's)"))
     template.add_argument("--from", dest="source", type=Path,
-                          help="fill the workbook in from this data file (to review it, or start from last year's)")
-    template.add_argument("-o", "--output", type=Path, required=True, help="the workbook to write (.xlsx)")
-    workbook = commands.add_parser("import", help="read a filled workbook back into a data file")
-    workbook.add_argument("workbook", type=Path, help="a workbook written by gongwen xlsx-template, filled in")
-    workbook.add_argument("-o", "--output", type=Path, help="the data file to write (default: the --into file)")
-    workbook.add_argument("--into", type=Path, help="merge into this data file, keeping its prose and comments")
-    serve = commands.add_parser("serve", help="edit, check, preview and save the report on a local web page")
-    serve.add_argument("folder", type=Path, nargs="?", default=Path("."), help="the folder of data files (default: .)")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
-    commands.add_parser("schema", help="print the JSON Schema of the data files")
-    inspect = commands.add_parser("inspect", help="measure a PDF against GB/T 9704-2012, rule by rule")
-    inspect.add_argument("pdf", type=Path, help="a PDF written by gongwen build")
+                          help=_("fill the workbook in from this data file (to review it, or start from last year's)"))
+    template.add_argument("-o", "--output", type=Path, required=True, help=_("the workbook to write (.xlsx)"))
+    workbook = commands.add_parser("import", help=_("read a filled workbook back into a data file"))
+    workbook.add_argument("workbook", type=Path, metavar="WORKBOOK.xlsx", help=_("a workbook written by gongwen xlsx-template, filled in"))
+    workbook.add_argument("-o", "--output", type=Path, help=_("the data file to write (default: the --into file)"))
+    workbook.add_argument("--into", type=Path, help=_("merge into this data file, keeping its prose and comments"))
+    serve = commands.add_parser("serve", help=_("edit, check, preview and save the report on a local web page"))
+    serve.add_argument("folder", type=Path, nargs="?", default=Path("."), help=_("the folder of data files (default: .)"))
+    serve.add_argument("--port", type=int, default=8000, help=_("port on 127.0.0.1 (default: 8000)"))
+    commands.add_parser("schema", help=_("print the JSON Schema of the data files"))
+    inspect = commands.add_parser("inspect", help=_("measure a PDF against GB/T 9704-2012, rule by rule"))
+    inspect.add_argument("pdf", type=Path, help=_("a PDF written by gongwen build"))
     # no abbreviations: "--password SECRET" must be refused, not taken for --password-file
-    sign = commands.add_parser("sign", help="sign a PDF with the office's certificate (PAdES; a PDF/A stays PDF/A)",
+    sign = commands.add_parser("sign", help=_("sign a PDF with the office's certificate (PAdES; a PDF/A stays PDF/A)"),
                                allow_abbrev=False)
-    sign.add_argument("pdf", type=Path, help="the PDF to sign (NAME.pdf or the archive copy NAME.pdfa.pdf)")
-    sign.add_argument("--p12", type=Path, required=True, help="the office's key and certificate (PKCS#12: .p12, .pfx)")
+    sign.add_argument("pdf", type=Path, help=_("the PDF to sign (NAME.pdf or the archive copy NAME.pdfa.pdf)"))
+    sign.add_argument("--p12", type=Path, required=True, help=_("the office's key and certificate (PKCS#12: .p12, .pfx)"))
     sign.add_argument("--password-file", type=Path,
-                      help=f"a file whose first line is the .p12's password (else ${PASSWORD_ENV})")
-    sign.add_argument("-o", "--output", type=Path, required=True, help="the signed PDF to write")
+                      help=_("a file whose first line is the .p12's password (else ${env})").format(env=PASSWORD_ENV))
+    sign.add_argument("-o", "--output", type=Path, required=True, help=_("the signed PDF to write"))
     for command in commands.choices.values():       # --lang before or after the command
         _language_option(command)
     return parser
@@ -112,23 +115,24 @@ def _parser() -> argparse.ArgumentParser:
 def inspect(pdf: Path) -> int:
     """Print every rule with expected and measured values; 1 when any rule fails."""
     if not pdf.is_file():
-        raise UsageError(f"{pdf}: no such file")
+        raise UsageError(message("{path}: no such file", path=pdf))
     from generator.inspection import format_findings, inspect_pdf
     from generator.layout_spec import load_layout
     try:
         findings = inspect_pdf(pdf, load_layout())
     except Exception as error:      # pdfminer/pypdf raise many kinds on a file that is no PDF
-        raise UsageError(f"{pdf}: cannot read as PDF ({error.__class__.__name__})") from None
+        raise UsageError(message("{path}: cannot read as PDF ({error})", path=pdf,
+                                 error=error.__class__.__name__)) from None
     format_findings(findings)
     failed = sum(not f.ok for f in findings)
-    print(f"{len(findings) - failed} passed, {failed} failed")
+    print(message("{passed} passed, {failed} failed", passed=len(findings) - failed, failed=failed))
     return 1 if failed else 0
 
 
 def sign(pdf: Path, p12: Path, password_file: Path | None, output: Path) -> int:
     """Sign ``pdf`` into ``output``; every refusal is one line and exit 2, and leaves no file."""
     if not pdf.is_file():
-        raise UsageError(f"{pdf}: no such file")
+        raise UsageError(message("{path}: no such file", path=pdf))
     from generator.signing.credentials import office_signer
     from generator.signing.pades import sign_pdf
     from generator.signing.password import read_password
@@ -144,8 +148,8 @@ def new(last_year: Path | None, year_format: int | None, year: int | None, organ
     from generator.kinds import ANNUAL_REPORT, NewDocument, kind_named
     if last_year is not None:
         if (year_format, year, organ, kind_name) != (None, None, None, None):
-            raise UsageError("gongwen new --from takes the year, format and organ from last year's file: "
-                             "leave out --year, --format and --organ")
+            raise UsageError(message("gongwen new --from takes the year, format and organ from last year's file: "
+                                     "leave out --year, --format and --organ"))
         from generator.next_year import next_year
         return next_year(last_year)
     try:
@@ -159,7 +163,7 @@ def new(last_year: Path | None, year_format: int | None, year: int | None, organ
         import datetime as dt
         return kind.skeleton(NewDocument(organ or "某某区人民政府办公室", year or dt.date.today().year))
     if year is None or organ is None:
-        raise UsageError("gongwen new needs --year and --organ (or --from LAST_YEAR.yaml)")
+        raise UsageError(message("gongwen new needs --year and --organ (or --from LAST_YEAR.yaml)"))
     return kind.skeleton(NewDocument(organ, year, year_format))
 
 
@@ -208,7 +212,7 @@ def xlsx_template(year_format: int | None, year: int | None, organ: str | None, 
     if source is not None:
         data = load_report(source).model_dump()
     elif year is None or organ is None:
-        raise UsageError("gongwen xlsx-template: give --year and --organ, or --from DATA.yaml")
+        raise UsageError(message("gongwen xlsx-template: give --year and --organ, or --from DATA.yaml"))
     else:
         data = validate(YamlSource("gongwen new", skeleton(year_format or default_format(year), year, organ))).model_dump()
     data.update({key: value for key, value in (("year", year), ("organ", organ)) if value is not None})
@@ -224,7 +228,7 @@ def import_xlsx(workbook: Path, output: Path | None, into: Path | None) -> int:
     from generator.excel.importer import import_workbook
     target = output or into
     if target is None:
-        raise UsageError("gongwen import: give -o REPORT.yaml (a new data file) or --into DATA.yaml")
+        raise UsageError(message("gongwen import: give -o REPORT.yaml (a new data file) or --into DATA.yaml"))
     import_workbook(workbook, target, into, say=lambda line: print(line, file=sys.stderr))
     print(target)
     return 0
@@ -263,7 +267,7 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
             return import_xlsx(args.workbook, args.output, args.into)
         if args.command == "serve":
             if not args.folder.is_dir():
-                raise UsageError(f"{args.folder}: not a folder")
+                raise UsageError(message("{path}: not a folder", path=args.folder))
             from generator.web import serve
             serve(args.folder, args.port)
             return 0

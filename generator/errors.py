@@ -33,10 +33,13 @@ class DataError(GongwenError):
 
     exit_code = 1
 
-    def __init__(self, position: SourcePosition, message: str) -> None:
-        super().__init__(f"{position}: {message}")
+    def __init__(self, position: SourcePosition, message: object) -> None:
+        super().__init__(position, message)
         self.position = position
-        self.message = message
+        self.message = message          # a catalog Message, rendered when printed
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.message}"
 
 
 class LayoutError(GongwenError):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import SetupError
+from generator.i18n import message
 from generator.layout_spec import Face
 
 FONT_DIR_ENV = "GONGWEN_FONT_DIR"
@@ -62,6 +63,7 @@ class FontFinder:
                  for name in face.files if name.lower() in self._files]
         if not chain:
             looked = ", ".join(str(d) for d in self.dirs)
-            raise SetupError(f"no font file for {face.docx} (wanted one of {', '.join(face.files)} in {looked}); "
-                             "run `make setup` to install the project's fonts")
+            raise SetupError(message("no font file for {face} (wanted one of {files} in {folders}); run `make setup` "
+                                     "to install the project's fonts", face=face.docx, files=", ".join(face.files),
+                                     folders=looked))
         return chain

@@ -86,6 +86,9 @@ class Message:
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
+    def __hash__(self) -> int:          # a warning said once (a set of Messages); fields may be any value
+        return hash((self.msgid, tuple(sorted((name, repr(value)) for name, value in self.fields.items()))))
+
 
 def message(msgid: str, **fields: Any) -> Message:
     """The catalog entry ``msgid`` with ``fields``; Babel extracts the calls of this function."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.errors import DataError, SourcePosition
+from generator.field_labels import printed_name
+from generator.i18n import message
 from generator.load import validate
 from generator.load.report_model import ReportFile
 from generator.load.yaml_source import YamlSource
@@ -43,4 +45,7 @@ class MappedSource(YamlSource):
             name = self.names.get(error.position.path)
             if name is None:
                 raise
-            raise DataError(error.position, f"{name}: {error.message.split(': ', 1)[-1]}") from None
+            fields = getattr(error.message, "fields", {})
+            problem = fields.get("problem", error.message) if "place" in fields else str(error.message).split(": ", 1)[-1]
+            raise DataError(error.position, message("{place}: {problem}", place=printed_name(name),
+                                                    problem=problem)) from None

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import IO
 
 from generator.errors import OutputError
+from generator.i18n import message
+from generator.os_reasons import os_reason
 from generator.interrupts import signals_held
 
 
@@ -64,7 +66,8 @@ def replaced_together(outputs: Path) -> Iterator[Callable[[Path], IO[bytes]]]:
         if isinstance(error, OSError):
             finals = {str(temporary): final for temporary, final in finished}
             where = finals.get(str(error.filename), error.filename or outputs)
-            raise OutputError(f"{where}: cannot write it ({error.strerror or error}); nothing was replaced") from None
+            raise OutputError(message("{path}: cannot write it ({reason}); nothing was replaced", path=where,
+                                      reason=os_reason(error))) from None
         raise
 
 

@@ -21,6 +21,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from generator.errors import GongwenError
+from generator.i18n import message
+from generator.os_reasons import os_reason
 
 
 class PdfWorkerError(GongwenError):
@@ -54,7 +56,7 @@ class PdfWorker:
         try:
             outcome = self.connection.recv()
         except EOFError:
-            outcome = ("the PDF writer ended unexpectedly", 2)
+            outcome = (message("the PDF writer ended unexpectedly"), 2)
         if outcome is not None:
             message, code = outcome
             raise PdfWorkerError(message, code)
@@ -97,9 +99,10 @@ def _child(connection: Connection, font_dir: Path | None) -> None:
     except GongwenError as error:
         outcome = (str(error), error.exit_code)
     except OSError as error:
-        outcome = (f"{error.filename or 'the PDF'}: cannot write it ({error.strerror or error})", 2)
+        outcome = (message("{path}: cannot write it ({reason})", path=error.filename or message("the PDF"),
+                           reason=os_reason(error)), 2)
     except BaseException as error:      # a bug: reported as one line, never as a traceback
-        outcome = (f"the PDF writer failed ({error.__class__.__name__}: {error})", 1)
+        outcome = (message("the PDF writer failed ({error})", error=f"{error.__class__.__name__}: {error}"), 1)
     try:
         connection.send(outcome)
     except OSError:

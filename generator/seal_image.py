@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import UsageError
+from generator.i18n import message
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE_PX = 6000           # 45 mm at 3,000 dpi
@@ -23,17 +24,19 @@ def check_seal_image(path: Path) -> Path:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UsageError(f"{path}: the seal image is {size // 1024 // 1024} MB; at most "
-                             f"{MAX_BYTES // 1024 // 1024} MB is accepted")
+            raise UsageError(message("{path}: the seal image is {size} MB; at most {most} MB is accepted", path=path,
+                                     size=size // 1024 // 1024, most=MAX_BYTES // 1024 // 1024))
         with Image.open(path) as image:
             width, height = image.size
             image.verify()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such seal image") from None
+        raise UsageError(message("{path}: no such seal image", path=path)) from None
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
-        raise UsageError(f"{path}: cannot read the seal image (PNG or JPEG expected)") from None
+        raise UsageError(message("{path}: cannot read the seal image (PNG or JPEG expected)", path=path)) from None
     if max(width, height) > MAX_SIDE_PX:
-        raise UsageError(f"{path}: the seal image is {width}×{height} pixels; at most {MAX_SIDE_PX} a side")
+        raise UsageError(message("{path}: the seal image is {width}×{height} pixels; at most {most} a side", path=path,
+                                 width=width, height=height, most=MAX_SIDE_PX))
     if abs(width - height) > SQUARE_TOLERANCE * max(width, height):
-        raise UsageError(f"{path}: the seal image is {width}×{height} pixels; crop it to the seal, about square")
+        raise UsageError(message("{path}: the seal image is {width}×{height} pixels; crop it to the seal, about square",
+                                 path=path, width=width, height=height))
     return path.resolve()

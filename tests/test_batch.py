@@ -26,9 +26,9 @@ def test_a_folder_builds_every_report_and_one_bad_file_stops_none(tmp_path, seed
     result = _gongwen("build", str(folder), "-o", str(out), "--jobs", "2")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert "2 of 3 report(s) built" in lines
-    failures = [line for line in lines if line.startswith("failed: ")]
-    assert len(failures) == 1 and str(folder / "broken.yaml") in failures[0] and "YAML syntax" in failures[0]
+    assert "共3份报告，已生成2份" in lines
+    failures = [line for line in lines if line.startswith("未完成：")]
+    assert len(failures) == 1 and str(folder / "broken.yaml") in failures[0] and "YAML 格式有误" in failures[0]
     assert "Traceback" not in result.stderr
     # not a terminal: one plain line per report as it finishes, no progress bar codes
     assert sum(line.startswith("[") and "/3] " in line for line in lines) == 3 and "\x1b[" not in result.stderr
@@ -45,5 +45,5 @@ def test_two_files_of_one_name_are_refused_before_anything_is_built(tmp_path):
     result = _gongwen("build", str(tmp_path / "a" / "report.yaml"), str(tmp_path / "report.yaml"),
                       "-o", str(tmp_path / "out"))
     assert result.returncode == 2
-    assert result.stderr.splitlines()[-1].endswith("would write the same output files")
+    assert result.stderr.splitlines()[-1].endswith("会生成同名的文件，请改名其中一个")
     assert not (tmp_path / "out").exists()

@@ -43,5 +43,5 @@ def test_random_reports_build_or_fail_cleanly(tmp_path_factory, data, force):
         assert len(PdfReader(out / "case.pdf").pages) >= 4
         assert docx.Document(str(out / "case.docx")).paragraphs
     else:
-        assert err.splitlines()[-1].startswith(("error: ", str(folder))), err
+        assert err.splitlines()[-1].startswith(("错误：", str(folder))), err
         assert not out.exists() or list(out.iterdir()) == []

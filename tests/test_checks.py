@@ -70,38 +70,36 @@ def test_rule_1_received_plus_carried_over_equals_results_plus_carried_forward(t
     path, text = _variant(tmp_path, EXAMPLE, "carried_forward: {natural_person: 11,", "carried_forward: {natural_person: 12,")
     forward = "carried_forward: {natural_person: 12, commercial: 1, research: 0, public_interest: 0, legal_service: 1, other: 0, total: 13}"
     assert _messages(path, "error") == [
-        f"{path}:{_line_col(text, 'natural_person: 236', '236')}: error: 自然人: 一、本年新收 + 二、上年结转 = "
-        "236 + 9 = 245 but 三、（七）总计 + 四、结转下年度继续办理 = 234 + 12 = 246",
-        f"{path}:{_line_col(text, forward, '13')}: error: 四、结转下年度继续办理/总计 is 13 but its six applicant columns "
-        "sum to 14",
+        f"{path}:{_line_col(text, 'natural_person: 236', '236')}: 错误：自然人栏：一、本年新收 + 二、上年结转 = "
+        "236 + 9 = 245，但三、（七）总计 + 四、结转下年度继续办理 = 234 + 12 = 246，两者应相等",
+        f"{path}:{_line_col(text, forward, '13')}: 错误：四、结转下年度继续办理（总计）为13，但六类申请人各栏之和为14",
     ]
 
 
 def test_rule_2_results_total_is_the_sum_of_the_result_rows(tmp_path):
     path, text = _variant(tmp_path, EXAMPLE, "      # （七）总计 left out: computed from the rows above",
                           "      total: {natural_person: 189}")
-    assert (f"{path}:{_line_col(text, 'natural_person: 189', '189')}: error: 三、（七）总计/自然人 is 189 "
-            f"but rows （一）–（六） sum to 234") in _messages(path, "error")
+    assert (f"{path}:{_line_col(text, 'natural_person: 189', '189')}: 错误：三、（七）总计（自然人）为189，"
+            f"但（一）至（六）项之和为234") in _messages(path, "error")
 
 
 def test_rule_3_the_total_column_is_the_sum_of_the_applicant_columns(tmp_path):
     path, text = _variant(tmp_path, EXAMPLE, "other: 1, total: 131}", "other: 1, total: 130}")
-    assert (f"{path}:{_line_col(text, 'total: 130', '130')}: error: 三、（一）予以公开/总计 is 130 but its six "
-            "applicant columns sum to 131") in _messages(path, "error")
+    assert (f"{path}:{_line_col(text, 'total: 130', '130')}: 错误：三、（一）予以公开（总计）为130，但六类申请人"
+            "各栏之和为131") in _messages(path, "error")
 
 
 def test_rule_4_reviews_total(tmp_path):
     path, text = _variant(tmp_path, EXAMPLE, "pending: 1, total: 5}", "pending: 1, total: 6}")
     assert _messages(path, "error") == [
-        f"{path}:{_line_col(text, 'total: 6', '6')}: error: 行政复议/总计 is 6 but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 "
-        "sum to 5"]
+        f"{path}:{_line_col(text, 'total: 6', '6')}: 错误：行政复议（总计）为6，但结果维持、结果纠正、其他结果、尚未审结"
+        "之和为5"]
 
 
 def test_rule_5_no_negative_counts_but_change_may_be_negative(tmp_path):
     path, text = _variant(tmp_path, EXAMPLE, "{decisions: 892}", "{decisions: -892}")
     assert _messages(path, "error") == [
-        f"{path}:{_line_col(text, '-892', '-892')}: error: （六）行政处罚/本年处理决定数量 is -892: a count cannot "
-        "be negative"]
+        f"{path}:{_line_col(text, '-892', '-892')}: 错误：（六）行政处罚（本年处理决定数量）为-892，件数不能为负数"]
     assert _messages(SEED, "error") == []          # the seed's 本年增/减 of -738 is allowed
 
 
@@ -117,9 +115,9 @@ def test_all_errors_at_once_sorted_by_line(tmp_path):
 
 def test_the_seed_narrative_mismatches_are_reported():
     assert _messages(SEED, "warning") == [
-        f"{SEED}:49:13: warning: 一、总体情况 says \"2019年结转6条\" but the table's 二、上年结转/总计 is 8",
-        f"{SEED}:49:13: warning: 一、总体情况 says \"区分处理后公开48条\" but the table's 三、（二）部分公开/总计 is 47",
-        f"{SEED}:49:13: warning: 一、总体情况 says \"不予公开答复3条\" but the table's 三、（三）不予公开/总计 is 1",
+        f"{SEED}:49:13: 提示：一、总体情况写的是“2019年结转6条”，但表格中二、上年结转（总计）为8",
+        f"{SEED}:49:13: 提示：一、总体情况写的是“区分处理后公开48条”，但表格中三、（二）部分公开（总计）为47",
+        f"{SEED}:49:13: 提示：一、总体情况写的是“不予公开答复3条”，但表格中三、（三）不予公开（总计）为1",
     ]
 
 
@@ -134,12 +132,12 @@ def test_cross_year_carried_over_and_documents_in_force(tmp_path):
     path, text = _variant(tmp_path, EXAMPLE, "year: 2022\n", "year: 2022\nprevious: last.yaml\n", "this.yaml")
     carried = "carried_over: {natural_person: 9, commercial: 1"
     assert _messages(path, "warning") == [
-        f"{path}:{_line_col(text, 'in_force: 41', '41')}: warning: （一）行政规范性文件/现行有效件数 is 41 but last "
-        "year's 36 + 本年制发 6 − 本年废止 2 = 40",
-        f"{path}:{_line_col(text, carried, '{')}: warning: 二、上年结转/总计 is 10 but last year's "
-        "四、结转下年度继续办理 (last.yaml) is 9",        # a computed total points at its row
-        f"{path}:{_line_col(text, carried, '9')}: warning: 二、上年结转/自然人 is 9 but last year's "
-        "四、结转下年度继续办理 (last.yaml) is 8",
+        f"{path}:{_line_col(text, 'in_force: 41', '41')}: 提示：（一）行政规范性文件（现行有效件数）为41，但上年的"
+        "36 + 本年制发6 − 本年废止2 = 40",
+        f"{path}:{_line_col(text, carried, '{')}: 提示：二、上年结转（总计）为10，但上年报告（last.yaml）的"
+        "四、结转下年度继续办理为9",        # a computed total points at its row
+        f"{path}:{_line_col(text, carried, '9')}: 提示：二、上年结转（自然人）为9，但上年报告（last.yaml）的"
+        "四、结转下年度继续办理为8",
     ]
 
 
@@ -147,7 +145,7 @@ def test_cross_year_carried_over_and_documents_in_force(tmp_path):
 
 def test_check_command_exit_codes(tmp_path):
     clean = _run("check", str(SEED))
-    assert clean.returncode == 0 and "0 error(s), 3 warning(s)" in clean.stdout
+    assert clean.returncode == 0 and "0 处错误，3 处提示" in clean.stdout
     path, _ = _variant(tmp_path, EXAMPLE, "other: 1, total: 131}", "other: 1, total: 130}")
     assert _run("check", str(path)).returncode == 1
     assert _run("check", str(tmp_path / "missing.yaml")).returncode == 2
@@ -158,10 +156,10 @@ def test_build_stops_on_errors_unless_forced(tmp_path):
     out = tmp_path / "out"
     stopped = _run("build", str(path), "-o", str(out))
     assert stopped.returncode == 1 and "total: 130" not in stopped.stderr
-    assert "三、（一）予以公开/总计 is 130" in stopped.stderr
+    assert "三、（一）予以公开（总计）为130" in stopped.stderr
     assert not out.exists() or list(out.iterdir()) == []
     forced = _run("build", str(path), "-o", str(out), "--force", "--format", "pdf")
-    assert forced.returncode == 0 and "三、（一）予以公开/总计 is 130" in forced.stderr
+    assert forced.returncode == 0 and "三、（一）予以公开（总计）为130" in forced.stderr
     assert (out / "case.pdf").exists()
 
 

@@ -46,7 +46,7 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path):
     out = tmp_path / "out"
     result = _run("build", str(path), "-o", str(out))
     assert result.returncode == 1
-    assert f"{path}:" in result.stderr and "YAML syntax" in result.stderr
+    assert f"{path}:" in result.stderr and "YAML 格式有误" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not out.exists() or list(out.iterdir()) == []
 
@@ -57,28 +57,28 @@ def test_wrong_type_names_the_field_and_its_line(tmp_path):
     line = _line_of(text, "natural_person: many")
     column = text.splitlines()[line - 1].index("many") + 1
     _assert_data_error(_run("build", str(path), "-o", str(out)), out, f"{path}:{line}:{column}:",
-                       "report.applications.received.natural_person", "whole number")
+                       "一、本年新收（自然人）", "应填整数")
 
 
 def test_missing_required_field_points_at_its_parent(tmp_path):
     path, text = _broken_seed(tmp_path, "  addressee: 市政府办公厅\n", "")
     out = tmp_path / "out"
     result = _run("build", str(path), "-o", str(out))
-    _assert_data_error(result, out, f"{path}:", "cover.addressee", "required field is missing")
+    _assert_data_error(result, out, f"{path}:", "报送报告·主送机关", "未填写，此项必填")
 
 
 def test_unknown_field_is_refused(tmp_path):
     path, text = _broken_seed(tmp_path, "year: 2020", "year: 2020\ncolour: red")
     out = tmp_path / "out"
     _assert_data_error(_run("build", str(path), "-o", str(out)), out,
-                       f"{path}:{_line_of(text, 'colour')}:", "colour", "unknown field")
+                       f"{path}:{_line_of(text, 'colour')}:", "colour", "不认识的项")
 
 
 def test_duplicate_key_is_refused(tmp_path):
     path, text = _broken_seed(tmp_path, "year: 2020", "year: 2020\nyear: 2021")
     out = tmp_path / "out"
     result = _run("build", str(path), "-o", str(out))
-    assert result.returncode == 1 and "given twice" in result.stderr
+    assert result.returncode == 1 and "出现了两次" in result.stderr
 
 
 @pytest.mark.parametrize("args", [
@@ -100,8 +100,8 @@ def test_missing_fonts_exit_2_and_leave_no_half_output(tmp_path):
     result = _run("build", str(SEED), "-o", str(out), env={"XDG_DATA_HOME": str(tmp_path / "empty"),
                                                           "GONGWEN_FONT_DIR": ""})
     assert result.returncode == 2
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1 and "no font file" in errors[0], result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("错误：")]
+    assert len(errors) == 1 and "字体" in errors[0] and "make setup" in errors[0], result.stderr
     assert list(out.iterdir()) == []
 
 

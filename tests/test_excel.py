@@ -187,9 +187,8 @@ def _calc_total_off_by_one(tmp_path: Path) -> Path:
 def test_errors_name_the_sheet_and_cell(tmp_path):
     workbook = _calc_total_off_by_one(tmp_path)
     copy, result = _import_into(workbook, EXAMPLE, tmp_path)
-    assert result.returncode == 1 and result.stderr.startswith(f"{workbook}:表二!E7: 错误：")
-    _, result = _import_into(workbook, EXAMPLE, tmp_path, "--lang", "en")        # the wording, as maintained
-    assert f"{workbook}:表二!E7: error: 二、上年结转/商业企业: expected a whole number" in result.stderr
+    assert result.returncode == 1
+    assert f"{workbook}:表二!E7: 错误：二、上年结转（商业企业）：应填整数" in result.stderr
     assert copy.read_text(encoding="utf-8") == EXAMPLE.read_text(encoding="utf-8")      # nothing written
     fixed = load_workbook(workbook)
     fixed["表二"]["E7"] = 1
@@ -204,10 +203,8 @@ def test_a_saved_total_that_disagrees_is_reported(tmp_path):
     workbook.save(tmp_path / "calc" / "t.xlsx")
     converted = libreoffice_convert(tmp_path / "calc" / "t.xlsx", tmp_path / "again", "xlsx:Calc MS Excel 2007 XML")
     _, result = _import_into(converted, EXAMPLE, tmp_path)
-    assert result.returncode == 1 and result.stderr.startswith(f"{converted}:表二!J6: 错误：")
-    _, result = _import_into(converted, EXAMPLE, tmp_path, "--lang", "en")
-    assert f"{converted}:表二!J6: error: 一、本年新收/总计 is 260 but its six applicant columns sum to 259" \
-        in result.stderr
+    assert result.returncode == 1
+    assert f"{converted}:表二!J6: 错误：一、本年新收（总计）为260，但六类申请人各栏之和为259" in result.stderr
 
 
 def _insert_row(sheet, row: int) -> None:
@@ -240,15 +237,14 @@ def test_a_changed_label_is_named(tmp_path):
     workbook["表二"]["B8"] = "（一）公开"
     workbook.save(tmp_path / "t.xlsx")
     _, result = _import_into(tmp_path / "t.xlsx", EXAMPLE, tmp_path)
-    assert result.returncode == 1 and result.stderr.startswith(f"{tmp_path / 't.xlsx'}:表二: 错误：")
-    _, result = _import_into(tmp_path / "t.xlsx", EXAMPLE, tmp_path, "--lang", "en")
-    assert f"{tmp_path / 't.xlsx'}:表二: error: no cell for 三、（一）予以公开/自然人" in result.stderr
+    assert result.returncode == 1
+    assert f"{tmp_path / 't.xlsx'}:表二: 错误：在“三、本年度办理结果 › （一）予以公开 › 申请人情况 › 自然人”下找不到三、（一）予以公开（自然人）的单元格" in result.stderr
 
 
 @pytest.mark.parametrize("args, code, words", [
-    (["import", str(EXAMPLE), "-o", "x.yaml"], 2, "cannot read as an Excel workbook"),
-    (["import", "missing.xlsx", "-o", "x.yaml"], 2, "no such file"),
-    (["xlsx-template", "--year", "2024", "-o", "x.xlsx"], 2, "give --year and --organ"),
+    (["import", str(EXAMPLE), "-o", "x.yaml"], 2, "无法作为 Excel 工作簿（.xlsx）读取"),
+    (["import", "missing.xlsx", "-o", "x.yaml"], 2, "文件不存在"),
+    (["xlsx-template", "--year", "2024", "-o", "x.xlsx"], 2, "请给出 --year 和 --organ"),
 ])
 def test_unusable_arguments(args, code, words, tmp_path):
     for language in ("zh", "en"):       # Chinese by default; the wording checked as maintained, in English
@@ -263,6 +259,4 @@ def test_import_needs_a_target_and_the_same_format(tmp_path):
     workbook = _export(EXAMPLE, tmp_path / "t.xlsx")
     assert _gongwen("import", workbook).returncode == 2
     _, result = _import_into(workbook, SEED, tmp_path)
-    assert result.returncode == 1 and "错误：" in result.stderr
-    _, result = _import_into(workbook, SEED, tmp_path, "--lang", "en")
-    assert result.returncode == 1 and "the workbook is in the 2021 table format" in result.stderr
+    assert result.returncode == 1 and "工作簿是2021年表格格式" in result.stderr

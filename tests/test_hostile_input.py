@@ -23,7 +23,8 @@ from generator.load.limits import LIMITS
 from tests.conftest import ROOT, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
-ONE_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
+DATE = "真实存在的日期（年-月-日，如 2021-02-04）"
+ONE_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): 错误：(?P<message>.+)$")
 
 
 def _write(tmp_path: Path, content: str | bytes, name: str = "data.yaml") -> Path:
@@ -66,29 +67,29 @@ def _one_error(capsys, path: Path) -> tuple[int, int, str]:
 
 @pytest.mark.parametrize("text, line, column, message", [
     ("cover:\n  date: 2023-02-30\n", 2, 9,
-     'cover.date: "2023-02-30" is not a real date (year-month-day, such as 2021-02-04)'),
+     '报送报告·成文日期："2023-02-30"不是真实存在的日期（年-月-日，如 2021-02-04）'),
     ("cover:\n  date: 2023-13-01\n", 2, 9,
-     'cover.date: "2023-13-01" is not a real date (year-month-day, such as 2021-02-04)'),
+     '报送报告·成文日期："2023-13-01"不是真实存在的日期（年-月-日，如 2021-02-04）'),
     ("cover:\n  date: 0000-01-01\n", 2, 9,
-     'cover.date: "0000-01-01" is not a real date (year-month-day, such as 2021-02-04)'),
+     '报送报告·成文日期："0000-01-01"不是真实存在的日期（年-月-日，如 2021-02-04）'),
     ("cover:\n  date: 2023-01-01 25:00:00\n", 2, 9,
-     'cover.date: "2023-01-01 25:00:00" is not a real date (year-month-day, such as 2021-02-04)'),
-    ("? [a, b]\n: 1\n", 1, 3, "(top level): keys must be text (field names such as title), not a list or mapping"),
-    ("year: !!int \"five\"\n", 1, 7, 'year: "five" is not a whole number'),
-    ("year: !!float \"x\"\n", 1, 7, 'year: "x" is not a number'),
-    ("cover:\n  seal: !!bool \"x\"\n", 2, 9, 'cover.seal: "x" is not true or false'),
+     '报送报告·成文日期："2023-01-01 25:00:00"不是真实存在的日期（年-月-日，如 2021-02-04）'),
+    ("? [a, b]\n: 1\n", 1, 3, "文件顶层：键须是文字（如 title 等项名），不能是列表或键值对"),
+    ("year: !!int \"five\"\n", 1, 7, '报告年度："five"不是整数'),
+    ("year: !!float \"x\"\n", 1, 7, '报告年度："x"不是数字'),
+    ("cover:\n  seal: !!bool \"x\"\n", 2, 9, '报送报告·印章位置："x"不是true 或 false'),
     ("cover:\n  date: !!timestamp \"x\"\n", 2, 9,
-     'cover.date: "x" is not a real date (year-month-day, such as 2021-02-04)'),
-    ("year: !!map [1, 2]\n", 1, 7, "year: !!map needs a mapping (key: value), but this is a list"),
-    ("year: !!int [1, 2]\n", 1, 7, "year: !!int needs a whole number, but this is a list"),
-    ("year: !!null x\n", 1, 7, 'year: "x" is not blank'),
-    ("year: 0x_\n", 1, 7, 'year: "0x_" is not a whole number'),
-    ("year: !!binary aGk=\n", 1, 7, "year: the tag !!binary is not used in report data; leave it out"),
+     '报送报告·成文日期："x"不是真实存在的日期（年-月-日，如 2021-02-04）'),
+    ("year: !!map [1, 2]\n", 1, 7, "报告年度：!!map 应是键值对（键: 值），但此处是列表"),
+    ("year: !!int [1, 2]\n", 1, 7, "报告年度：!!int 应是整数，但此处是列表"),
+    ("year: !!null x\n", 1, 7, '报告年度："x"不是空白'),
+    ("year: 0x_\n", 1, 7, '报告年度："0x_"不是整数'),
+    ("year: !!binary aGk=\n", 1, 7, "报告年度：报告数据中不用标签 !!binary，请删去"),
     ("year: !!python/object:os.system x\n", 1, 7,
-     "year: the tag !!python/object:os.system is not used in report data; leave it out"),
-    ("year: !!set {a}\n", 1, 7, "year: the tag !!set is not used in report data; leave it out"),
-    ("year: 2020\x01\n", 1, 11, "the file contains the control character U+0001, which cannot be printed"),
-    ("year: 2020\nyear: 2021\n", 2, 1, '(top level): the key "year" is given twice'),
+     "报告年度：报告数据中不用标签 !!python/object:os.system，请删去"),
+    ("year: !!set {a}\n", 1, 7, "报告年度：报告数据中不用标签 !!set，请删去"),
+    ("year: 2020\x01\n", 1, 11, "文件含有控制字符（U+0001），无法印出，请删去"),
+    ("year: 2020\nyear: 2021\n", 2, 1, '文件顶层：键"year"出现了两次，请删去一处'),
 ])
 def test_values_pyyaml_cannot_build_are_data_errors(capsys, tmp_path, text, line, column, message):
     assert _one_error(capsys, _write(tmp_path, text)) == (line, column, message)
@@ -98,13 +99,13 @@ def test_a_thousand_nested_lists_are_refused_without_recursion(capsys, tmp_path)
     path = _write(tmp_path, "[" * 1000 + "]" * 1000 + "\n")
     line, column, message = _one_error(capsys, path)
     assert (line, column) == (1, LIMITS.nesting_depth + 1)
-    assert message.endswith(f": lists and mappings may be nested at most {LIMITS.nesting_depth} levels deep")
+    assert message.endswith(f"：列表和键值对最多嵌套{LIMITS.nesting_depth}层")
 
 
 def test_nesting_up_to_the_limit_is_fine(capsys, tmp_path):
     depth = LIMITS.nesting_depth
     assert _one_error(capsys, _write(tmp_path, "[" * depth + "]" * depth + "\n")) == (
-        1, 1, "expected a mapping of report fields at the top level")          # the next check, not depth
+        1, 1, "文件顶层应是报告的各项内容（键: 值），请用 gongwen new 生成的文件填写")          # the next check, not depth
 
 
 @pytest.mark.parametrize("digits", [4301, 100_000])
@@ -112,8 +113,8 @@ def test_a_huge_number_is_refused_in_one_short_line(capsys, tmp_path, digits):
     text = _seed_with("received: {natural_person: 198", "received: {natural_person: " + "9" * digits)
     path = _write(tmp_path, text)
     assert _one_error(capsys, path) == (
-        *_line_col(text, "9" * 40), "report.applications.received.natural_person: a number may have at most "
-        f"{LIMITS.number_characters} digits; \"{'9' * 40}…\" has {digits:,}")
+        *_line_col(text, "9" * 40), "一、本年新收（自然人）：数字最多"
+        f"{LIMITS.number_characters}位，\"{'9' * 40}…\"有{digits:,}位")
 
 
 # ---- 2. text that cannot be printed ----------------------------------------------------------
@@ -122,59 +123,59 @@ PROSE = "report:\n  overview:\n    - p: \"{}\"\n"
 
 
 @pytest.mark.parametrize("escape, described", [
-    ("\\0", "the control character U+0000, which cannot be printed"),
-    ("\\x01", "the control character U+0001, which cannot be printed"),
-    ("\\v", "the control character U+000B, which cannot be printed"),
-    ("\\e", "the control character U+001B, which cannot be printed"),
-    ("\\x7f", "the control character U+007F, which cannot be printed"),
-    ("\\N", "the control character U+0085, which cannot be printed"),
-    ("\\t", "a tab (U+0009), which cannot be printed; use a space"),
-    ("\\n", "a line break (U+000A); a text is printed as one paragraph: write it on one line"),
-    ("\\ud800", "U+D800, half of a surrogate pair, which cannot be printed"),
-    ("\\udfff", "U+DFFF, half of a surrogate pair, which cannot be printed"),
-    ("\\ufffe", "the Unicode noncharacter U+FFFE, which cannot be printed"),
-    ("\\uffff", "the Unicode noncharacter U+FFFF, which cannot be printed"),
-    ("\\ufdd0", "the Unicode noncharacter U+FDD0, which cannot be printed"),
-    ("\\ufdef", "the Unicode noncharacter U+FDEF, which cannot be printed"),
-    ("\\U0010FFFF", "the Unicode noncharacter U+10FFFF, which cannot be printed"),
-    ("\\L", "the line separator U+2028, which cannot be printed"),
+    ("\\0", "控制字符（U+0000），无法印出，请删去"),
+    ("\\x01", "控制字符（U+0001），无法印出，请删去"),
+    ("\\v", "控制字符（U+000B），无法印出，请删去"),
+    ("\\e", "控制字符（U+001B），无法印出，请删去"),
+    ("\\x7f", "控制字符（U+007F），无法印出，请删去"),
+    ("\\N", "控制字符（U+0085），无法印出，请删去"),
+    ("\\t", "制表符（U+0009），无法印出，请改用空格"),
+    ("\\n", "换行（U+000A）；这段文字印成一段，请写在一行内"),
+    ("\\ud800", "不完整的字符（U+D800，代理对的一半），无法印出，请删去"),
+    ("\\udfff", "不完整的字符（U+DFFF，代理对的一半），无法印出，请删去"),
+    ("\\ufffe", "非字符（U+FFFE），无法印出，请删去"),
+    ("\\uffff", "非字符（U+FFFF），无法印出，请删去"),
+    ("\\ufdd0", "非字符（U+FDD0），无法印出，请删去"),
+    ("\\ufdef", "非字符（U+FDEF），无法印出，请删去"),
+    ("\\U0010FFFF", "非字符（U+10FFFF），无法印出，请删去"),
+    ("\\L", "行分隔符（U+2028），无法印出，请删去"),
 ])
 def test_unprintable_characters_in_a_value_are_refused_with_their_code_point(capsys, tmp_path, escape, described):
     path = _write(tmp_path, PROSE.format("一是" + escape + "二是"))
-    assert _one_error(capsys, path) == (3, 10, f"report.overview.0.p: contains {described}")
+    assert _one_error(capsys, path) == (3, 10, f"一、总体情况第1项：含有{described}")
 
 
 def test_a_block_scalar_keeps_its_line_breaks_and_is_refused(capsys, tmp_path):
     path = _write(tmp_path, "report:\n  title: |\n    第一行\n    第二行\n")
     assert _one_error(capsys, path) == (
-        2, 10, "report.title: contains a line break (U+000A); a text is printed as one paragraph: write it on one line")
+        2, 10, "年度报告·标题：含有换行（U+000A）；这段文字印成一段，请写在一行内")
 
 
 @pytest.mark.parametrize("raw, described", [
-    ("\x0b", "the control character U+000B"),
-    ("\x1b", "the control character U+001B"),
-    ("\x7f", "the control character U+007F"),
-    ("\x85", "the control character U+0085"),
-    ("\ufdd0", "the Unicode noncharacter U+FDD0"),
-    ("\u2028", "the line separator U+2028"),
+    ("\x0b", "控制字符（U+000B）"),
+    ("\x1b", "控制字符（U+001B）"),
+    ("\x7f", "控制字符（U+007F）"),
+    ("\x85", "控制字符（U+0085）"),
+    ("\ufdd0", "非字符（U+FDD0）"),
+    ("\u2028", "行分隔符（U+2028）"),
 ])
 def test_unprintable_characters_in_the_file_are_refused_where_they_stand(capsys, tmp_path, raw, described):
     path = _write(tmp_path, f"year: 2020\r\norgan: 长乐{raw}区\n")
-    assert _one_error(capsys, path) == (2, 10, f"the file contains {described}, which cannot be printed")
+    assert _one_error(capsys, path) == (2, 10, f"文件含有{described}，无法印出，请删去")
 
 
 def test_previous_with_a_nul_is_refused_before_it_is_opened(capsys, tmp_path):
     text = _seed_with("format: 2019", 'format: 2019\nprevious: "a\\0b.yaml"')
     path = _write(tmp_path, text)
     assert _one_error(capsys, path) == (
-        *_line_col(text, '"a\\0b'), "previous: contains the control character U+0000, which cannot be printed")
+        *_line_col(text, '"a\\0b'), "上一年的数据文件（previous）：含有控制字符（U+0000），无法印出，请删去")
 
 
 def test_an_unprintable_value_never_reaches_a_writer(capsys, tmp_path):
     path = _write(tmp_path, _seed_with("organ: 福州市长乐区人民政府", 'organ: "福州市长乐区\\0人民政府"'))
     out = tmp_path / "out"
     assert main(["build", str(path), "-o", str(out)]) == 1
-    assert "organ: contains the control character U+0000" in capsys.readouterr().err
+    assert "报告机关：含有控制字符（U+0000）" in capsys.readouterr().err
     assert not out.exists() or list(out.iterdir()) == []
 
 
@@ -189,16 +190,15 @@ def test_a_file_just_over_the_size_limit_is_refused_at_once(capsys, tmp_path):
     started = time.monotonic()
     line, column, message = _one_error(capsys, path)
     assert time.monotonic() - started < 2
-    assert message == (f"the file is larger than {LIMITS.file_bytes:,} bytes; a report's data is far smaller "
-                       "(is this the right file?)")
+    assert message == f"文件超过{LIMITS.file_bytes:,}字节，报告数据远没有这么大（是否选错了文件？）"
 
 
 def test_an_endless_file_ends_at_once():
     result = subprocess.run([sys.executable, "-m", "generator", "check", "/dev/zero"], cwd=ROOT,
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
-    assert result.stderr == (f"/dev/zero:1:{LIMITS.file_bytes + 1}: error: the file is larger than "
-                             f"{LIMITS.file_bytes:,} bytes; a report's data is far smaller (is this the right file?)\n")
+    assert result.stderr == (f"/dev/zero:1:{LIMITS.file_bytes + 1}: 错误：文件超过"
+                             f"{LIMITS.file_bytes:,}字节，报告数据远没有这么大（是否选错了文件？）\n")
 
 
 def _alias_bomb(levels: int = 9) -> str:
@@ -216,7 +216,7 @@ def test_an_alias_bomb_in_a_count_cell_fails_fast_and_short(capsys, tmp_path):
     assert time.monotonic() - started < 2
     # a0 stands for 11 values, a1 for 111 …: refused at the alias of a definition (aN.i, line N + 1)
     # that passes the limit, long before the count cell (a4.7 for 100,000 values).
-    match = re.fullmatch(rf"a(\d)\.(\d): the alias \*a(\d) makes the file hold more than {LIMITS.values:,} values",
+    match = re.fullmatch(rf"a(\d)·(\d)：别名 \*a(\d) 使文件超过{LIMITS.values:,}个值",
                          message)
     assert match and int(match[3]) == int(match[1]) - 1, message
     assert line == int(match[1]) + 1
@@ -226,7 +226,7 @@ def test_an_alias_bomb_in_a_count_cell_fails_fast_and_short(capsys, tmp_path):
 def test_an_alias_to_the_value_that_holds_it_is_refused(capsys, tmp_path):
     path = _write(tmp_path, "keywords: &k [a, *k]\n")
     assert _one_error(capsys, path) == (
-        1, 18, "keywords.1: the alias *k repeats the value that holds it, endlessly")
+        1, 18, "主题词第2项：别名 *k 引用了包含它自身的值，会无限重复")
 
 
 def test_aliases_within_the_limits_are_fine(capsys, tmp_path):
@@ -240,7 +240,7 @@ def test_too_many_values_without_aliases_are_refused(capsys, tmp_path):
     rows = (LIMITS.values // LIMITS.list_items) + 1
     text = "table:\n" + f"  - [{', '.join(['1'] * (LIMITS.list_items - 1))}]\n" * rows
     line, column, message = _one_error(capsys, _write(tmp_path, text))
-    assert message.startswith("table.") and message.endswith(f": the file holds more than {LIMITS.values:,} values")
+    assert message.startswith("table·") and message.endswith(f"：文件超过{LIMITS.values:,}个值")
 
 
 def test_a_list_with_too_many_items_is_refused_at_the_first_extra_item(capsys, tmp_path):
@@ -248,15 +248,15 @@ def test_a_list_with_too_many_items_is_refused_at_the_first_extra_item(capsys, t
     text = _seed_with("keywords: [政府信息公开, 年度报告, \"2020\"]", f"keywords: [{', '.join(keywords)}]")
     path = _write(tmp_path, text)
     assert _one_error(capsys, path) == (
-        *_line_col(text, keywords[-1] + "]"), f"keywords: a list may hold at most {LIMITS.list_items:,} items")
+        *_line_col(text, keywords[-1] + "]"), f"主题词：一个列表最多{LIMITS.list_items:,}项")
 
 
 def test_a_text_over_the_length_limit_is_refused(capsys, tmp_path):
     long = "很" * (LIMITS.text_characters + 1)
     text = _seed_with("organ: 福州市长乐区人民政府", f"organ: {long}")
     assert _one_error(capsys, _write(tmp_path, text)) == (
-        *_line_col(text, long), f"organ: a text may have at most {LIMITS.text_characters:,} characters; "
-        f"this one has {LIMITS.text_characters + 1:,}")
+        *_line_col(text, long), f"报告机关：一段文字最多{LIMITS.text_characters:,}字，"
+        f"此处有{LIMITS.text_characters + 1:,}字")
 
 
 @pytest.mark.parametrize("written", ['"1e999999999"', ".inf", ".nan", f'"{"1" * 21}"'])
@@ -264,8 +264,8 @@ def test_an_amount_must_be_written_out_in_digits(capsys, tmp_path, written):
     text = _seed_with('amount: "58812595.00"', f"amount: {written}")
     line, column, message = _one_error(capsys, _write(tmp_path, text))
     assert (line, column) == _line_col(text, written)
-    assert message.startswith("report.proactive.procurement.government_procurement.amount: expected a number "
-                              f"written out in at most {LIMITS.number_characters} digits (such as 58812595.00), got ")
+    assert message.startswith("（九）政府集中采购（采购总金额）：应填不超过"
+                              f"{LIMITS.number_characters}位的数字（如 58812595.00），现为")
 
 
 def test_a_title_may_be_long_but_not_endless(capsys, tmp_path):
@@ -274,16 +274,16 @@ def test_a_title_may_be_long_but_not_endless(capsys, tmp_path):
     assert _check(capsys, _write(tmp_path, at_limit))[0] == 0
     over = _seed_with(old, "  title: " + "长" * (LIMITS.title_characters + 1))
     assert _one_error(capsys, _write(tmp_path, over)) == (
-        *_line_col(over, "长" * 10), f"report.title: may have at most {LIMITS.title_characters} characters; "
-        f"this one has {LIMITS.title_characters + 1}")
+        *_line_col(over, "长" * 10), f"年度报告·标题：最多{LIMITS.title_characters}字，"
+        f"此处有{LIMITS.title_characters + 1}字")
 
 
 def test_too_many_copy_to_names_are_refused(capsys, tmp_path):
     names = ", ".join(f"某局{i}" for i in range(LIMITS.copy_to_names + 1))
     text = _seed_with("    copy_to: []", f"    copy_to: [{names}]")
     assert _one_error(capsys, _write(tmp_path, text)) == (
-        *_line_col(text, "[某局0"), f"cover.imprint.copy_to: may hold at most {LIMITS.copy_to_names} items; "
-        f"this one holds {LIMITS.copy_to_names + 1}")
+        *_line_col(text, "[某局0"), f"报送报告·抄送机关：最多{LIMITS.copy_to_names}项，"
+        f"此处有{LIMITS.copy_to_names + 1}项")
 
 
 def _with_headings(count: int) -> str:
@@ -297,8 +297,8 @@ def test_too_many_headings_in_a_section_are_refused(capsys, tmp_path):
     text = _with_headings(LIMITS.section_headings + 1 - seed_h2)
     line, column = _line_col(text, "- h2: 第0项")                # where the list begins
     assert _one_error(capsys, _write(tmp_path, text)) == (
-        line, column, f"report.overview: a section may have at most {LIMITS.section_headings} "
-        f"headings (h2, h3, h4); this one has {LIMITS.section_headings + 1}")
+        line, column, f"一、总体情况：一个部分最多{LIMITS.section_headings}"
+        f"个标题（h2、h3、h4），此处有{LIMITS.section_headings + 1}个")
 
 
 def test_more_than_99_headings_are_numbered_in_chinese(tmp_path):
@@ -314,12 +314,12 @@ def test_a_gbk_file_names_the_line_and_asks_for_utf8(capsys, tmp_path):
     path = _write(tmp_path, SEED_TEXT.encode("gbk"))
     line, column, message = _one_error(capsys, path)
     assert (line, column) == _line_col(SEED_TEXT, "福州市长乐区2020")        # the first Chinese character
-    assert message == "this is not UTF-8 text (the file may be saved as GBK or GB2312); save the file as UTF-8"
+    assert message == "这不是 UTF-8 编码的文字（文件可能是 GBK 或 GB2312 编码）；请另存为 UTF-8 编码"
 
 
 @pytest.mark.parametrize("encoding, line, column, message", [
-    ("utf-16", 1, 1, "the file is saved as UTF-16 or UTF-32; save the file as UTF-8"),
-    ("utf-16-le", 1, 2, "the file holds NUL bytes (U+0000), as UTF-16 does; save the file as UTF-8"),
+    ("utf-16", 1, 1, "文件是 UTF-16 或 UTF-32 编码；请另存为 UTF-8 编码"),
+    ("utf-16-le", 1, 2, "文件含有空字节（U+0000），像是 UTF-16 编码；请另存为 UTF-8 编码"),
 ])
 def test_a_utf16_file_asks_for_utf8(capsys, tmp_path, encoding, line, column, message):
     assert _one_error(capsys, _write(tmp_path, SEED_TEXT.encode(encoding))) == (line, column, message)
@@ -333,14 +333,14 @@ def test_a_missing_previous_file_is_reported_at_the_previous_line(capsys, tmp_pa
     text = _seed_with("format: 2019", "format: 2019\nprevious: changle-2019.yaml")
     path = _write(tmp_path, text)
     assert _one_error(capsys, path) == (
-        *_line_col(text, "changle-2019.yaml"), f"previous: {tmp_path / 'changle-2019.yaml'}: no such file")
+        *_line_col(text, "changle-2019.yaml"), f"上一年的数据文件（previous）：{tmp_path / 'changle-2019.yaml'}：文件不存在")
 
 
 @pytest.mark.parametrize("key, reads_as", [
-    ("1", '"1" reads as a whole number'),
-    ("2023-01-01", '"2023-01-01" reads as a real date (year-month-day, such as 2021-02-04)'),
-    ("~", '"~" reads as blank'),
-    ("yes", '"yes" reads as true or false'),
+    ("1", '"1"被读作整数'),
+    ("2023-01-01", f'"2023-01-01"被读作{DATE}'),
+    ("~", '"~"被读作空白'),
+    ("yes", '"yes"被读作true 或 false'),
 ])
 def test_a_key_that_is_no_text_gets_a_readable_path(capsys, tmp_path, key, reads_as):
     text = _seed_with("    - h2: 政府信息管理情况", f"    - {key}: 政府信息管理情况")
@@ -348,14 +348,14 @@ def test_a_key_that_is_no_text_gets_a_readable_path(capsys, tmp_path, key, reads
     path = _write(tmp_path, text)
     assert _one_error(capsys, path) == (
         *_line_col(text, f"{key}: 政府信息管理情况"),
-        f"report.overview.{index}: keys must be text (field names such as title); {reads_as}")
+        f"一、总体情况第{index + 1}项：键须是文字（如 title 等项名）；{reads_as}")
 
 
 def test_a_long_unknown_key_is_shortened(capsys, tmp_path):
     text = _seed_with("format: 2019", "format: 2019\n" + "k" * 1000 + ": 1")
     line, _ = _line_col(text, "k" * 1000)
     assert _one_error(capsys, _write(tmp_path, text)) == (
-        line, 1003, f"{'k' * 40}…: unknown field (check its spelling)")                 # at its value
+        line, 1003, f"{'k' * 40}…：不认识的项（请检查拼写）")                 # at its value
 
 
 def test_an_ascii_terminal_gets_escapes_not_a_crash(tmp_path):
@@ -363,11 +363,12 @@ def test_an_ascii_terminal_gets_escapes_not_a_crash(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "check", str(path)], cwd=ROOT, capture_output=True,
                             env={**os.environ, "PYTHONIOENCODING": "ascii"}, timeout=60)
     assert result.returncode == 1
-    assert result.stderr.decode("ascii").endswith(": error: organ: expected text\n")
+    assert result.stderr.decode("ascii").endswith(": \\u9519\\u8bef\\uff1a\\u62a5\\u544a\\u673a\\u5173\\uff1a"
+                                                   "\\u5e94\\u586b\\u6587\\u5b57\n")      # 错误：报告机关：应填文字
     seed = subprocess.run([sys.executable, "-m", "generator", "check", str(SEED)], cwd=ROOT, capture_output=True,
                           env={**os.environ, "PYTHONIOENCODING": "ascii"}, timeout=60)
     assert seed.returncode == 0 and seed.stderr == b""
-    assert "\\u4e00\\u3001\\u603b\\u4f53\\u60c5\\u51b5 says" in seed.stdout.decode("ascii")   # 一、总体情况
+    assert "\\u4e00\\u3001\\u603b\\u4f53\\u60c5\\u51b5\\u5199" in seed.stdout.decode("ascii")   # 一、总体情况写
 
 
 # ---- 7. Ctrl-C --------------------------------------------------------------------------------

@@ -30,8 +30,8 @@ VALUES = ["2023-02-30", "2023-13-01", "0000-01-01", "2023-01-01 25:00:00", "!!in
           "!!python/object:os.system x", "1:30:00", "长" * 300, "[1, [2, [3]]]", "? [a]", "&a 1", "*a"]
 # `key: value` lines of the seed, whose value a replacement swaps.
 VALUE_LINE = re.compile(r"^(\s*(?:- )?[a-z_0-9]+: )(.+)$", re.MULTILINE)
-PROBLEM_LINE = re.compile(r"^(.+:\d+:\d+: (error|warning): .+|error: .+)$")
-SUMMARY_LINE = re.compile(r"^.+: \d+ error\(s\), \d+ warning\(s\)$")
+PROBLEM_LINE = re.compile(r"^(.+:\d+:\d+: (错误|提示)：.+|错误：.+)$")
+SUMMARY_LINE = re.compile(r"^.+：\d+ 处错误，\d+ 处提示$")
 
 text_positions = st.integers(min_value=0, max_value=len(SEED_TEXT))
 text_edit = st.one_of(
@@ -85,4 +85,4 @@ def test_check_survives_any_mutation_of_the_seed(work, text_edits, byte_edits):
     assert all(len(line) < 300 + len(str(work)) for line in errors), errors
     findings = out.getvalue().splitlines()
     assert all(PROBLEM_LINE.match(line) or SUMMARY_LINE.match(line) for line in findings), findings
-    assert code == 0 or errors or any(": error: " in line for line in findings)
+    assert code == 0 or errors or any(": 错误：" in line for line in findings)

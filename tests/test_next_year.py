@@ -92,14 +92,14 @@ def test_last_years_prose_is_marked_and_check_warns_until_it_is_rewritten(tmp_pa
     assert data["cover"]["body"][0].startswith(MARK)
     checked = check_file(draft)
     assert checked.errors == []
-    marked = [f for f in checked.findings if MARK in f.message]
+    marked = [f for f in checked.findings if MARK in str(f.message)]
     assert len(marked) == sum(MARK in line for line in text.splitlines() if not line.startswith("#")) == 12
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if f"- p: {MARK}2022年，我区围绕" in row)
-    assert str(marked[2]) == (f"{draft}:{line}:10: warning: report.overview.1.p is still marked {MARK} (last year's "
-                              "text, carried over): write this year's and delete the mark")
+    assert str(marked[2]) == (f"{draft}:{line}:10: 提示：一、总体情况第2项仍标有{MARK}（沿用的上一年文字）："
+                              "请改写为本年内容并删去标记")
     rewritten = draft.read_text(encoding="utf-8").replace(MARK, "")
     draft.write_text(rewritten, encoding="utf-8")
-    assert not any(MARK in f.message for f in check_file(draft).findings)
+    assert not any(MARK in str(f.message) for f in check_file(draft).findings)
 
 
 def test_a_report_without_cover_keeps_its_sections_labels_and_ending(tmp_path):
@@ -119,8 +119,7 @@ def test_new_from_takes_year_format_and_organ_from_the_file(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "new", "--from", str(EXAMPLE), "--year", "2024"],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and result.stderr == (
-        "error: gongwen new --from takes the year, format and organ from last year's file: leave out --year, "
-        "--format and --organ\n")
+        "错误：gongwen new --from 从上一年的文件取年度、表格格式和报告机关，请去掉 --year、--format 和 --organ\n")
 
 
 @pytest.mark.parametrize("args", [["new", "--year", "2024"], ["new", "--organ", "某某区人民政府"]])
@@ -128,4 +127,4 @@ def test_new_without_from_needs_year_and_organ(args):
     result = subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 2 and result.stderr == (
-        "error: gongwen new needs --year and --organ (or --from LAST_YEAR.yaml)\n")
+        "错误：gongwen new 需要 --year 和 --organ（或 --from LAST_YEAR.yaml）\n")

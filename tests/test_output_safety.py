@@ -48,7 +48,7 @@ def test_an_output_name_taken_by_a_folder_exits_2_and_replaces_nothing(built, ca
     del before["changle-2020.docx"]
     assert main(["build", str(SEED), "-o", str(out)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == f"error: {out / 'changle-2020.docx'}: is a folder, so the DOCX cannot be written there"
+    assert err[-1] == f"错误：{out / 'changle-2020.docx'}：此处是文件夹，无法写出 DOCX 文件"
     assert _unchanged(out, before) and _leftovers(out) == []
 
 
@@ -57,14 +57,14 @@ def test_a_folder_that_cannot_be_written_exits_2_with_one_line(capsys):
     permission: the same error path)."""
     assert main(["build", str(SEED), "-o", "/proc/self"]) == 2
     last = capsys.readouterr().err.splitlines()[-1]
-    assert last.startswith("error: /proc/self/changle-2020.") and "nothing was replaced" in last
+    assert last.startswith("错误：/proc/self/changle-2020.") and "原有文件均未改动" in last
 
 
 def test_an_output_folder_that_cannot_be_made_exits_2(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert main(["build", str(SEED), "-o", str(blocker / "out")]) == 2
-    assert "cannot create the output folder" in capsys.readouterr().err.splitlines()[-1]
+    assert "无法建立输出文件夹" in capsys.readouterr().err.splitlines()[-1]
 
 
 def _full_disk() -> None:
@@ -78,7 +78,7 @@ def test_a_full_disk_exits_2_and_leaves_the_previous_outputs(built):
     process = _gongwen("build", str(SEED), "-o", str(out), preexec_fn=_full_disk)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 2, err
-    assert err.splitlines()[-1].startswith("error: ") and "File too large" in err.splitlines()[-1]
+    assert err.splitlines()[-1].startswith("错误：") and "文件过大" in err.splitlines()[-1]
     assert "Traceback" not in err
     assert _unchanged(out, before) and _leftovers(out) == []
 
@@ -129,7 +129,7 @@ def test_an_imprint_taller_than_a_page_is_an_error_not_a_loop(tmp_path, capsys):
     started = time.monotonic()
     assert main(["build", str(data), "-o", str(tmp_path / "out")]) == 1
     assert time.monotonic() - started < 20
-    assert "the 版记 is taller than a page" in capsys.readouterr().err.splitlines()[-1]
+    assert "版记超过一页" in capsys.readouterr().err.splitlines()[-1]
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 

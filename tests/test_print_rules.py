@@ -46,12 +46,12 @@ def test_synthetic_pdf_meets_every_rule(synthetic, layout):
 
 def test_synthetic_exercises_what_it_is_for(synthetic, layout):
     path, document, _ = synthetic
-    findings = {f.rule: f for f in inspect_pdf(path, layout)}
+    findings = {str(f.rule): f for f in inspect_pdf(path, layout)}
     assert len(document.parts[0].blocks[0].lines) == 3                       # three-line title
-    assert findings["tables broken across pages repeat their header rows"].measured != "0 of 0"
-    continuations = [r for r in findings if "抄送 continuation" in r]
+    assert str(findings["跨页表格在续页重复表头"].measured) != "0处中0处"
+    continuations = [r for r in findings if "抄送机关转行后" in r]
     assert continuations                                                     # 抄送 wraps
-    assert "seal" in findings["part 1 署名/成文日期 (§7.3.5)"].measured            # the seal flag
+    assert "加盖印章" in str(findings["第1份公文 署名/成文日期（§7.3.5）"].measured)            # the seal flag
 
 
 def test_rare_characters_fall_back_with_a_warning(synthetic):

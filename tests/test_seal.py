@@ -95,9 +95,9 @@ def test_the_seal_sits_as_the_standard_places_it(sealed, layout):
             else:
                 assert layout.page.top_mm <= top <= layout.page.top_mm + 2 * pitch
             assert bottom <= layout.page.top_mm + layout.page.text_height_mm      # never below the 版心
-    findings = {f.rule: f for f in inspect_pdf(sealed["pdf"], layout)}
+    findings = {str(f.rule): f for f in inspect_pdf(sealed["pdf"], layout)}
     assert [f for f in findings.values() if not f.ok] == []
-    assert "seal: date 右空四字" in findings["part 1 署名/成文日期 (§7.3.5)"].measured
+    assert "加盖印章：日期右空四字" in str(findings["第1份公文 署名/成文日期（§7.3.5）"].measured)
 
 
 def test_the_seal_is_drawn_under_the_text(sealed):
@@ -133,9 +133,9 @@ def test_the_ofd_carries_the_seal_at_the_same_place(sealed):
 def test_a_seal_scan_that_cannot_serve_is_refused_in_one_line(tmp_path, capsys):
     (tmp_path / "text.png").write_text("not a picture")
     Image.new("RGB", (600, 300), "white").save(tmp_path / "wide.png")
-    for name, words in (("missing.png", "no such seal image"), ("text.png", "cannot read the seal image"),
-                        ("wide.png", "crop it to the seal")):
+    for name, words in (("missing.png", "印章图片不存在"), ("text.png", "无法读取印章图片"),
+                        ("wide.png", "请裁剪到印章本身")):
         assert main(["build", str(SEED), "-o", str(tmp_path / "out"), "--seal", str(tmp_path / name)]) == 2
         last = capsys.readouterr().err.splitlines()[-1]
-        assert last.startswith("error: ") and words in last, last
+        assert last.startswith("错误：") and words in last, last
     assert not (tmp_path / "out").exists()

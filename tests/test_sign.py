@@ -121,18 +121,17 @@ def test_a_signed_file_signs_again_and_both_signatures_stay_valid(seed_copies, k
 
 REFUSALS = {
     "wrong password": ({"password": "wrong"},
-                       "{p12}: cannot open it: wrong password, or not a PKCS#12 (.p12, .pfx) file"),
+                       "{p12}：无法打开：密码错误，或不是 PKCS#12 证书文件（.p12、.pfx）"),
     "no password": ({"password": None},
-                    f"no password for the .p12 file: give --password-file FILE or set {PASSWORD_ENV}"),
-    "missing PDF": ({"pdf": "missing.pdf"}, "{pdf}: no such file"),
-    "not a PDF": ({"pdf": "text.pdf"}, "{pdf}: cannot read as PDF (Illegal PDF header)"),
-    "missing p12": ({"p12": "missing.p12"}, "{p12}: cannot read it (No such file or directory)"),
-    "not a p12": ({"p12": "text.pdf"}, "{p12}: cannot open it: wrong password, or not a PKCS#12 (.p12, .pfx) file"),
-    "expired certificate": ({"key": "expired"}, "{p12}: cannot sign: its certificate is valid from {from} to {to}, "
-                                                "not today"),
-    "a CA's key usage": ({"key": "ca-usage"}, "{p12}: cannot sign: its certificate is not for signing documents "
-                                              "(key usage without digitalSignature or nonRepudiation)"),
-    "no private key": ({"key": "no-key"}, "{p12}: holds no private key, so it cannot sign"),
+                    f"没有 .p12 文件的密码：请用 --password-file FILE 给出，或设置环境变量 {PASSWORD_ENV}"),
+    "missing PDF": ({"pdf": "missing.pdf"}, "{pdf}：文件不存在"),
+    "not a PDF": ({"pdf": "text.pdf"}, "{pdf}：无法作为 PDF 读取（Illegal PDF header）"),
+    "missing p12": ({"p12": "missing.p12"}, "{p12}：无法读取（文件或文件夹不存在）"),
+    "not a p12": ({"p12": "text.pdf"}, "{p12}：无法打开：密码错误，或不是 PKCS#12 证书文件（.p12、.pfx）"),
+    "expired certificate": ({"key": "expired"}, "{p12}：不能用于签名：其证书有效期为{from}至{to}，今天不在有效期内"),
+    "a CA's key usage": ({"key": "ca-usage"}, "{p12}：不能用于签名：其证书不能用于签署文件"
+                                              "（密钥用途中没有 digitalSignature 或 nonRepudiation）"),
+    "no private key": ({"key": "no-key"}, "{p12}：其中没有私钥，不能用于签名"),
 }
 
 
@@ -153,7 +152,7 @@ def test_a_refusal_is_one_line_exit_2_and_writes_nothing(case, seed_copies, keys
     assert main(["sign", str(pdf), "--p12", str(p12), "-o", str(out / "signed.pdf")]) == 2
     expired = (NOW + dt.timedelta(days=-60), NOW + dt.timedelta(days=-30))
     expected = message.format(pdf=pdf, p12=p12, **{"from": f"{expired[0]:%Y-%m-%d}", "to": f"{expired[1]:%Y-%m-%d}"})
-    assert capsys.readouterr().err.splitlines() == [f"error: {expected}"]
+    assert capsys.readouterr().err.splitlines() == [f"错误：{expected}"]
     assert list(out.iterdir()) == []
 
 
@@ -171,11 +170,11 @@ def test_a_signature_that_fails_while_written_leaves_the_previous_output_alone(s
     signed.write_bytes(b"the previous signed copy")
     assert main(["sign", str(seed_copies["pdf"]), "--p12", str(keys["office"]), "-o", str(signed)]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"error: {signed}: cannot write it (No space left on device); nothing was replaced"]
+        f"错误：{signed}：无法写入（磁盘已满）；原有文件均未改动"]
     assert [path.name for path in tmp_path.iterdir()] == ["signed.pdf"]
     assert signed.read_bytes() == b"the previous signed copy"
 
 
 def test_the_password_is_never_an_argument(capsys):
     assert main(["sign", "a.pdf", "--p12", "office.p12", "--password", "secret", "-o", "b.pdf"]) == 2
-    assert "unrecognized arguments: --password secret" in capsys.readouterr().err
+    assert "无法识别的参数：--password secret" in capsys.readouterr().err

@@ -42,6 +42,10 @@ def _at(path: Path, text: str, fragment: str, value: str | None = None) -> str:
     return f"{path}:{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
+PROACTIVE = "表格文字（二、主动公开政府信息情况）"          # report.labels.proactive as the clerk sees it
+APPLICATIONS = "表格文字（三、收到和处理政府信息公开申请情况）"
+SECTIONS = "年度报告·章节（sections）"
+
 def _findings(path: Path) -> list[str]:
     return [str(f) for f in check_file(path).findings]
 
@@ -70,16 +74,16 @@ def built(tmp_path_factory) -> dict[str, Path]:
 def test_the_department_report_shows_each_label_of_its_own_with_the_difference():
     text = DEPARTMENT.read_text(encoding="utf-8")
     assert _findings(DEPARTMENT) == [
-        f"{_at(DEPARTMENT, text, ': 规范性文件', '规范性文件')}: warning: labels.proactive: prints \"规范性文件\" where the "
-        "standard has \"行政规范性文件\" (− \"行政\")",
-        f"{_at(DEPARTMENT, text, ': 第二十条 第（一）项', '第二十条')}: warning: labels.proactive: prints "
-        "\"第二十条 第（一）项\" where the standard has \"第二十条第（一）项\" (+ \" \")",
-        f"{_at(DEPARTMENT, text, ': 1、属于国家秘密', '1、')}: warning: labels.applications: prints \"1、属于国家秘密\" "
-        "where the standard has \"1.属于国家秘密\" (\".\" → \"、\")",
-        f"{_at(DEPARTMENT, text, ': 2、其他', '2、')}: warning: labels.applications: prints "
-        "\"2、其他法律行政法规禁止公开\" where the standard has \"2.其他法律行政法规禁止公开\" (\".\" → \"、\")",
-        f"{_at(DEPARTMENT, text, ': 5、属于', '5、')}: warning: labels.applications: prints \"5、属于三类内容事务信息\" "
-        "where the standard has \"5.属于三类内部事务信息\" (\".\" → \"、\", \"部\" → \"容\")",
+        f"{_at(DEPARTMENT, text, ': 规范性文件', '规范性文件')}: 提示：{PROACTIVE}：印作“规范性文件”，"
+        "标准原文为“行政规范性文件”（− \"行政\"）",
+        f"{_at(DEPARTMENT, text, ': 第二十条 第（一）项', '第二十条')}: 提示：{PROACTIVE}：印作"
+        "“第二十条 第（一）项”，标准原文为“第二十条第（一）项”（+ \" \"）",
+        f"{_at(DEPARTMENT, text, ': 1、属于国家秘密', '1、')}: 提示：{APPLICATIONS}：印作“1、属于国家秘密”，"
+        "标准原文为“1.属于国家秘密”（\".\" → \"、\"）",
+        f"{_at(DEPARTMENT, text, ': 2、其他', '2、')}: 提示：{APPLICATIONS}：印作"
+        "“2、其他法律行政法规禁止公开”，标准原文为“2.其他法律行政法规禁止公开”（\".\" → \"、\"）",
+        f"{_at(DEPARTMENT, text, ': 5、属于', '5、')}: 提示：{APPLICATIONS}：印作“5、属于三类内容事务信息”，"
+        "标准原文为“5.属于三类内部事务信息”（\".\" → \"、\", \"部\" → \"容\"）",
     ]
 
 
@@ -150,24 +154,24 @@ def test_statutory_sections_may_be_printed_in_another_order(tmp_path):
 
 @pytest.mark.parametrize("old, new, fragment, at, message", [
     ("    - other_matters\n", "", "    - overview", "-",
-     "report.sections: other_matters missing: list each of the six statutory sections once (overview, proactive, "
-     "applications, reviews, problems, other_matters), in the order they are printed"),
+     f"{SECTIONS}：缺少 other_matters：六个法定部分（overview, proactive, applications, reviews, problems, "
+     "other_matters）须按印出的顺序各列一次"),
     ("    - other_matters\n", "    - other_matters\n    - overview\n", "    - overview", "-",
-     "report.sections: overview listed more than once: list each statutory section once"),
+     f"{SECTIONS}：overview 列了不止一次：每个法定部分只列一次"),
     ("    - other_matters\n", "    - other_mattres\n", "    - other_mattres", "other",
-     "report.sections.6: \"other_mattres\" is no statutory section: write one of overview, proactive, applications, "
-     "reviews, problems, other_matters, or a section of your own as title: … with content: …"),
+     f"{SECTIONS}第7项：\"other_mattres\"不是法定部分：请写 overview, proactive, applications, "
+     "reviews, problems, other_matters 之一，或用 title: … 和 content: … 写自设的部分"),
     ("      content:\n        - h2: 招生", "      contents:\n        - h2: 招生", "        - h2: 招生", "-",
-     "report.sections.5.contents: unknown field (check its spelling)"),
+     f"{SECTIONS}第6项·contents：不认识的项（请检查拼写）"),
     ("      title: 存在的主要问题及整改措施\n", "      title: 存在的主要问题及整改措施\n      content: [{p: 多余}]\n",
-     "    - section: problems", "section", "report.sections.4: content belongs to a section of your own; the text "
-     "of problems stays under report.problems"),
+     "    - section: problems", "section", f"{SECTIONS}第5项：content: 只用于自设的部分；法定部分 problems 的文字"
+     "仍写在 report.problems 下"),
     ("    - title: 教育领域信息公开专项工作情况\n", "    - section: 教育领域信息公开专项工作情况\n",
-     "    - section: 教育领域", "教育", "report.sections.5.section: must be 'overview', 'proactive', "
-     "'applications', 'reviews', 'problems' or 'other_matters'"),
+     "    - section: 教育领域", "教育", f"{SECTIONS}第6项·section：只能是'overview', 'proactive', "
+     "'applications', 'reviews', 'problems' 或 'other_matters'"),
     ("    - title: 教育领域信息公开专项工作情况\n      content:\n", "    - content:\n", "    - content:", "content",
-     "report.sections.5: a section of your own needs a title: and its content: (paragraphs and headings); a "
-     "statutory one is named by section: (overview, proactive …)"),
+     f"{SECTIONS}第6项：自设的部分须写 title:（标题）和 content:（段落和标题）；法定部分用 section: 指明"
+     "（overview、proactive 等）"),
 ])
 def test_a_sections_list_written_wrongly_is_named_at_its_place(tmp_path, old, new, fragment, at, message):
     """Each message points at the entry or value concerned (a list-wide one at the list's start)."""
@@ -189,9 +193,9 @@ def test_labels_print_as_the_office_wrote_them(built):
 def test_a_label_that_is_no_label_of_its_table_is_an_error_with_the_nearest(tmp_path):
     path, text = _variant(tmp_path, DEPARTMENT, "      1.属于国家秘密: 1、属于国家秘密", "      1.属于国家秘: 1、属于国家秘密")
     errors = [str(f) for f in check_file(path).errors]
-    assert errors == [f"{_at(path, text, '1.属于国家秘: 1、', '1、')}: error: labels.applications: \"1.属于国家秘\" is "
-                      "no label of the applications table, so nothing would change; write the label as the standard "
-                      "words it; the nearest is \"1.属于国家秘密\""]
+    assert errors == [f"{_at(path, text, '1.属于国家秘: 1、', '1、')}: 错误：{APPLICATIONS}：“1.属于国家秘”不是"
+                      "三、收到和处理政府信息公开申请情况表格中的文字，改了也不起作用；请按标准原文写出要改的文字，"
+                      "最接近的是“1.属于国家秘密”"]
 
 
 def test_labels_of_another_format_are_no_labels(tmp_path):
@@ -199,9 +203,8 @@ def test_labels_of_another_format_are_no_labels(tmp_path):
     path, text = _variant(tmp_path, DATE_ONLY, "  opening:\n",
                           "  labels:\n    proactive: {行政规范性文件: 规范性文件}\n  opening:\n")
     assert [str(f) for f in check_file(path).findings] == [
-        f"{_at(path, text, '{行政规范性文件: 规范性文件}', '规范性文件}')}: error: labels.proactive: \"行政规范性文件\" is no label "
-        "of the proactive table, so nothing would change; write the label as the standard words it; the nearest is "
-        "\"规范性文件\""]
+        f"{_at(path, text, '{行政规范性文件: 规范性文件}', '规范性文件}')}: 错误：{PROACTIVE}：“行政规范性文件”不是"
+        "二、主动公开政府信息情况表格中的文字，改了也不起作用；请按标准原文写出要改的文字，最接近的是“规范性文件”"]
 
 
 # ---- a 2021 report that keeps the 2019 single （六） row -----------------------------------------
@@ -219,24 +222,23 @@ def test_the_single_row_is_checked_like_any_result_row(tmp_path):
                           "other: {natural_person: 2, commercial: 0")
     received = "received:     {natural_person: 6"
     assert [str(f) for f in check_file(path).errors] == [
-        f"{_at(path, text, received, '{')}: error: 总计: 一、本年新收 + 二、上年结转 = 6 + 1 = 7 but 三、（七）总计 + "
-        "四、结转下年度继续办理 = 7 + 1 = 8",       # a computed total points at its row
-        f"{_at(path, text, received, '6')}: error: 自然人: 一、本年新收 + 二、上年结转 = 6 + 1 = 7 but 三、（七）总计 + "
-        "四、结转下年度继续办理 = 7 + 1 = 8"]
+        f"{_at(path, text, received, '{')}: 错误：总计栏：一、本年新收 + 二、上年结转 = 6 + 1 = 7，但三、（七）总计 + "
+        "四、结转下年度继续办理 = 7 + 1 = 8，两者应相等",       # a computed total points at its row
+        f"{_at(path, text, received, '6')}: 错误：自然人栏：一、本年新收 + 二、上年结转 = 6 + 1 = 7，但三、（七）总计 + "
+        "四、结转下年度继续办理 = 7 + 1 = 8，两者应相等"]
 
 
-FORMS = ("（六）其他处理 is either three rows (no_correction:, unpaid_fee:, other:, each with the applicant columns), "
-         "as in the 2021 format, or one row of applicant columns (natural_person: … total:), as in the 2019 format")
+FORMS = ("（六）其他处理应按2021年格式写三行（no_correction:、unpaid_fee:、other:，各有申请人各栏），"
+         "或按2019年格式写一行申请人各栏（natural_person: … total:）")
 
 
 @pytest.mark.parametrize("new, at, message", [
-    ("other: 1", "1", f"report.applications.results.other: {FORMS}"),
+    ("other: 1", "1", f"三、（六）其他处理：{FORMS}"),
     ("other: {natural_person: 1, no_correction: {natural_person: 0}}", "{",
-     f"report.applications.results.other: {FORMS}"),
-    ("other: {natural_person: one}", "one", "report.applications.results.other.natural_person: expected a whole "
-     "number, blank or \"/\", got \"one\""),
-    ("other: {no_correction: 1}", "1", "report.applications.results.other.no_correction: expected a mapping "
-     "(key: value)"),
+     f"三、（六）其他处理：{FORMS}"),
+    ("other: {natural_person: one}", "one", "三、（六）其他处理（自然人）：应填整数、留空或填“/”，"
+     "现为\"one\""),
+    ("other: {no_correction: 1}", "1", "三、（六）1.逾期不补正：应填键值对（键: 值）"),
 ])
 def test_其他处理_written_wrongly_says_what_the_format_expects(tmp_path, new, at, message):
     old = "other: {natural_person: 1, commercial: 0, research: 0, public_interest: 0, legal_service: 0, other: 0}"
@@ -273,10 +275,10 @@ def test_section_四_prose_is_checked_against_its_table(tmp_path):
                           "被申请行政复议3件，均获维持；被提起行政诉讼2件")
     where = _at(path, text, "    notes:\n      - p: 2022年", "2022年")
     heading = "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况"
-    assert [str(f) for f in check_file(path).findings if " says " in f.message] == [
-        f"{where}: warning: {heading} says \"行政复议3件\" but the table's 行政复议/总计 is 2",
-        f"{where}: warning: {heading} says \"行政复议3件，均获维持\" but the table's 行政复议/结果维持 is 2",
-        f"{where}: warning: {heading} says \"行政诉讼2件\" but the table's 行政诉讼/总计（未经复议直接起诉 + 复议后起诉） is 1",
+    assert [str(f) for f in check_file(path).findings if "写的是" in str(f.message)] == [
+        f"{where}: 提示：{heading}写的是“行政复议3件”，但表格中行政复议（总计）为2",
+        f"{where}: 提示：{heading}写的是“行政复议3件，均获维持”，但表格中行政复议（结果维持）为2",
+        f"{where}: 提示：{heading}写的是“行政诉讼2件”，但表格中行政诉讼（总计（未经复议直接起诉 + 复议后起诉））为1",
     ]
 
 
@@ -287,10 +289,10 @@ def test_a_claim_of_no_case_is_checked_and_so_is_the_overview(tmp_path):
                     encoding="utf-8")
     text = path.read_text(encoding="utf-8")
     assert [str(f) for f in check_file(path).findings] == [
-        f"{_at(path, text, '- p: 全年行政复议', '全年')}: warning: 一、总体情况 says \"行政复议纠错1件\" but the table's "
-        "行政复议/结果纠正 is 0",
-        f"{_at(path, text, '- p: 2021年，街道无', '2021')}: warning: 四、政府信息公开行政复议、行政诉讼情况 says "
-        "\"无被申请行政复议\" but the table's 行政复议/总计 is 1",
+        f"{_at(path, text, '- p: 全年行政复议', '全年')}: 提示：一、总体情况写的是“行政复议纠错1件”，但表格中"
+        "行政复议（结果纠正）为0",
+        f"{_at(path, text, '- p: 2021年，街道无', '2021')}: 提示：四、政府信息公开行政复议、行政诉讼情况写的是"
+        "“无被申请行政复议”，但表格中行政复议（总计）为1",
     ]
 
 

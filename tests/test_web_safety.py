@@ -60,9 +60,7 @@ def test_the_listing_leaves_out_links(client):
 def test_uploads_are_bounded_and_checked(client):
     web, folder = client
     _refused(web.post("/upload", files={"file": ("big.yaml", b"x" * (5 * 1024 * 1024))}), 413, "请求过大")
-    bad = web.post("/upload", files={"file": ("bad.yaml", b"year: [1")})
-    _refused(bad, 400, _loader_says("bad.yaml", "year: [1"))
-    assert "bad.yaml:1:9: " in bad.text
+    _refused(web.post("/upload", files={"file": ("bad.yaml", b"year: [1")}), 400, "bad.yaml:1:9: YAML 格式有误")
     _refused(web.post("/upload", files={"file": ("gbk.yaml", "年".encode("gbk"))}), 400, "不是 UTF-8")
     _refused(web.post("/upload", files={"file": (SEED.name, SEED.read_bytes())}), 400, f"「{SEED.name}」已存在")
     _refused(web.post("/upload", files={"file": ("notes.txt", b"year: 2020")}), 400, "「notes.txt」不是数据文件名")
@@ -74,11 +72,5 @@ def test_uploads_are_bounded_and_checked(client):
 def test_a_value_the_model_refuses_is_not_saved(client):
     web, folder = client
     response = web.post(f"/edit/{SEED.name}/save", data={"t:report.applications.received.natural_person": "1.5"})
-    report = validate(YamlSource(str(SEED), SEED.read_text(encoding="utf-8")))
-    cell = ("report", "applications", "received", "natural_person")
-    checked = check_page(folder / SEED.name, report, [("t:" + ".".join(cell), "1.5")])
-    assert checked.report is None and len(checked.findings) == 1        # the model refuses it, by the cell's name
-    refusal = str(checked.findings[0].message)
-    assert all(label in refusal for label in ("本年新收", "自然人", "1.5"))      # the cell as the clerk sees it
-    assert f"未保存：{escape(refusal)}" in response.text
+    assert "未保存" in response.text and "一、本年新收（自然人）：应填整数" in response.text
     assert (folder / SEED.name).read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")

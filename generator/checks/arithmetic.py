@@ -16,6 +16,7 @@ from generator.checks.findings import Finding
 from generator.checks.table_rows import TableRow
 from generator.checks.totals import APPLICANTS, OUTCOMES, TOTAL_ROW, result_rows
 from generator.errors import SourcePosition
+from generator.i18n import Message, N_, message
 
 MAY_BE_NEGATIVE = {"change"}          # 本年增/减
 
@@ -48,16 +49,17 @@ class TableArithmetic:
     def set(self, path: tuple[str, ...], key: str, value: Any) -> None:
         self._row(path)[key] = value
 
-    def error(self, row: TableRow, key: str, message: str) -> None:
-        self.findings.append(Finding("error", self.position((*row.path, key)), message))
+    def error(self, row: TableRow, key: str, text: Message) -> None:
+        self.findings.append(Finding("error", self.position((*row.path, key)), text))
 
     def run(self) -> list[Finding]:
         self.negatives()
         applications = self.rows["applications"]
         for row in applications:
-            self.row_total(row, APPLICANTS, "its six applicant columns")
+            self.row_total(row, APPLICANTS, N_("{cell} is {given} but its six applicant columns sum to {computed}"))
         for row in self.rows["reviews"]:
-            self.row_total(row, OUTCOMES, "结果维持 + 结果纠正 + 其他结果 + 尚未审结")
+            self.row_total(row, OUTCOMES, N_("{cell} is {given} but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 sum to "
+                                             "{computed}"))
         self.results_total(applications)
         self.balance(applications)
         return self.findings
@@ -68,15 +70,17 @@ class TableArithmetic:
                 for key in row.keys:
                     value = self.get(row.path, key)
                     if key not in MAY_BE_NEGATIVE and isinstance(value, (int, float)) and value < 0:
-                        self.error(row, key, f"{row.cell_name(key)} is {value}: a count cannot be negative")
+                        self.error(row, key, message("{cell} is {value}: a count cannot be negative",
+                                                     cell=row.cell_label(key), value=value))
 
-    def row_total(self, row: TableRow, parts: tuple[str, ...], described: str) -> None:
+    def row_total(self, row: TableRow, parts: tuple[str, ...], wording: str) -> None:
+        """``wording``: the catalog entry naming the parts, with {cell}, {given} and {computed}."""
         computed = total_of(self.get(row.path, key) for key in parts)
         given = self.get(row.path, "total")
         if given is None:
             self.set(row.path, "total", computed)
         elif computed is not None and given != "/" and given != computed:
-            self.error(row, "total", f"{row.cell_name('total')} is {given} but {described} sum to {computed}")
+            self.error(row, "total", message(wording, cell=row.cell_label("total"), given=given, computed=computed))
 
     def results_total(self, applications: list[TableRow]) -> None:
         results = result_rows(applications)
@@ -88,8 +92,9 @@ class TableArithmetic:
             if given is None:
                 self.set(total.path, key, computed)
             elif computed is not None and given != computed:
-                span = f"{first.split('、')[-1]}–{last.split('、')[-1]}"
-                self.error(total, key, f"{total.cell_name(key)} is {given} but rows {span} sum to {computed}")
+                self.error(total, key, message("{cell} is {given} but rows {first}–{last} sum to {computed}",
+                                               cell=total.cell_label(key), given=given, computed=computed,
+                                               first=first.split("、")[-1], last=last.split("、")[-1]))
 
     def balance(self, applications: list[TableRow]) -> None:
         by_name = {row.path[-1]: row for row in applications if len(row.path) == 3}
@@ -103,5 +108,6 @@ class TableArithmetic:
             left, right = total_of((a, b)), total_of((c, d))
             if left != right:
                 column = received.key_names.get(key, key)
-                self.error(received, key, f"{column}: 一、本年新收 + 二、上年结转 = {a} + {b} = {left} but "
-                                          f"三、（七）总计 + 四、结转下年度继续办理 = {c} + {d} = {right}")
+                self.error(received, key, message("{column}: 一、本年新收 + 二、上年结转 = {a} + {b} = {left} but "
+                                                  "三、（七）总计 + 四、结转下年度继续办理 = {c} + {d} = {right}",
+                                                  column=column, a=a, b=b, left=left, c=c, d=d, right=right))

@@ -8,6 +8,8 @@ from pathlib import Path
 from generator.checks.arithmetic import APPLICANTS
 from generator.checks.findings import Finding
 from generator.errors import SourcePosition
+from generator.field_labels import cell_name
+from generator.i18n import message
 
 IN_FORCE_ROWS = {"rules": "（一）规章", "normative_documents": "（一）行政规范性文件"}
 
@@ -21,8 +23,9 @@ def cross_year_findings(current: dict, previous: dict, previous_path: Path, colu
     for key in (*APPLICANTS, "total"):
         if now[key] is not None and before[key] is not None and now[key] != before[key]:
             findings.append(Finding("warning", position(("report", "applications", "carried_over", key)),
-                                    f"二、上年结转/{column_names.get(key, key)} is {now[key]} but last year's 四、结转下年度继续办理 "
-                                    f"({previous_path.name}) is {before[key]}"))
+                                    message("{cell} is {value} but last year's 四、结转下年度继续办理 ({file}) is {last}",
+                                            cell=cell_name("二、上年结转", column_names.get(key, key)), value=now[key],
+                                            file=previous_path.name, last=before[key])))
     if current["format"] == previous["format"] == 2021:
         for row, name in IN_FORCE_ROWS.items():
             this = current["report"]["proactive"]["regulations"][row]
@@ -32,6 +35,8 @@ def cross_year_findings(current: dict, previous: dict, previous_path: Path, colu
             expected = last["in_force"] + this["issued"] - this["repealed"]
             if this["in_force"] != expected:
                 findings.append(Finding("warning", position(("report", "proactive", "regulations", row, "in_force")),
-                                        f"{name}/现行有效件数 is {this['in_force']} but last year's {last['in_force']} "
-                                        f"+ 本年制发 {this['issued']} − 本年废止 {this['repealed']} = {expected}"))
+                                        message("{cell} is {value} but last year's {last} + 本年制发 {issued} − 本年废止 "
+                                                "{repealed} = {expected}", cell=cell_name(name, "现行有效件数"),
+                                                value=this["in_force"], last=last["in_force"], issued=this["issued"],
+                                                repealed=this["repealed"], expected=expected)))
     return findings

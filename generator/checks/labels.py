@@ -14,13 +14,15 @@ from collections.abc import Callable
 from generator.checks.findings import Finding
 from generator.compose.statutory_tables import table_labels
 from generator.errors import SourcePosition
+from generator.field_labels import Place
+from generator.i18n import Message, message
 from generator.load.echo import shorten
 from generator.load.report_model import ReportFile
 
 MAX_CHANGES = 3
 
 
-def _changes(standard: str, printed: str) -> str:
+def _changes(standard: str, printed: str) -> Message | str:
     """The edits from ``standard`` to ``printed``: "部" → "容", + " ", − "行政"."""
     edits = []
     for kind, a0, a1, b0, b1 in difflib.SequenceMatcher(None, standard, printed, autojunk=False).get_opcodes():
@@ -31,7 +33,9 @@ def _changes(standard: str, printed: str) -> str:
         elif kind == "delete":
             edits.append(f'− "{standard[a0:a1]}"')
     shown = ", ".join(edits[:MAX_CHANGES])
-    return shown + (f" and {len(edits) - MAX_CHANGES} more" if len(edits) > MAX_CHANGES else "")
+    if len(edits) > MAX_CHANGES:
+        return message("{changes} and {count} more", changes=shown, count=len(edits) - MAX_CHANGES)
+    return shown
 
 
 def label_findings(report: ReportFile, tables: dict[str, dict],
@@ -42,13 +46,21 @@ def label_findings(report: ReportFile, tables: dict[str, dict],
         standard = list(dict.fromkeys(table_labels(tables[table])))
         for wording, printed in overrides.items():
             where = position(("report", "labels", table, wording))
+            place = Place(("report", "labels", table), english=f"labels.{table}")
+            named = Place(("report", table), english=table)
             if wording not in standard:
                 nearest = difflib.get_close_matches(wording, standard, n=1, cutoff=0.5)
-                hint = f'; the nearest is "{nearest[0]}"' if nearest else ""
-                findings.append(Finding("error", where, f'labels.{table}: "{shorten(wording)}" is no label of the '
-                                                        f"{table} table, so nothing would change; write the "
-                                                        f"label as the standard words it{hint}"))
+                if nearest:
+                    text = message('{place}: "{wording}" is no label of the {table} table, so nothing would change; '
+                                   'write the label as the standard words it; the nearest is "{nearest}"',
+                                   place=place, wording=shorten(wording), table=named, nearest=nearest[0])
+                else:
+                    text = message('{place}: "{wording}" is no label of the {table} table, so nothing would change; '
+                                   "write the label as the standard words it",
+                                   place=place, wording=shorten(wording), table=named)
+                findings.append(Finding("error", where, text))
             elif printed != wording:
-                findings.append(Finding("warning", where, f'labels.{table}: prints "{shorten(printed)}" where the '
-                                                          f'standard has "{wording}" ({_changes(wording, printed)})'))
+                findings.append(Finding("warning", where, message(
+                    '{place}: prints "{printed}" where the standard has "{wording}" ({changes})', place=place,
+                    printed=shorten(printed), wording=wording, changes=_changes(wording, printed))))
     return findings

@@ -15,6 +15,8 @@ from generator.checks.arithmetic import total_of
 from generator.checks.findings import Finding
 from generator.compose.sections import ReportSection
 from generator.errors import SourcePosition
+from generator.field_labels import printed_name
+from generator.i18n import message
 from generator.load.echo import shorten
 from generator.load.limits import LIMITS
 
@@ -62,6 +64,8 @@ def narrative_findings(sections: list[ReportSection], headings: dict[int, str], 
                         table = _table_value(completed["report"], rule)
                         if table is not None and _quoted(rule, match) != table:
                             findings.append(Finding(
-                                "warning", position(path), f"{headings[section.number]} says "
-                                f"\"{shorten(match.group(0))}\" but the table's {rule['name']} is {table}"))
+                                "warning", position(path),
+                                message("{section} says \"{quoted}\" but the table's {cell} is {table}",
+                                        section=headings[section.number], quoted=shorten(match.group(0)),
+                                        cell=printed_name(rule["name"]), table=table)))
     return findings

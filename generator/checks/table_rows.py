@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.field_labels import cell_name
+from generator.i18n import Message
+
 
 @dataclass(frozen=True)
 class TableRow:
@@ -15,6 +18,10 @@ class TableRow:
 
     def cell_name(self, key: str) -> str:
         return f"{self.name}/{self.key_names.get(key, key)}"
+
+    def cell_label(self, key: str) -> Message:
+        """The cell as a message names it: 三、（七）总计（自然人）."""
+        return cell_name(self.name, self.key_names.get(key, key))
 
 
 def table_rows(specs: dict[str, dict]) -> dict[str, list[TableRow]]:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.checks.findings import Finding
-from generator.load.echo import field_path
+from generator.field_labels import Place
+from generator.i18n import message
 from generator.load.yaml_source import YamlSource
 
 
@@ -24,6 +25,7 @@ def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 def todo_findings(source: YamlSource, mark: str) -> list[Finding]:
     """A warning at every text of the file that holds ``mark``."""
-    return [Finding("warning", source.position(path), f"{field_path(path)} is still marked {mark} (last year's "
-                                                      "text, carried over): write this year's and delete the mark")
+    return [Finding("warning", source.position(path),
+                    message("{place} is still marked {mark} (last year's text, carried over): write this year's and "
+                            "delete the mark", place=Place(path), mark=mark))
             for path, text in _strings(source.data) if mark in text]

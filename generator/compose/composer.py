@@ -28,6 +28,7 @@ from generator.layout_spec import Layout, load_layout
 from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
 from generator.load.report_model import Block as DataBlock
 from generator.load.report_model import Imprint as DataImprint
+from generator.i18n import message
 
 if TYPE_CHECKING:
     from generator.load.gongwen_model import Table as DataTable
@@ -44,8 +45,8 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
     title = title_breaker(organs, layout)
 
     if cover and not cover.signers:
-        warn("cover.signers is empty: an upward document names its 签发人; "
-             "the line keeps room for a hand-written name")
+        warn(message("cover.signers is empty: an upward document names its 签发人; "
+                     "the line keeps room for a hand-written name"))
     meta = Meta(
         title=report.title,
         author=cover.signature if cover else report.signature or data.organ,

@@ -23,6 +23,8 @@ from generator.checks.table_rows import table_rows
 from generator.compose.report_format import load_report_format
 from generator.document_fields import lookup, present
 from generator.errors import DataError, SourcePosition
+from generator.field_labels import Place
+from generator.i18n import message
 from generator.excel.reader import Workbook, read_workbook
 from generator.excel.sheets import DOCUMENT_SHEET
 from generator.load import load_source, validate
@@ -50,7 +52,7 @@ def import_workbook(workbook_path: Path, output: Path, into: Path | None,
         say(str(finding))
     errors = [f for f in findings if f.severity == "error"]
     if errors:
-        raise ChecksFailed(f"{workbook_path}: {len(errors)} error(s); nothing written")
+        raise ChecksFailed(message("{path}: {count} error(s); nothing written", path=workbook_path, count=len(errors)))
     completed = checked.report.model_dump()
     totals = {path: lookup(completed, path) for path, figure in workbook.figures.items()
               if figure.formula and present(base, path)}
@@ -65,14 +67,16 @@ def _base(workbook: Workbook, into: Path | None) -> str:
         source = load_source(into)
         report = validate(source)
         if report.format != workbook.year_format:
-            raise DataError(source.position(("format",)), f"the workbook is in the {workbook.year_format} table "
-                                                          f"format, this file in the {report.format} format")
+            raise DataError(source.position(("format",)), message(
+                "the workbook is in the {workbook} table format, this file in the {file} format",
+                workbook=workbook.year_format, file=report.format))
         return read_text(into)
     needed = {key: workbook.document.get((key,)) for key in ("year", "organ")}
     for key, read in needed.items():
         if read is None or read.value is None:
             raise DataError(SourcePosition(read.where if read else f"{workbook.path}:{DOCUMENT_SHEET}"),
-                            f"{read.name if read else key}: required to start a new data file")
+                            message("{place}: required to start a new data file",
+                                    place=read.name if read else Place((key,))))
     return skeleton(workbook.year_format, needed["year"].value, needed["organ"].value)
 
 

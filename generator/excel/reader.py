@@ -20,6 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.document_fields import DOCUMENT_FIELDS
 from generator.errors import DataError, SourcePosition, UsageError
+from generator.field_labels import printed_name
+from generator.i18n import message
 from generator.excel.cell_values import figure_value, format_unit
 from generator.figure_kinds import figure_kind
 from generator.excel.sheets import DOCUMENT_SHEET, FORMAT_LABEL, TableSheet, table_sheets
@@ -134,15 +136,15 @@ def _sheet_grid(ws: Worksheet, sheet: TableSheet) -> _Grid:
 def _open(path: Path, data_only: bool) -> Any:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UsageError(f"{path}: larger than {MAX_BYTES:,} bytes; a filled workbook is far smaller "
-                             "(is this the right file?)")
+            raise UsageError(message("{path}: larger than {size} bytes; a filled workbook is far smaller "
+                                     "(is this the right file?)", path=path, size=f"{MAX_BYTES:,}"))
         return load_workbook(path, data_only=data_only)
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
+        raise UsageError(message("{path}: no such file", path=path)) from None
     except UsageError:
         raise
     except Exception as error:      # openpyxl and zipfile raise many kinds on a file that is no workbook
-        raise UsageError(f"{path}: cannot read as an Excel workbook (.xlsx) ({error.__class__.__name__})") from None
+        raise UsageError(message("{path}: cannot read as an Excel workbook (.xlsx)", path=path)) from None
 
 
 def read_workbook(path: Path) -> Workbook:
@@ -157,23 +159,24 @@ def read_workbook(path: Path) -> Workbook:
     figures: dict[tuple[str, ...], ReadFigure] = {}
     for sheet in table_sheets(year_format):
         if sheet.name not in formulas.sheetnames:
-            raise DataError(SourcePosition(str(path)), f"no sheet {sheet.name} ({sheet.title}); "
-                                                       "write a new workbook with gongwen xlsx-template")
+            raise DataError(SourcePosition(str(path)), message(
+                "no sheet {sheet} ({title}); write a new workbook with gongwen xlsx-template", sheet=sheet.name,
+                title=sheet.title))
         figures.update(_figures(formulas[sheet.name], saved[sheet.name], sheet, year_format, where))
     return Workbook(path, year_format, document, figures)
 
 
 def _document(workbook: Any, where: Callable[..., SourcePosition]) -> tuple[int, dict]:
     if DOCUMENT_SHEET not in workbook.sheetnames:
-        raise DataError(where(DOCUMENT_SHEET), f"no sheet {DOCUMENT_SHEET}; write a new workbook with "
-                                               "gongwen xlsx-template")
+        raise DataError(where(DOCUMENT_SHEET), message("no sheet {sheet}; write a new workbook with gongwen "
+                                                       "xlsx-template", sheet=DOCUMENT_SHEET))
     ws = workbook[DOCUMENT_SHEET]
     by_label = {label.value.strip(): value for label, value in ws.iter_rows(min_col=1, max_col=2)
                 if isinstance(label.value, str)}
     format_cell = by_label.get(FORMAT_LABEL)
     if format_cell is None or format_cell.value not in (2019, 2021, "2019", "2021"):
         raise DataError(where(DOCUMENT_SHEET, format_cell.coordinate if format_cell else "A"),
-                        f"{FORMAT_LABEL} must be 2019 or 2021")
+                        message("{label} must be 2019 or 2021", label=FORMAT_LABEL))
     document = {}
     for field in DOCUMENT_FIELDS:
         cell = by_label.get(field.label)
@@ -199,10 +202,15 @@ def _figures(ws: Worksheet, saved_ws: Worksheet, sheet: TableSheet, year_format:
         key = spec.key(spec_point)
         points = found.get(key, [])
         if len(points) != 1:
-            problem = "no cell" if not points else "more than one cell (" + ", ".join(
-                f"{get_column_letter(c)}{r}" for r, c in points) + ")"
-            raise DataError(where(sheet.name), f"{problem} for {cell.name} under the labels "
-                                               f"{' › '.join(key[0] + key[1])}: were labels changed or rows removed?")
+            labels = " › ".join(key[0] + key[1])
+            if points:
+                problem = message("more than one cell ({cells}) for {cell} under the labels {labels}: were labels "
+                                  "changed or rows removed?", cells=", ".join(f"{get_column_letter(c)}{r}" for r, c in points),
+                                  cell=printed_name(cell.name), labels=labels)
+            else:
+                problem = message("no cell for {cell} under the labels {labels}: were labels changed or rows removed?",
+                                  cell=printed_name(cell.name), labels=labels)
+            raise DataError(where(sheet.name), problem)
         point = points[0]
         target = ws.cell(*point)
         stored = target.value

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from generator.i18n import message
 from generator.inspection.facts import read_pdf
 from generator.inspection.rules import Finding, check_pdf_rules, format_findings
 from generator.layout_spec import Layout
@@ -34,10 +35,12 @@ def _file_findings(path: Path) -> list[Finding]:
     info = reader.metadata or {}
     fields = {key: str(info.get(f"/{key}", "")) for key in ("Title", "Author", "Subject", "Keywords", "CreationDate")}
     return [
-        Finding("every font embedded", "0 unembedded", f"{len(unembedded)} of {len(names)} unembedded "
-                f"({', '.join(sorted(names))})", not unembedded),
-        Finding("no standard-14 font", "none", ", ".join(sorted(standard)) or "none", not standard),
-        Finding("metadata: title, author, subject, keywords, creation date", "all set",
+        Finding(message("every font embedded"), message("0 unembedded"),
+                message("{count} of {total} unembedded ({fonts})", count=len(unembedded), total=len(names),
+                        fonts=", ".join(sorted(names))), not unembedded),
+        Finding(message("no standard-14 font"), message("none"), ", ".join(sorted(standard)) or message("none"),
+                not standard),
+        Finding(message("metadata: title, author, subject, keywords, creation date"), message("all set"),
                 "; ".join(f"{k}={v[:24]}" for k, v in fields.items()), all(fields.values())),
     ]
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.compose.wording import chinese_numeral
+from generator.i18n import Message, message
 from generator.inspection.facts import FoundTable, Page, TextLine
 from generator.layout.placement import imprint_side, masthead_side, page_number_side, signature_positions
 from generator.layout_spec import Layout, MM_PER_PT
@@ -29,9 +30,11 @@ HEADING_NUMBERS = ((re.compile(r"^[一二三四五六七八九十百]+、"), 1, 
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str
-    expected: str
-    measured: str
+    """One rule measured; its texts are catalog Messages (or plain figures), rendered when printed."""
+
+    rule: Message | str
+    expected: Message | str
+    measured: Message | str
     ok: bool
 
 
@@ -56,21 +59,23 @@ class PdfRules:
         self.parts = self._split_parts()
 
     # ---- helpers -------------------------------------------------------------------------
-    def add(self, rule: str, expected: str, measured: str, ok: bool) -> None:
+    def add(self, rule: Message | str, expected: Message | str, measured: Message | str, ok: bool) -> None:
         self.findings.append(Finding(rule, expected, measured, ok))
 
-    def near(self, rule: str, expected: float, measured: float | None, tolerance: float = TOLERANCE_MM) -> None:
+    def near(self, rule: Message | str, expected: float, measured: float | None,
+             tolerance: float = TOLERANCE_MM) -> None:
         if measured is None:
-            self.add(rule, _mm(expected), "not found", False)
+            self.add(rule, _mm(expected), message("not found"), False)
         else:
             self.add(rule, f"{_mm(expected)} ± {tolerance}", _mm(measured), abs(measured - expected) <= tolerance)
 
     def face_of(self, role: str) -> str:
         return self.layout.role(role).face
 
-    def lines_apart(self, rule: str, lines: int, measured: float) -> None:
+    def lines_apart(self, rule: Message, lines: int, measured: float) -> None:
         """A gap of ``lines`` body lines (空一行, 空二行 …), measured in lines."""
-        self.add(f"{rule} (空{chinese_numeral(lines)}行)", f"{lines:.2f} lines", f"{measured:.2f} lines",
+        self.add(message("{rule} (空{count}行)", rule=rule, count=chinese_numeral(lines)),
+                 message("{count} lines", count=f"{lines:.2f}"), message("{count} lines", count=f"{measured:.2f}"),
                  abs(measured - lines) < 0.05)
 
     def cell_top(self, line: TextLine) -> float:
@@ -166,7 +171,7 @@ class PdfRules:
     def paper(self) -> None:
         page = self.layout.page
         sizes = {(round(p.width, 1), round(p.height, 1)) for p in self.pages}
-        self.add("paper A4", f"{page.width_mm:.0f} × {page.height_mm:.0f} mm",
+        self.add(message("paper A4"), f"{page.width_mm:.0f} × {page.height_mm:.0f} mm",
                  ", ".join(f"{w} × {h} mm" for w, h in sorted(sizes)),
                  all(abs(w - page.width_mm) < 0.5 and abs(h - page.height_mm) < 0.5 for w, h in sizes))
 
@@ -190,13 +195,16 @@ class PdfRules:
                     slot = (self.cell_top(line) - self.top) / self.pitch
                     off_grid += abs(slot - round(slot)) * self.pitch > TOLERANCE_MM
         pitch = Counter(round(p, 2) for p in pitches).most_common(1)[0][0] if pitches else None
-        self.near(f"body line pitch ({self.layout.line_pitch_pt:g} pt)", self.pitch, pitch, 0.05)
+        self.near(message("body line pitch ({pitch} pt)", pitch=f"{self.layout.line_pitch_pt:g}"), self.pitch, pitch,
+                  0.05)
         lines_per_page = self.layout.grid.lines_per_page
         if counts:
-            self.add("lines per full page", str(lines_per_page), str(max(counts)), max(counts) == lines_per_page)
+            self.add(message("lines per full page"), str(lines_per_page), str(max(counts)),
+                     max(counts) == lines_per_page)
         else:
-            self.add("lines per full page", str(lines_per_page), "no page is full of text", True)
-        self.add(f"body lines off the {lines_per_page}-line grid (above any table)", "0", str(off_grid), off_grid == 0)
+            self.add(message("lines per full page"), str(lines_per_page), message("no page is full of text"), True)
+        self.add(message("body lines off the {count}-line grid (above any table)", count=lines_per_page), "0",
+                 str(off_grid), off_grid == 0)
         # a line a 禁则 shortened (its neighbour's closing mark moved a character down) is spread
         # wider than the grid: it shows neither the characters a line holds nor their pitch
         full = [line for page in self.pages for line in self.body_lines(page)
@@ -204,19 +212,20 @@ class PdfRules:
                 and (line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) < self.char + 0.05]
         if full:
             per_line = Counter(len(line.chars) for line in full).most_common(1)[0][0]
-            self.add("characters per full line", str(self.layout.grid.chars_per_line), str(per_line),
+            self.add(message("characters per full line"), str(self.layout.grid.chars_per_line), str(per_line),
                      per_line == self.layout.grid.chars_per_line)
             steps = [(line.chars[-1].x0 - line.x0) / (len(line.chars) - 1) for line in full
                      if len(line.chars) == per_line]
-            self.near(f"character pitch ({self.layout.char_pitch_pt:.2f} pt)", self.char, sum(steps) / len(steps), 0.02)
+            self.near(message("character pitch ({pitch} pt)", pitch=f"{self.layout.char_pitch_pt:.2f}"), self.char,
+                      sum(steps) / len(steps), 0.02)
         else:       # a short report whose every full line holds digits or Latin letters
-            self.add("characters per full line", str(self.layout.grid.chars_per_line),
-                     "no full line of full-width characters only", True)
+            self.add(message("characters per full line"), str(self.layout.grid.chars_per_line),
+                     message("no full line of full-width characters only"), True)
         steps = [b.x0 - a.x0 for page in self.pages for line in self.body_lines(page)
                  for a, b in zip(line.chars, line.chars[1:]) if a.text.isdigit() and b.text.isdigit()]
         widest = max(steps, default=0.0)
-        self.add("digits half-width (step inside a number)", f"≤ {_mm(self.char / 2 + 0.05)}",
-                 _mm(widest) if steps else "no number of two digits in the text",
+        self.add(message("digits half-width (step inside a number)"), f"≤ {_mm(self.char / 2 + 0.05)}",
+                 _mm(widest) if steps else message("no number of two digits in the text"),
                  0 < widest <= self.char / 2 + 0.05 or not steps)
 
     def text_edges(self) -> None:
@@ -224,31 +233,33 @@ class PdfRules:
         page = self.layout.page
         justified = [line.x1 for line in lines if line.x1 > self.right - self.char]
         wrapped = [after.x0 for line, after in zip(lines, lines[1:]) if line.x1 > self.right - self.char]
+        left_rule = message("版心 left edge (订口 {mm} mm)", mm=f"{page.left_mm:g}")
         if wrapped:             # a paragraph's continuation, or any line flush left
-            self.near(f"版心 left edge (订口 {page.left_mm:g} mm)", self.left, min(line.x0 for line in lines))
+            self.near(left_rule, self.left, min(line.x0 for line in lines))
         else:                   # a short text: every paragraph of one indented line
-            self.add(f"版心 left edge (订口 {page.left_mm:g} mm)", _mm(self.left), "no paragraph wraps", True)
-        rule = f"版心 right edge of full lines ({page.left_mm:g} + {page.text_width_mm:g} mm)"
+            self.add(left_rule, _mm(self.left), message("no paragraph wraps"), True)
+        right_rule = message("版心 right edge of full lines ({left} + {width} mm)", left=f"{page.left_mm:g}",
+                             width=f"{page.text_width_mm:g}")
         if justified:
-            self.near(rule, self.right, max(justified))
+            self.near(right_rule, self.right, max(justified))
         else:                   # a short text whose every line ends early
-            self.add(rule, _mm(self.right), "no line reaches the right edge", True)
+            self.add(right_rule, _mm(self.right), message("no line reaches the right edge"), True)
         # the text of a page with a 版头 follows the head; a letter of one page has no other page
         top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages
                      if self.body_lines(p) and self.head_bottom(p) is None]
+        top_rule = message("first grid line top (天头 {mm} mm)", mm=f"{page.top_mm:g}")
         if top_cells:
-            self.near(f"first grid line top (天头 {page.top_mm:g} mm)", self.top, min(top_cells))
+            self.near(top_rule, self.top, min(top_cells))
         else:
-            self.add(f"first grid line top (天头 {page.top_mm:g} mm)", _mm(self.top),
-                     "every page of text opens with its 版头", True)
+            self.add(top_rule, _mm(self.top), message("every page of text opens with its 版头"), True)
         bottoms = [self.cell_bottom(self.body_lines(p)[-1]) for p in self.pages if self.body_lines(p)]
-        self.add("last grid line bottom ≤ 版心 foot", f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
+        self.add(message("last grid line bottom ≤ 版心 foot"), f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
                  _mm(max(bottoms)), max(bottoms) <= self.bottom + TOLERANCE_MM)
         expected = self.layout.body.paragraph_indent_chars
         indents = Counter(round((line.x0 - self.left) / self.char, 2) for line in lines
                           if self.char * (expected - 0.5) < line.x0 - self.left < self.char * (expected + 0.5))
         indent = indents.most_common(1)[0][0] if indents else 0
-        self.add("paragraph indent", f"{expected:.2f} 字", f"{indent:.2f} 字", abs(indent - expected) < 0.05)
+        self.add(message("paragraph indent"), f"{expected:.2f} 字", f"{indent:.2f} 字", abs(indent - expected) < 0.05)
         ragged = 0
         for page in self.pages:
             body = [line for line in self.body_lines(page) if line.x0 < self.left + self.indent + self.char / 2]
@@ -256,7 +267,7 @@ class PdfRules:
                 continuation = abs(after.x0 - self.left) < 0.2 and after.baseline - line.baseline < 1.5 * self.pitch
                 ragged += continuation and line.x1 < self.right - self.char and \
                     abs(line.x0 - self.left) < self.indent + self.char / 2
-        self.add("lines justified to both edges (short line followed by its continuation)", "0", str(ragged),
+        self.add(message("lines justified to both edges (short line followed by its continuation)"), "0", str(ragged),
                  ragged == 0)
 
     def line_breaking(self) -> None:
@@ -264,8 +275,8 @@ class PdfRules:
         starts = [line.text for page in self.pages for line in self.body_lines(page)
                   if line.text[0] in rules.no_line_start]
         ends = [line.text for page in self.pages for line in self.body_lines(page) if line.text[-1] in rules.no_line_end]
-        self.add("lines starting with closing punctuation", "0", str(len(starts)), not starts)
-        self.add("lines ending with opening punctuation", "0", str(len(ends)), not ends)
+        self.add(message("lines starting with closing punctuation"), "0", str(len(starts)), not starts)
+        self.add(message("lines ending with opening punctuation"), "0", str(len(ends)), not ends)
 
     def masthead(self) -> None:
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
@@ -274,7 +285,7 @@ class PdfRules:
             marks = self.masthead_marks(first)
             if not marks:
                 continue
-            label = f"part {index + 1} 版头"
+            label = message("part {number} 版头", number=index + 1)
             if self.format_of(part) == "信函":
                 self.letter_head(label, first, marks)
                 continue
@@ -284,122 +295,137 @@ class PdfRules:
             colours = {c.color for mark in marks for c in mark.chars}
             spec = self.layout.masthead
             if len(marks) == 1:
-                self.add(f"{label}: 发文机关标志 on one line, red", f"1 line, CMYK {red}",
-                         f"1 line, {colours}", colours == {red})
+                self.add(message("{part}: 发文机关标志 on one line, red", part=label), message("1 line, CMYK {color}", color=red),
+                         message("{count} line(s), {colors}", count=1, colors=colours), colours == {red})
             else:
                 self.joint_mark(label, marks, colours == {red})
             mark = min(marks, key=lambda line: line.top)
             x0, x1 = min(line.x0 for line in marks), max(line.x1 for line in marks)
-            self.near(f"{label}: 发文机关标志 top edge (版心 top + {spec.mark_top_mm:g} mm)", self.top + spec.mark_top_mm,
-                      mark.top)
-            self.near(f"{label}: 发文机关标志 centred", (self.left + self.right) / 2, (x0 + x1) / 2)
-            self.add(f"{label}: 发文机关标志 within the 版心 width", f"≤ {_mm(self.right - self.left)}",
+            self.near(message("{part}: 发文机关标志 top edge (版心 top + {mm} mm)", part=label, mm=f"{spec.mark_top_mm:g}"),
+                      self.top + spec.mark_top_mm, mark.top)
+            self.near(message("{part}: 发文机关标志 centred", part=label), (self.left + self.right) / 2, (x0 + x1) / 2)
+            self.add(message("{part}: 发文机关标志 within the 版心 width", part=label), f"≤ {_mm(self.right - self.left)}",
                      _mm(x1 - x0), x1 - x0 <= self.right - self.left + TOLERANCE_MM)
             mark = max(marks, key=lambda line: line.bottom)
             self.flags(label, first, marks)
             numbers = [line for line in first.lines if "〔" in line.text and line.top > mark.bottom]
             if not numbers:
-                self.add(f"{label}: 发文字号", "present", "not found", False)
+                self.add(message("{part}: 发文字号", part=label), message("present"), message("not found"), False)
                 continue
             number = numbers[0]
             gap = (self.cell_top(number) - mark.bottom) / self.pitch
-            self.lines_apart(f"{label}: between 标志 and 发文字号", spec.doc_number_gap_lines, gap)
+            self.lines_apart(message("{part}: between 标志 and 发文字号", part=label), spec.doc_number_gap_lines, gap)
             same_line = [line for line in first.lines if abs(line.baseline - number.baseline) < 0.1]
             signer = next((line for line in same_line if "签发人" in line.text), None)
             if signer is not None:
                 side = masthead_side(self.layout) * MM_PER_PT
-                self.near(f"{label}: 发文字号 居左空{chinese_numeral(spec.side_indent_chars)}字", self.left + side, number.x0)
+                self.near(message("{part}: 发文字号 居左空{count}字", part=label, count=chinese_numeral(spec.side_indent_chars)),
+                          self.left + side, number.x0)
                 name = signer.text.split("：", 1)[1]
                 if name:
-                    self.near(f"{label}: 签发人 name 居右空{chinese_numeral(spec.side_indent_chars)}字", self.right - side,
-                              signer.x1)
+                    self.near(message("{part}: 签发人 name 居右空{count}字", part=label,
+                                      count=chinese_numeral(spec.side_indent_chars)), self.right - side, signer.x1)
                     face = self.face_of("signer_name")
                     kai = all(c.face in (face, "fallback") for c in signer.chars[signer.text.index("：") + 1:])
-                    self.add(f"{label}: 签发人 name in its face", face, face if kai else "other", kai)
+                    self.add(message("{part}: 签发人 name in its face", part=label), face,
+                             face if kai else message("other"), kai)
                 else:
-                    self.add(f"{label}: 签发人 name", "a name (data may leave it out)",
-                             f"none; label ends {(self.right - signer.x1) / self.char:.1f} 字 from the right", True)
+                    self.add(message("{part}: 签发人 name", part=label), message("a name (data may leave it out)"),
+                             message("none; label ends {chars} 字 from the right",
+                                     chars=f"{(self.right - signer.x1) / self.char:.1f}"), True)
             else:
-                self.near(f"{label}: 发文字号 centred", (self.left + self.right) / 2, (number.x0 + number.x1) / 2)
+                self.near(message("{part}: 发文字号 centred", part=label), (self.left + self.right) / 2,
+                          (number.x0 + number.x1) / 2)
             rules = [r for r in first.rules if r.color == red]
             if not rules:
-                self.add(f"{label}: red rule", "present", "not found", False)
+                self.add(message("{part}: red rule", part=label), message("present"), message("not found"), False)
                 continue
             rule = rules[0]
-            self.near(f"{label}: red rule {spec.rule_gap_mm:g} mm below the 发文字号", number.bottom + spec.rule_gap_mm,
-                      rule.y)
-            self.near(f"{label}: red rule as wide as the 版心", self.right - self.left, rule.x1 - rule.x0)
-            self.near(f"{label}: red rule starts at the 版心 left edge", self.left, rule.x0)
+            self.near(message("{part}: red rule {mm} mm below the 发文字号", part=label, mm=f"{spec.rule_gap_mm:g}"),
+                      number.bottom + spec.rule_gap_mm, rule.y)
+            self.near(message("{part}: red rule as wide as the 版心", part=label), self.right - self.left,
+                      rule.x1 - rule.x0)
+            self.near(message("{part}: red rule starts at the 版心 left edge", part=label), self.left, rule.x0)
 
-    def order_head(self, label: str, page: Page, marks: list[TextLine]) -> None:
+    def order_head(self, label: Message, page: Page, marks: list[TextLine]) -> None:
         """命令（令）格式 (§10.2): "……令" 20 mm below the 版心 top, centred, red; the 令号 centred
         空二行 below it; the text 空二行 below the 令号."""
         spec = self.layout.order
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         mark = min(marks, key=lambda line: line.top)
-        self.add(f"{label}: 令 mark red", f"CMYK {red}", f"{ {c.color for c in mark.chars} }",
+        self.add(message("{part}: 令 mark red", part=label), message("CMYK {color}", color=red),
+                 message("{colors}", colors={c.color for c in mark.chars}),
                  all(c.color == red for c in mark.chars))
-        self.near(f"{label}: 令 mark top edge (版心 top + {spec.mark_top_mm:g} mm)", self.top + spec.mark_top_mm,
+        self.near(message("{part}: 令 mark top edge (版心 top + {mm} mm)", part=label, mm=f"{spec.mark_top_mm:g}"),
+                  self.top + spec.mark_top_mm,
                   mark.top)
-        self.near(f"{label}: 令 mark centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
+        self.near(message("{part}: 令 mark centred", part=label), (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
         below = [line for line in page.lines if line.top > mark.bottom]
         if len(below) < 2:
-            self.add(f"{label}: 令号", "present", "not found", False)
+            self.add(message("{part}: 令号", part=label), message("present"), message("not found"), False)
             return
         number, text = below[0], below[1]
-        self.lines_apart(f"{label}: 令号 below the mark", spec.number_gap_lines, (self.cell_top(number) - mark.bottom)
+        self.lines_apart(message("{part}: 令号 below the mark", part=label), spec.number_gap_lines, (self.cell_top(number) - mark.bottom)
                          / self.pitch)
-        self.near(f"{label}: 令号 centred", (self.left + self.right) / 2, (number.x0 + number.x1) / 2)
-        self.lines_apart(f"{label}: text below the 令号", spec.body_gap_lines,
+        self.near(message("{part}: 令号 centred", part=label), (self.left + self.right) / 2, (number.x0 + number.x1) / 2)
+        self.lines_apart(message("{part}: text below the 令号", part=label), spec.body_gap_lines,
                          (self.cell_top(text) - self.cell_bottom(number)) / self.pitch)
 
-    def letter_head(self, label: str, page: Page, marks: list[TextLine]) -> None:
+    def letter_head(self, label: Message, page: Page, marks: list[TextLine]) -> None:
         """信函格式 (§10.1): the mark 30 mm below the paper's top, centred; red double lines 170 mm
         long centred on the 版心, 4 mm under the mark and 20 mm above the paper's foot; the 发文字号
         flush right 4.94 mm under the first double line; the title 二行 under it."""
         spec, paper = self.layout.letter, self.layout.page
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         mark = min(marks, key=lambda line: line.top)
-        self.near(f"{label}: 信函 mark top edge ({spec.mark_top_mm:g} mm from the paper's top)", spec.mark_top_mm,
+        self.near(message("{part}: 信函 mark top edge ({mm} mm from the paper's top)", part=label,
+                          mm=f"{spec.mark_top_mm:g}"), spec.mark_top_mm,
                   mark.top)
-        self.near(f"{label}: 信函 mark centred", (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
+        self.near(message("{part}: 信函 mark centred", part=label), (self.left + self.right) / 2, (mark.x0 + mark.x1) / 2)
         rules = sorted((rule for rule in page.rules if rule.color == red), key=lambda rule: rule.y)
-        self.add(f"{label}: two red double lines", "4 rules", f"{len(rules)} rules", len(rules) == 4)
+        self.add(message("{part}: two red double lines", part=label), message("{count} rules", count=4),
+                 message("{count} rules", count=len(rules)), len(rules) == 4)
         if len(rules) != 4:
             return
         for rule in rules:
-            self.near(f"{label}: double line {spec.rule_length_mm:g} mm long", spec.rule_length_mm, rule.x1 - rule.x0)
-            self.near(f"{label}: double line centred on the 版心", (self.left + self.right) / 2, (rule.x0 + rule.x1) / 2)
+            self.near(message("{part}: double line {mm} mm long", part=label, mm=f"{spec.rule_length_mm:g}"),
+                      spec.rule_length_mm, rule.x1 - rule.x0)
+            self.near(message("{part}: double line centred on the 版心", part=label), (self.left + self.right) / 2,
+                      (rule.x0 + rule.x1) / 2)
         head_top = rules[0].y - rules[0].width_mm / 2
-        self.near(f"{label}: first double line {spec.rule_gap_mm:g} mm below the mark", mark.bottom + spec.rule_gap_mm,
+        self.near(message("{part}: first double line {mm} mm below the mark", part=label, mm=f"{spec.rule_gap_mm:g}"),
+                  mark.bottom + spec.rule_gap_mm,
                   head_top)
-        self.add(f"{label}: first double line thick over thin", "thick, thin",
+        self.add(message("{part}: first double line thick over thin", part=label), message("thick, thin"),
                  f"{rules[0].width_mm:.2f}, {rules[1].width_mm:.2f} mm", rules[0].width_mm > rules[1].width_mm)
         foot_bottom = rules[3].y + rules[3].width_mm / 2
-        self.near(f"{label}: second double line {spec.foot_rule_mm:g} mm above the paper's foot",
+        self.near(message("{part}: second double line {mm} mm above the paper's foot", part=label,
+                          mm=f"{spec.foot_rule_mm:g}"),
                   paper.height_mm - spec.foot_rule_mm, foot_bottom)
-        self.add(f"{label}: second double line thin over thick", "thin, thick",
+        self.add(message("{part}: second double line thin over thick", part=label), message("thin, thick"),
                  f"{rules[2].width_mm:.2f}, {rules[3].width_mm:.2f} mm", rules[2].width_mm < rules[3].width_mm)
         head_bottom = rules[1].y + rules[1].width_mm / 2
         numbers = [line for line in page.lines if "〔" in line.text and head_bottom < line.top < self.bottom]
         if numbers:
-            self.near(f"{label}: 发文字号 flush right", self.right, numbers[0].x1)
-            self.near(f"{label}: 发文字号 {spec.first_element_mm:g} mm below the double line",
+            self.near(message("{part}: 发文字号 flush right", part=label), self.right, numbers[0].x1)
+            self.near(message("{part}: 发文字号 {mm} mm below the double line", part=label,
+                              mm=f"{spec.first_element_mm:g}"),
                       head_bottom + spec.first_element_mm, numbers[0].top)
 
-    def letter_imprint(self, label: str, page: Page) -> None:
+    def letter_imprint(self, label: Message, page: Page) -> None:
         """A letter's 版记 (§10.1): its 抄送 alone, without 印发 line or rules, at the foot of the
         版心 of its last page."""
         copy = [line for line in self.in_text_area(page) if line.text.startswith("抄送：")]
         if not copy:
             return
         last = max((line for line in self.in_text_area(page) if line.top >= copy[0].top), key=lambda line: line.bottom)
-        self.near(f"{label}: a letter's 抄送 on the 版心 foot", self.bottom, self.cell_bottom(last))
+        self.near(message("{part}: a letter's 抄送 on the 版心 foot", part=label), self.bottom, self.cell_bottom(last))
         black = tuple(round(v, 3) for v in self.layout.colors["black"].cmyk)
         rules = [rule for rule in page.rules if rule.color == black and rule.y > copy[0].top - self.pitch]
-        self.add(f"{label}: a letter's 版记 without rules", "none", f"{len(rules)}", not rules)
+        self.add(message("{part}: a letter's 版记 without rules", part=label), message("none"), str(len(rules)),
+                 not rules)
 
-    def joint_mark(self, label: str, marks: list[TextLine], red: bool) -> None:
+    def joint_mark(self, label: Message, marks: list[TextLine], red: bool) -> None:
         """A 联合行文's mark (§7.2.4): the organs' names one under another, starting and ending
         alike, and "文件" (if printed) to their right, centred on them."""
         end = min(line.x1 for line in marks)      # the names' end: "文件" stands to its right
@@ -407,22 +433,25 @@ class PdfRules:
         left = min(piece.x0 for piece in pieces)
         names = [piece for piece in pieces if abs(piece.x0 - left) < TOLERANCE_MM]
         words = [piece for piece in pieces if piece not in names]
-        self.add(f"{label}: 联合行文 发文机关标志, red", "names stacked, CMYK red",
-                 f"{len(names)} name line(s), {len(words)} beside", red and len(names) > 1 and len(words) <= 1)
-        self.near(f"{label}: 联合行文 names end alike", max(line.x1 for line in names),
+        self.add(message("{part}: 联合行文 发文机关标志, red", part=label), message("names stacked, CMYK red"),
+                 message("{names} name line(s), {words} beside", names=len(names), words=len(words)),
+                 red and len(names) > 1 and len(words) <= 1)
+        self.near(message("{part}: 联合行文 names end alike", part=label), max(line.x1 for line in names),
                   min(line.x1 for line in names))
         if words:
             middle = (names[0].top + names[-1].bottom) / 2
-            self.near(f"{label}: 文件 centred on the names", middle, (words[0].top + words[0].bottom) / 2)
-            self.add(f"{label}: 文件 right of the names", f"> {_mm(max(line.x1 for line in names))}",
+            self.near(message("{part}: 文件 centred on the names", part=label), middle,
+                      (words[0].top + words[0].bottom) / 2)
+            self.add(message("{part}: 文件 right of the names", part=label), f"> {_mm(max(line.x1 for line in names))}",
                      _mm(words[0].x0), words[0].x0 > max(line.x1 for line in names))
 
-    def flags(self, label: str, page: Page, marks: list[TextLine]) -> None:
+    def flags(self, label: Message, page: Page, marks: list[TextLine]) -> None:
         """份号, 密级和保密期限, 紧急程度: flush left on the 版心's first lines, in that order (§7.2.1–7.2.3)."""
         above = [line for line in page.lines if line.bottom < min(mark.top for mark in marks)]
         for number, line in enumerate(above):
-            self.near(f"{label}: {line.text} flush left", self.left, line.x0)
-            self.near(f"{label}: {line.text} on line {number + 1}", self.top + number * self.pitch, self.cell_top(line))
+            self.near(message("{part}: {text} flush left", part=label, text=line.text), self.left, line.x0)
+            self.near(message("{part}: {text} on line {number}", part=label, text=line.text, number=number + 1),
+                      self.top + number * self.pitch, self.cell_top(line))
 
     def _title_lines(self, page: Page) -> list[TextLine]:
         return [line for line in self.outside_tables(page) if abs(line.size - self.layout.role("title").size_pt) < 0.01]
@@ -431,25 +460,27 @@ class PdfRules:
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         for index, part in enumerate(self.parts):
             lines = self._title_lines(part[0])
-            label = f"part {index + 1} 标题"
+            label = message("part {number} 标题", number=index + 1)
             if not lines and self.format_of(part) == "令":     # a 令 may carry none (§10.2)
                 continue
             if not lines:
-                self.add(label, "present", "not found", False)
+                self.add(label, message("present"), message("not found"), False)
                 continue
             worst = max(abs((line.x0 + line.x1) / 2 - (self.left + self.right) / 2) for line in lines)
-            self.add(f"{label}: {len(lines)} line(s) centred", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst),
+            self.add(message("{part}: {count} line(s) centred", part=label, count=len(lines)),
+                     message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst),
                      worst <= TOLERANCE_MM)
             rules = [r for r in part[0].rules if r.color == red]
             if self.format_of(part) == "信函":
                 above = [line for line in part[0].lines if rules and rules[0].y < line.bottom < lines[0].top]
                 if above:
                     gap = (self.cell_top(lines[0]) - self.cell_bottom(above[-1])) / self.pitch
-                    self.lines_apart(f"{label}: below the last element above it", self.layout.letter.title_gap_lines,
+                    self.lines_apart(message("{part}: below the last element above it", part=label),
+                                     self.layout.letter.title_gap_lines,
                                      gap)
             elif rules:
                 gap = (self.cell_top(lines[0]) - rules[0].y) / self.pitch
-                self.lines_apart(f"{label}: below the red rule", self.layout.body.title_gap_lines, gap)
+                self.lines_apart(message("{part}: below the red rule", part=label), self.layout.body.title_gap_lines, gap)
 
     def addressee(self) -> None:
         for index, part in enumerate(self.parts):
@@ -458,10 +489,10 @@ class PdfRules:
             if not after or not after[0].text.endswith("："):
                 continue
             line = after[0]
-            label = f"part {index + 1} 主送机关"
-            self.near(f"{label}: flush left, ends with ：", self.left, line.x0)
+            label = message("part {number} 主送机关", number=index + 1)
+            self.near(message("{part}: flush left, ends with ：", part=label), self.left, line.x0)
             gap = (self.cell_top(line) - self.cell_bottom(titles[-1])) / self.pitch
-            self.lines_apart(f"{label}: below the title", self.layout.body.after_title_lines, gap)
+            self.lines_apart(message("{part}: below the title", part=label), self.layout.body.after_title_lines, gap)
 
     def headings(self) -> None:
         for pattern, level, label in HEADING_NUMBERS:
@@ -471,7 +502,8 @@ class PdfRules:
             if not found:
                 continue
             faces = Counter(line.chars[0].face for line in found)
-            self.add(f"{label} font", face, ", ".join(f"{f} ×{n}" for f, n in faces.items()), set(faces) <= {face, "fallback"})
+            self.add(message("{heading} font", heading=label), face, ", ".join(f"{f} ×{n}" for f, n in faces.items()),
+                     set(faces) <= {face, "fallback"})
 
     def signature(self) -> None:
         """署名 and 成文日期 by the layout's own placement rule. A 公文 with a 版头 must carry a date;
@@ -480,11 +512,11 @@ class PdfRules:
         for index, part in enumerate(self.parts):
             lines = [(page, line) for page in part for line in self.body_lines(page)]
             dates = [i for i, (_, line) in enumerate(lines) if DATE.match(line.text)]
-            label = f"part {index + 1} 署名/成文日期"
+            label = message("part {number} 署名/成文日期", number=index + 1)
             if not dates or dates[-1] == 0:     # a 纪要 needs none (§10.3)
                 required = bool(self.masthead_marks(part[0])) and self.format_of(part) != "纪要"
-                self.add(label, "present" if required else "present, or none in a published report",
-                         "not found", not required)
+                self.add(label, message("present") if required else message("present, or none in a published report"),
+                         message("not found"), not required)
                 continue
             page, date = lines[dates[-1]]
             above_page, above = lines[dates[-1] - 1]
@@ -496,29 +528,33 @@ class PdfRules:
             held = [seal for seal, (organ_x, date_x) in placements.items()
                     if (organ is None or abs(self.left + organ_x - organ.x0) <= TOLERANCE_MM) and
                     abs(self.left + date_x - date.x0) <= TOLERANCE_MM]
-            no_seal = f"no seal: 署名 右空{chinese_numeral(body.signature_right_chars)}字, " \
-                      f"date +{body.date_offset_chars} 字" if organ else \
-                      f"no seal: date alone 右空{chinese_numeral(body.signature_right_chars)}字"
-            rule = "neither" if not held else \
-                f"seal: date 右空{chinese_numeral(body.seal_date_right_chars)}字" if held[0] else no_seal
-            where = f"署名 ends {(self.right - organ.x1) / self.char:.2f} 字 from the right, date starts " \
-                    f"{(date.x0 - organ.x0) / self.char:.2f} 字 right of it" if organ else \
-                    f"date ends {(self.right - date.x1) / self.char:.2f} 字 from the right"
-            self.add(f"{label} (§7.3.5)", "no-seal or seal placement", f"{rule}; {where}", bool(held))
+            no_seal = message("no seal: 署名 右空{chars}字, date +{offset} 字",
+                              chars=chinese_numeral(body.signature_right_chars), offset=body.date_offset_chars) \
+                if organ else message("no seal: date alone 右空{chars}字", chars=chinese_numeral(body.signature_right_chars))
+            rule = message("neither") if not held else \
+                message("seal: date 右空{chars}字", chars=chinese_numeral(body.seal_date_right_chars)) if held[0] \
+                else no_seal
+            where = message("署名 ends {ends} 字 from the right, date starts {starts} 字 right of it",
+                            ends=f"{(self.right - organ.x1) / self.char:.2f}",
+                            starts=f"{(date.x0 - organ.x0) / self.char:.2f}") if organ else \
+                message("date ends {ends} 字 from the right", ends=f"{(self.right - date.x1) / self.char:.2f}")
+            self.add(message("{part} (§7.3.5)", part=label), message("no-seal or seal placement"),
+                     message("{rule}; {where}", rule=rule, where=where), bool(held))
             if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1][1].text.startswith("（"):
                 note = lines[dates[-1] + 1][1]
                 chars = body.note_indent_chars
-                self.near(f"part {index + 1} 附注 居左空{chinese_numeral(chars)}字", self.left + chars * self.char,
-                          note.x0)
-                self.near(f"part {index + 1} 附注 on the line after the date", date.baseline + self.pitch,
-                          note.baseline)
+                self.near(message("part {number} 附注 居左空{chars}字", number=index + 1, chars=chinese_numeral(chars)),
+                          self.left + chars * self.char, note.x0)
+                self.near(message("part {number} 附注 on the line after the date", number=index + 1),
+                          date.baseline + self.pitch, note.baseline)
 
     def tables(self) -> None:
         found = [(page, table) for page in self.pages for table in page.tables]
         if not found:
             return
         overflow = max(max(self.left - t.bbox[0], t.bbox[2] - self.right) for _, t in found)
-        self.add(f"{len(found)} table pieces within the 版心 width", f"overflow ≤ {TOLERANCE_MM} mm",
+        self.add(message("{count} table pieces within the 版心 width", count=len(found)),
+                 message("overflow ≤ {mm} mm", mm=TOLERANCE_MM),
                  _mm(max(overflow, 0)), overflow <= TOLERANCE_MM)
         worst, numbers = 0.0, 0
         sizes: set[float] = set()
@@ -533,9 +569,9 @@ class PdfRules:
                     if cell is not None:
                         numbers += 1
                         worst = max(worst, abs((line.x0 + line.x1) / 2 - (cell[0] + cell[2]) / 2))
-        self.add(f"numbers centred in their cells ({numbers} cells)", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst),
-                 worst <= TOLERANCE_MM)
-        self.add("table text sizes", "readable: ≥ 9 pt", ", ".join(f"{s:g} pt" for s in sorted(sizes)),
+        self.add(message("numbers centred in their cells ({count} cells)", count=numbers),
+                 message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst), worst <= TOLERANCE_MM)
+        self.add(message("table text sizes"), message("readable: ≥ 9 pt"), ", ".join(f"{s:g} pt" for s in sorted(sizes)),
                  min(sizes, default=0) >= 9)
         repeated = continued = blocks = 0
         for (page, table), (next_page, next_table) in zip(found, found[1:]):
@@ -552,9 +588,11 @@ class PdfRules:
             continued += 1
             repeated += [[c for c in row if c] for row in table.rows[:heads]] == \
                         [[c for c in row if c] for row in next_table.rows[:heads]]
-        self.add("tables broken across pages repeat their header rows", f"{continued} of {continued}",
-                 f"{repeated} of {continued}" + (f" ({blocks} in tables of captioned blocks)" if blocks else ""),
-                 repeated == continued)
+        measured = message("{count} of {total}", count=repeated, total=continued)
+        if blocks:
+            measured = message("{measured} ({count} in tables of captioned blocks)", measured=measured, count=blocks)
+        self.add(message("tables broken across pages repeat their header rows"),
+                 message("{count} of {total}", count=continued, total=continued), measured, repeated == continued)
 
     def header_rows(self, page: Page, table: FoundTable) -> list[bool | None]:
         """Per row of a table piece: True when all its text is in the header face (黑体), False
@@ -574,49 +612,58 @@ class PdfRules:
         outer, inner = spec.outer_rule_mm, spec.inner_rule_mm
         for index, part in enumerate(self.parts):
             page = part[-1]
-            label = f"part {index + 1} 版记"
+            label = message("part {number} 版记", number=index + 1)
             if self.format_of(part) == "信函":
                 self.letter_imprint(label, page)
                 continue
             if not self.has_imprint(page):      # a published report: no blank page to reach an even one
-                self.add(f"part {index + 1} without 版记 ends on its last page of text", "a numbered page",
-                         f"page {page.number} " + ("numbered" if self.page_number_line(page) else "unnumbered"),
-                         self.page_number_line(page) is not None)
+                numbered = self.page_number_line(page) is not None
+                self.add(message("part {number} without 版记 ends on its last page of text", number=index + 1),
+                         message("a numbered page"),
+                         message("page {number} numbered", number=page.number) if numbered else
+                         message("page {number} unnumbered", number=page.number),
+                         numbered)
                 continue
-            self.add(f"{label} on an even page", "even", f"page {page.number}", page.number % 2 == 0)
+            self.add(message("{part} on an even page", part=label), message("even"),
+                     message("page {number}", number=page.number), page.number % 2 == 0)
             rules = sorted((r for r in page.rules if abs((r.x1 - r.x0) - (self.right - self.left)) < 1
                             and not any(t.bbox[1] - 0.5 <= r.y <= t.bbox[3] + 0.5 for t in page.tables)),
                            key=lambda r: r.y)
             if not rules:
-                self.add(label, "rules", "not found", False)
+                self.add(label, message("rules"), message("not found"), False)
                 continue
-            self.near(f"{label}: last rule on the 版心 foot", self.bottom, rules[-1].y)
-            self.near(f"{label}: first and last rules {outer} mm", outer, min(rules[0].width_mm, rules[-1].width_mm), 0.02)
+            self.near(message("{part}: last rule on the 版心 foot", part=label), self.bottom, rules[-1].y)
+            self.near(message("{part}: first and last rules {mm} mm", part=label, mm=outer), outer,
+                      min(rules[0].width_mm, rules[-1].width_mm), 0.02)
             if len(rules) > 2:
-                self.near(f"{label}: rules between {inner} mm", inner, max(r.width_mm for r in rules[1:-1]), 0.02)
+                self.near(message("{part}: rules between {mm} mm", part=label, mm=inner), inner,
+                          max(r.width_mm for r in rules[1:-1]), 0.02)
             lines = [line for line in page.lines if rules[0].y < line.top and line.bottom < rules[-1].y]
             faces = {face for line in lines for face in line.faces}
             sizes = {line.size for line in lines}
-            self.add(f"{label}: face and size", f"{role.face} {role.size_pt:g} pt", f"{faces} {sizes}",
+            self.add(message("{part}: face and size", part=label), f"{role.face} {role.size_pt:g} pt", f"{faces} {sizes}",
                      faces <= {role.face, "fallback"} and sizes == {role.size_pt})
             copy = [line for line in lines if line.text.startswith("抄送：")]
             if copy:
                 first = copy[0]
-                self.near(f"{label}: 抄送 左空{side_label}", self.left + side, first.x0)
+                self.near(message("{part}: 抄送 左空{chars}", part=label, chars=side_label), self.left + side, first.x0)
                 names_x = first.chars[first.text.index("：") + 1].x0 if len(first.text) > first.text.index("：") + 1 \
                     else first.x1
                 rest = [line for line in lines if first.baseline < line.baseline and not PRINT_DATE.match(line.text)
                         and line.x0 < (self.left + self.right) / 2 and rules[-2].y > line.bottom] if len(rules) > 2 else []
                 for line in rest:
-                    self.near(f"{label}: 抄送 continuation aligned after the colon", names_x, line.x0)
+                    self.near(message("{part}: 抄送 continuation aligned after the colon", part=label), names_x, line.x0)
                 last_copy = rest[-1] if rest else first
-                self.add(f"{label}: 抄送 ends with 。", "。", last_copy.text[-1], last_copy.text.endswith("。"))
+                self.add(message("{part}: 抄送 ends with 。", part=label), "。", last_copy.text[-1],
+                         last_copy.text.endswith("。"))
             printed = [line for line in lines if PRINT_DATE.match(line.text)]
             if printed:
-                self.near(f"{label}: 印发日期 右空{side_label}", self.right - side, printed[0].x1)
+                self.near(message("{part}: 印发日期 右空{chars}", part=label, chars=side_label), self.right - side,
+                          printed[0].x1)
                 printer = [line for line in lines if abs(line.baseline - printed[0].baseline) < 0.1 and line is not printed[0]]
                 if printer:
-                    self.near(f"{label}: 印发机关 左空{side_label}", self.left + side, printer[0].x0)
+                    self.near(message("{part}: 印发机关 左空{chars}", part=label, chars=side_label), self.left + side,
+                              printer[0].x0)
 
     def page_numbers(self) -> None:
         spec = self.layout.page_number
@@ -642,15 +689,18 @@ class PdfRules:
                 x = line.x1 - (self.right - side) if page.number % 2 else line.x0 - (self.left + side)
                 worst_x = max(worst_x, abs(x))
                 faces.update(c.face for c in line.chars)
-        self.add("page numbers count 1, 2, … per part", "in sequence", "yes" if sequence_ok else "no", sequence_ok)
-        self.add("unnumbered pages hold no body text (blank or 版记 only)", "yes", "yes" if unnumbered_ok else "no",
+        yes, no = message("yes"), message("no")
+        self.add(message("page numbers count 1, 2, … per part"), message("in sequence"), yes if sequence_ok else no,
+                 sequence_ok)
+        self.add(message("unnumbered pages hold no body text (blank or 版记 only)"), yes, yes if unnumbered_ok else no,
                  unnumbered_ok)
-        self.add(f"page number dash {below:g} mm below the 版心", f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_y),
-                 worst_y <= TOLERANCE_MM)
-        self.add(f"page number {chinese_numeral(spec.side_indent_chars)}字 in: right on odd, left on even pages",
-                 f"offset ≤ {TOLERANCE_MM} mm", _mm(worst_x), worst_x <= TOLERANCE_MM)
+        self.add(message("page number dash {mm} mm below the 版心", mm=f"{below:g}"),
+                 message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst_y), worst_y <= TOLERANCE_MM)
+        self.add(message("page number {chars}字 in: right on odd, left on even pages",
+                         chars=chinese_numeral(spec.side_indent_chars)),
+                 message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst_x), worst_x <= TOLERANCE_MM)
         face = self.face_of("page_number")
-        self.add("page number face", face, ", ".join(faces) or "none printed (a letter of one page)",
+        self.add(message("page number face"), face, ", ".join(faces) or message("none printed (a letter of one page)"),
                  set(faces) == {face} or not faces and all(self.is_letter(part[0]) and len(part) == 1
                                                            for part in self.parts))
 
@@ -673,7 +723,8 @@ def check_pdf_rules(pages: list[Page], layout: Layout) -> list[Finding]:
 
 def format_findings(findings: Iterable[Finding], out: Callable[[str], None] = print) -> None:
     findings = list(findings)
-    width = max(len(f.rule) for f in findings)
+    width = max(len(str(f.rule)) for f in findings)
     for finding in findings:
-        mark = "ok  " if finding.ok else "FAIL"
-        out(f"{mark} {finding.rule:<{width}}  expected {finding.expected:<24} measured {finding.measured}")
+        out(str(message("{mark} {rule}  expected {expected} measured {measured}",
+                        mark=message("ok  ") if finding.ok else message("FAIL"), rule=f"{finding.rule!s:<{width}}",
+                        expected=f"{finding.expected!s:<24}", measured=finding.measured)))

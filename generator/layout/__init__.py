@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from generator.i18n import message
 from generator.document_model import Document
 from generator.layout.blocks import BlockLayout
 from generator.layout.flow import Box, FixedBox
@@ -35,7 +36,7 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
     parts = []
     for index, part in enumerate(document.parts):
         boxes = blocks.part(part)
-        filled = filler.part(index, boxes.boxes, boxes.imprint, f"part {index + 1}")
+        filled = filler.part(index, boxes.boxes, boxes.imprint, message("part {number}", number=index + 1))
         parts.append(PartLayout(filled.first_page + 1, filled.last_page + 1, filled.imprint,
                                 tuple(_signature(placement, box) for placement, box in boxes.signatures),
                                 boxes.masthead, tuple(boxes.hanging),

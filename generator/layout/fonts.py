@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.font_files import FontFile, FontFinder
 from generator.layout.font_metrics import FontMetrics, font_metrics
 from generator.layout_spec import Layout
+from generator.i18n import message
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,11 @@ class FontSet:
             return self._use(primary)
         for name in style.fonts[1:]:
             if code in self.metrics(name).widths:
-                self._warn_once(f"character {char} (U+{code:04X}) is not in {primary}; drawn with {name}")
+                self._warn_once(message("character {char} ({code}) is not in {font}; drawn with {fallback}", char=char,
+                                        code=f"U+{code:04X}", font=primary, fallback=name))
                 return self._use(name)
-        self._warn_once(f"character {char} (U+{code:04X}) is in no font of the chain "
-                        f"{', '.join(style.fonts)}; it will print as an empty box")
+        self._warn_once(message("character {char} ({code}) is in no font of the chain {fonts}; it will print as an "
+                                "empty box", char=char, code=f"U+{code:04X}", fonts=", ".join(style.fonts)))
         return self._use(primary)
 
     def segments(self, text: str, style: TextStyle) -> list[tuple[str, str]]:

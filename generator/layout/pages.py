@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from generator.errors import LayoutError
 from generator.layout.flow import FUZZ, Box, ImprintBox
 from generator.paged_document import ImprintPlacement, Item
+from generator.i18n import message
 
 # The 版记 fits when it needs at most this much more than the space left (rounding of rules).
 IMPRINT_TOLERANCE = 0.01
@@ -54,7 +55,7 @@ class PageFiller:
     def _at_top(self) -> bool:
         return self.used == 0.0
 
-    def part(self, index: int, boxes: list[Box], imprint: ImprintBox | None, what: str) -> FilledPart:
+    def part(self, index: int, boxes: list[Box], imprint: ImprintBox | None, what: object) -> FilledPart:
         if len(self.pages) % 2:             # the part before ended on an odd page: a blank back
             self._new_page(index - 1)
         first = len(self.pages)
@@ -72,7 +73,7 @@ class PageFiller:
             fitted = box.split(self._available)
             if fitted is None:
                 if self._at_top:
-                    raise LayoutError(f"{what}: a block is taller than a page and cannot be broken")
+                    raise LayoutError(message("{part}: a block is taller than a page and cannot be broken", part=what))
                 self._new_page(index)
                 continue
             piece, rest = fitted
@@ -97,10 +98,10 @@ class PageFiller:
             i += 1
         return room + (boxes[i].least_height() if i < len(boxes) else 0.0)
 
-    def _imprint(self, index: int, imprint: ImprintBox, first: int, what: str) -> ImprintPlacement:
+    def _imprint(self, index: int, imprint: ImprintBox, first: int, what: object) -> ImprintPlacement:
         if imprint.height > self.frame + IMPRINT_TOLERANCE:
-            raise LayoutError(f"{what}: the 版记 is taller than a page ({imprint.height / self.frame:.1f} pages); "
-                              "shorten its 抄送 list")
+            raise LayoutError(message("{part}: the 版记 is taller than a page ({pages} pages); shorten its 抄送 list",
+                                      part=what, pages=f"{imprint.height / self.frame:.1f}"))
         while True:
             page = self.pages[-1]
             page_in_part = len(self.pages) - first

@@ -10,7 +10,8 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from generator.errors import DataError, SourcePosition, UsageError
-from generator.load.echo import field_path
+from generator.field_labels import Place
+from generator.i18n import message
 from generator.load.messages import describe
 from generator.load.reading import read_text
 from generator.load.report_model import ONE_ROW, REPORT_FILE, THREE_ROWS, ReportFile, default_format
@@ -33,7 +34,8 @@ def load_source(path: Path) -> YamlSource:
     """Read and parse a data file, keeping the positions of its values."""
     source = YamlSource(str(path), read_text(path))
     if not isinstance(source.data, dict):
-        raise DataError(SourcePosition(str(path), 1, 1), "expected a mapping of report fields at the top level")
+        raise DataError(SourcePosition(str(path), 1, 1),
+                        message("expected a mapping of report fields at the top level"))
     return source
 
 
@@ -43,7 +45,7 @@ def load_previous(source: YamlSource, previous: str) -> YamlSource:
     try:
         return load_source(Path(source.path).parent / previous)
     except UsageError as error:
-        raise DataError(source.position(("previous",)), f"previous: {error}") from None
+        raise DataError(source.position(("previous",)), message("previous: {problem}", problem=error)) from None
 
 
 def validate(source: YamlSource) -> ReportFile:
@@ -64,4 +66,5 @@ def validated(source: YamlSource, model: TypeAdapter[T], data: dict | None = Non
         location = tuple(step for step in first["loc"] if not _UNION_TAG.match(str(step)))
         if location and str(location[0]) in ("2019", "2021"):       # the format tag of the union
             location = location[1:]
-        raise DataError(source.position(location), f"{field_path(location)}: {describe(first)}") from None
+        raise DataError(source.position(location),
+                        message("{place}: {problem}", place=Place(location), problem=describe(first))) from None

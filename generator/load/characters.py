@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.i18n import Message, message
+
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
 _LAYOUT = "\t\n\r"                                   # tab, line feed, carriage return
@@ -24,17 +26,20 @@ IN_FILE = re.compile(f"[{_NEVER}]")
 IN_VALUE = re.compile(f"[{_LAYOUT}{_NEVER}]")
 
 
-def describe(char: str) -> str:
+def describe(char: str) -> Message:
     """What the character is and why it is refused, naming its code point."""
     code = f"U+{ord(char):04X}"
     if char in "\n\r":
-        return f"contains a line break ({code}); a text is printed as one paragraph: write it on one line"
+        return message("contains a line break ({code}); a text is printed as one paragraph: write it on one line",
+                       code=code)
     if char == "\t":
-        return f"contains a tab ({code}), which cannot be printed; use a space"
+        return message("contains a tab ({code}), which cannot be printed; use a space", code=code)
     if "\ud800" <= char <= "\udfff":
-        return f"contains {code}, half of a surrogate pair, which cannot be printed"
-    if unicodedata.category(char) in ("Zl", "Zp"):
-        return f"contains the {unicodedata.name(char).lower()} {code}, which cannot be printed"
+        return message("contains {code}, half of a surrogate pair, which cannot be printed", code=code)
+    if unicodedata.category(char) == "Zl":
+        return message("contains the line separator {code}, which cannot be printed", code=code)
+    if unicodedata.category(char) == "Zp":
+        return message("contains the paragraph separator {code}, which cannot be printed", code=code)
     if unicodedata.category(char) == "Cc":
-        return f"contains the control character {code}, which cannot be printed"
-    return f"contains the Unicode noncharacter {code}, which cannot be printed"
+        return message("contains the control character {code}, which cannot be printed", code=code)
+    return message("contains the Unicode noncharacter {code}, which cannot be printed", code=code)

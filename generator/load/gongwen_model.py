@@ -65,8 +65,8 @@ class ProseBlock(Block):
 def _few_headings(blocks: list[ProseBlock]) -> list[ProseBlock]:
     headings = sum(block.level is not None for block in blocks)
     if headings > LIMITS.section_headings:
-        raise ValueError(str(message("a text may have at most {limit:,} headings; this one has {count:,}",
-                                     limit=LIMITS.section_headings, count=headings)))
+        raise ValueError(str(message("a text may have at most {limit} headings; this one has {count}",
+                                     limit=f"{LIMITS.section_headings:,}", count=f"{headings:,}")))
     return blocks
 
 

@@ -12,10 +12,10 @@ import codecs
 from pathlib import Path
 
 from generator.errors import DataError, SourcePosition, UsageError
+from generator.i18n import message
 from generator.load.limits import LIMITS
 
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-SAVE_AS_UTF8 = "save the file as UTF-8"
 
 
 def read_text(path: Path) -> str:
@@ -24,24 +24,26 @@ def read_text(path: Path) -> str:
         with path.open("rb") as handle:
             data = handle.read(LIMITS.file_bytes + 1)
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
+        raise UsageError(message("{path}: no such file", path=path)) from None
     except (OSError, ValueError) as error:       # ValueError: a NUL in the name
         reason = getattr(error, "strerror", None) or error.__class__.__name__
-        raise UsageError(f"{path}: cannot read ({reason})") from None
+        raise UsageError(message("{path}: cannot read ({reason})", path=path, reason=reason)) from None
     if len(data) > LIMITS.file_bytes:
         raise DataError(_byte_position(path, data, LIMITS.file_bytes),
-                        f"the file is larger than {LIMITS.file_bytes:,} bytes; a report's data is far smaller "
-                        "(is this the right file?)")
+                        message("the file is larger than {size} bytes; a report's data is far smaller "
+                                "(is this the right file?)", size=f"{LIMITS.file_bytes:,}"))
     if data.startswith(_UTF16_32_BOMS):
-        raise DataError(SourcePosition(str(path), 1, 1), f"the file is saved as UTF-16 or UTF-32; {SAVE_AS_UTF8}")
+        raise DataError(SourcePosition(str(path), 1, 1),
+                        message("the file is saved as UTF-16 or UTF-32; save the file as UTF-8"))
     if b"\0" in data:              # no text holds NUL bytes; UTF-16 without its mark holds many
         raise DataError(_byte_position(path, data, data.index(b"\0")),
-                        f"the file holds NUL bytes (U+0000), as UTF-16 does; {SAVE_AS_UTF8}")
+                        message("the file holds NUL bytes (U+0000), as UTF-16 does; save the file as UTF-8"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError(_byte_position(path, data, error.start),
-                        f"this is not UTF-8 text (the file may be saved as GBK or GB2312); {SAVE_AS_UTF8}") from None
+                        message("this is not UTF-8 text (the file may be saved as GBK or GB2312); save the file as "
+                                "UTF-8")) from None
 
 
 def _byte_position(path: Path, data: bytes, offset: int) -> SourcePosition:

@@ -17,6 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Di
                       field_validator, model_validator)
 
 from generator.load.echo import echo
+from generator.i18n import N_, message
 from generator.load.limits import LIMITS
 
 NOT_APPLICABLE = "/"
@@ -27,7 +28,7 @@ def _count(value: Any) -> Any:
     if value is None or value == NOT_APPLICABLE:
         return value
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f'expected a whole number, blank or "/", got {echo(value)}')
+        raise ValueError(message('expected a whole number, blank or "/", got {value}', value=echo(value)))
     return value
 
 
@@ -41,10 +42,10 @@ def _amount(value: Any) -> Any:
             raise InvalidOperation
         amount = Decimal(str(value))
     except InvalidOperation:
-        raise ValueError(f'expected a number, blank or "/", got {echo(value)}') from None
+        raise ValueError(message('expected a number, blank or "/", got {value}', value=echo(value))) from None
     if not _PLAIN_NUMBER.fullmatch(str(amount)) or len(str(amount)) > LIMITS.number_characters:
-        raise ValueError(f"expected a number written out in at most {LIMITS.number_characters} digits "
-                         f"(such as 58812595.00), got {echo(value)}")
+        raise ValueError(message("expected a number written out in at most {most} digits (such as 58812595.00), "
+                                 "got {value}", most=LIMITS.number_characters, value=echo(value)))
     return amount
 
 
@@ -94,11 +95,11 @@ class Block(Strict):
     def _one_kind(self) -> Block:
         kinds = [k for k in ("h2", "h3", "h4", "p") if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError("a block needs exactly one of h2, h3, h4, p")
+            raise ValueError(message("a block needs exactly one of h2, h3, h4, p"))
         if self.lead is not None and self.p is None:
-            raise ValueError("lead belongs to a paragraph (p)")
+            raise ValueError(message("lead belongs to a paragraph (p)"))
         if self.text is not None and self.p is not None:
-            raise ValueError("text runs on after a heading; a paragraph has only p")
+            raise ValueError(message("text runs on after a heading; a paragraph has only p"))
         return self
 
     @property
@@ -114,8 +115,8 @@ def _few_headings(blocks: list[Block]) -> list[Block]:
     """Headings are numbered per section; past a few hundred the data is surely broken."""
     headings = sum(block.level is not None for block in blocks)
     if headings > LIMITS.section_headings:
-        raise ValueError(f"a section may have at most {LIMITS.section_headings:,} headings (h2, h3, h4); "
-                         f"this one has {headings:,}")
+        raise ValueError(message("a section may have at most {most} headings (h2, h3, h4); this one has {count}",
+                                 most=f"{LIMITS.section_headings:,}", count=f"{headings:,}"))
     return blocks
 
 
@@ -350,7 +351,7 @@ def _other_processing_form(value: Any) -> str | None:
     return None
 
 
-OTHER_PROCESSING_FORMS = (
+OTHER_PROCESSING_FORMS = N_(
     "（六）其他处理 is either three rows (no_correction:, unpaid_fee:, other:, each with the applicant "
     "columns), as in the 2021 format, or one row of applicant columns (natural_person: … total:), as in "
     "the 2019 format")
@@ -413,8 +414,8 @@ def _section_shorthand(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     if value not in STATUTORY_SECTIONS:
-        raise ValueError(f"{echo(value)} is no statutory section: write one of {', '.join(STATUTORY_SECTIONS)}, "
-                         "or a section of your own as title: … with content: …")
+        raise ValueError(message("{value} is no statutory section: write one of {names}, or a section of your own as "
+                                 "title: … with content: …", value=echo(value), names=", ".join(STATUTORY_SECTIONS)))
     return {"section": value}
 
 
@@ -430,11 +431,11 @@ class Section(Strict):
     @model_validator(mode="after")
     def _one_kind(self) -> Section:
         if self.section is not None and self.content is not None:
-            raise ValueError(f"content belongs to a section of your own; the text of {self.section} "
-                             f"stays under report.{self.section}")
+            raise ValueError(message("content belongs to a section of your own; the text of {section} stays under "
+                                     "report.{section}", section=self.section))
         if self.section is None and (not self.title or not self.content):
-            raise ValueError("a section of your own needs a title: and its content: (paragraphs and headings); "
-                             "a statutory one is named by section: (overview, proactive …)")
+            raise ValueError(message("a section of your own needs a title: and its content: (paragraphs and "
+                                     "headings); a statutory one is named by section: (overview, proactive …)"))
         return self
 
 
@@ -443,11 +444,12 @@ def _each_statutory_section_once(sections: list[Section]) -> list[Section]:
     listed = [entry.section for entry in sections if entry.section]
     twice = [key for key in STATUTORY_SECTIONS if listed.count(key) > 1]
     if twice:
-        raise ValueError(f"{', '.join(twice)} listed more than once: list each statutory section once")
+        raise ValueError(message("{names} listed more than once: list each statutory section once",
+                                 names=", ".join(twice)))
     missing = [key for key in STATUTORY_SECTIONS if key not in listed]
     if missing:
-        raise ValueError(f"{', '.join(missing)} missing: list each of the six statutory sections once "
-                         f"({', '.join(STATUTORY_SECTIONS)}), in the order they are printed")
+        raise ValueError(message("{names} missing: list each of the six statutory sections once ({all}), in the "
+                                 "order they are printed", names=", ".join(missing), all=", ".join(STATUTORY_SECTIONS)))
     return sections
 
 

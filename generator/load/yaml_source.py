@@ -7,10 +7,13 @@ of keys and indexes. Walking that path through the node tree turns a validation 
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from generator.errors import DataError, SourcePosition
 from generator.load.characters import IN_FILE, describe
+from generator.i18n import Message, N_, message
 from generator.load.echo import shorten
 from generator.load.guarded_loader import GuardedLoader
 
@@ -25,7 +28,8 @@ class YamlSource:
         self.path = path
         bad = IN_FILE.search(text)
         if bad:
-            raise DataError(_text_position(path, text, bad.start()), f"the file {describe(bad.group())}")
+            raise DataError(_text_position(path, text, bad.start()),
+                            message("the file {problem}", problem=describe(bad.group())))
         try:
             loader = GuardedLoader(text, path)
             try:
@@ -36,8 +40,8 @@ class YamlSource:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             position = SourcePosition(path, mark.line + 1, mark.column + 1) if mark else SourcePosition(path)
-            problem = shorten(str(error.problem or error.context), _PROBLEM_WIDTH)
-            raise DataError(position, f"YAML syntax: {problem}") from None
+            problem = _problem(shorten(str(error.problem or error.context), _PROBLEM_WIDTH))
+            raise DataError(position, message("YAML syntax: {problem}", problem=problem)) from None
 
     def position(self, location: tuple[int | str, ...]) -> SourcePosition:
         """The position of the value at ``location``; the deepest existing node if it is missing."""
@@ -50,6 +54,32 @@ class YamlSource:
         if node is None:
             return SourcePosition(self.path)
         return SourcePosition(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+# PyYAML's commonest problems in the clerk's words (its own English for the rest)
+_PROBLEMS = (
+    (re.compile(r"mapping values are not allowed here"),
+     N_("a colon here cannot start a value: indent the line as the lines around it, or put a text that holds a "
+        "colon in quotes")),
+    (re.compile(r"found character '\\t' that cannot start any token"),
+     N_("a tab indents this line: indent with spaces only")),
+    (re.compile(r"found character '(?P<char>.*)' that cannot start any token"),
+     N_("a value cannot start with {char}: put the text in quotes")),
+    (re.compile(r"expected ',' or '(?P<bracket>[]}])', but got '<stream end>'"),
+     N_("the bracket is not closed: add {bracket}")),
+    (re.compile(r"found unexpected end of stream"), N_("a quotation mark is not closed: add the closing one")),
+    (re.compile(r"expected <block end>, but found"),
+     N_("this line's indentation does not match the lines above: indent it as the lines at its level")),
+    (re.compile(r"found undefined alias '(?P<name>.*)'"), N_("the alias *{name} names no anchor &{name} before it")),
+)
+
+
+def _problem(problem: str) -> Message | str:
+    for pattern, wording in _PROBLEMS:
+        match = pattern.search(problem)
+        if match:
+            return message(wording, **match.groupdict())
+    return problem
 
 
 def _text_position(path: str, text: str, index: int) -> SourcePosition:

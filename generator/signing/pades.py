@@ -19,6 +19,8 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.sign import fields, signers
 
 from generator.errors import UsageError
+from generator.i18n import message
+from generator.os_reasons import os_reason
 from generator.output_files import replaced_together
 
 
@@ -55,16 +57,16 @@ def sign_pdf(source: Path, output: Path, signer: signers.Signer) -> None:
     try:
         handle = source.open("rb")
     except OSError as error:
-        raise UsageError(f"{source}: cannot read it ({error.strerror})") from None
+        raise UsageError(message("{path}: cannot read it ({reason})", path=source, reason=os_reason(error))) from None
     with handle:
         try:
             writer = IncrementalPdfFileWriter(handle, strict=False)
             if writer.security_handler is not None:
-                raise UsageError(f"{source}: is encrypted; sign the file as it was written")
+                raise UsageError(message("{path}: is encrypted; sign the file as it was written", path=source))
             _without_producer(writer)
             metadata = signers.PdfSignatureMetadata(field_name=_invisible_field(writer), md_algorithm="sha256",
                                                     subfilter=fields.SigSeedSubFilter.PADES)
             with replaced_together(output) as create, create(output) as target:
                 signers.PdfSigner(metadata, signer).sign_pdf(writer, output=target)
         except PdfError as error:
-            raise UsageError(f"{source}: cannot read as PDF ({error})") from None
+            raise UsageError(message("{path}: cannot read as PDF ({error})", path=source, error=error)) from None

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 from generator.errors import UsageError
+from generator.i18n import message
+from generator.os_reasons import os_reason
 
 PASSWORD_ENV = "GONGWEN_P12_PASSWORD"
 
@@ -15,10 +17,12 @@ def read_password(password_file: Path | None) -> bytes:
     """The first line of ``password_file`` (without its line break), or else $GONGWEN_P12_PASSWORD."""
     if password_file is None:
         if PASSWORD_ENV not in os.environ:
-            raise UsageError(f"no password for the .p12 file: give --password-file FILE or set {PASSWORD_ENV}")
+            raise UsageError(message("no password for the .p12 file: give --password-file FILE or set {env}",
+                                     env=PASSWORD_ENV))
         return os.environb[PASSWORD_ENV.encode()]
     try:
         lines = password_file.read_bytes().splitlines()
     except OSError as error:
-        raise UsageError(f"{password_file}: cannot read the password file ({error.strerror})") from None
+        raise UsageError(message("{path}: cannot read the password file ({reason})", path=password_file,
+                                 reason=os_reason(error))) from None
     return lines[0] if lines else b""
