@@ -353,7 +353,7 @@ class PdfRules:
         spec = self.layout.order
         red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         mark = min(marks, key=lambda line: line.top)
-        self.add(message("{part}: 令 mark red", part=label), message("CMYK {color}", color=red),
+        self.add(message("{part}: 令 mark red", part=label), message("red, CMYK {color}", color=red),
                  message("{colors}", colors={c.color for c in mark.chars}),
                  all(c.color == red for c in mark.chars))
         self.near(message("{part}: 令 mark top edge (版心 top + {mm} mm)", part=label, mm=f"{spec.mark_top_mm:g}"),
