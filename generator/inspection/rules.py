@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from generator.compose.wording import chinese_numeral
+from generator.compose.wording import chinese_numeral, default_wording
 from generator.i18n import Message, message
 from generator.inspection.facts import FoundTable, Page, TextLine
 from generator.layout.placement import imprint_side, masthead_side, page_number_side, signature_positions
@@ -54,6 +54,8 @@ class PdfRules:
         self.char = layout.char_pitch_pt * MM_PER_PT
         self.body_size = layout.role("body").size_pt
         self.title_size = layout.role("title").size_pt
+        wording = default_wording()         # the words the document prints, as compose writes them
+        self.signer_label, self.copy_to_label = wording.render("signer_label"), wording.render("copy_to_label")
         self.indent = layout.body.paragraph_indent_chars * self.char
         self.findings: list[Finding] = []
         self.parts = self._split_parts()
@@ -316,17 +318,17 @@ class PdfRules:
             gap = (self.cell_top(number) - mark.bottom) / self.pitch
             self.lines_apart(message("{part}: between 标志 and 发文字号", part=label), spec.doc_number_gap_lines, gap)
             same_line = [line for line in first.lines if abs(line.baseline - number.baseline) < 0.1]
-            signer = next((line for line in same_line if "签发人" in line.text), None)
+            signer = next((line for line in same_line if self.signer_label in line.text), None)
             if signer is not None:
                 side = masthead_side(self.layout) * MM_PER_PT
                 self.near(message("{part}: 发文字号 居左空{count}字", part=label, count=chinese_numeral(spec.side_indent_chars)),
                           self.left + side, number.x0)
-                name = signer.text.split("：", 1)[1]
+                name = signer.text.split(self.signer_label, 1)[1]
                 if name:
                     self.near(message("{part}: 签发人 name 居右空{count}字", part=label,
                                       count=chinese_numeral(spec.side_indent_chars)), self.right - side, signer.x1)
                     face = self.face_of("signer_name")
-                    kai = all(c.face in (face, "fallback") for c in signer.chars[signer.text.index("：") + 1:])
+                    kai = all(c.face in (face, "fallback") for c in signer.chars[signer.text.index(self.signer_label) + len(self.signer_label):])
                     self.add(message("{part}: 签发人 name in its face", part=label), face,
                              face if kai else message("other"), kai)
                 else:
@@ -415,7 +417,7 @@ class PdfRules:
     def letter_imprint(self, label: Message, page: Page) -> None:
         """A letter's 版记 (§10.1): its 抄送 alone, without 印发 line or rules, at the foot of the
         版心 of its last page."""
-        copy = [line for line in self.in_text_area(page) if line.text.startswith("抄送：")]
+        copy = [line for line in self.in_text_area(page) if line.text.startswith(self.copy_to_label)]
         if not copy:
             return
         last = max((line for line in self.in_text_area(page) if line.top >= copy[0].top), key=lambda line: line.bottom)
@@ -643,12 +645,12 @@ class PdfRules:
             sizes = {line.size for line in lines}
             self.add(message("{part}: face and size", part=label), f"{role.face} {role.size_pt:g} pt", f"{faces} {sizes}",
                      faces <= {role.face, "fallback"} and sizes == {role.size_pt})
-            copy = [line for line in lines if line.text.startswith("抄送：")]
+            copy = [line for line in lines if line.text.startswith(self.copy_to_label)]
             if copy:
                 first = copy[0]
                 self.near(message("{part}: 抄送 左空{chars}", part=label, chars=side_label), self.left + side, first.x0)
-                names_x = first.chars[first.text.index("：") + 1].x0 if len(first.text) > first.text.index("：") + 1 \
-                    else first.x1
+                after = len(self.copy_to_label)       # the names start after "抄送："
+                names_x = first.chars[after].x0 if len(first.text) > after else first.x1
                 rest = [line for line in lines if first.baseline < line.baseline and not PRINT_DATE.match(line.text)
                         and line.x0 < (self.left + self.right) / 2 and rules[-2].y > line.bottom] if len(rules) > 2 else []
                 for line in rest:
