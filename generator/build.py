@@ -105,13 +105,13 @@ def write_outputs(report: ReportFile | Gongwen, stem: str, output: Path, formats
                     pdf_worker.start(paged, Path(handle.name))
                 elif fmt == "pdf":
                     from generator.writers.pdf import write_pdf
-                    write_pdf(paged, layout, handle)
+                    write_pdf(paged, handle)
                 elif fmt == "pdfa":
                     from generator.writers.pdf.archive import write_pdfa
-                    write_pdfa(paged, layout, handle)
+                    write_pdfa(paged, handle)
                 elif fmt == "ofd":
                     from generator.writers.ofd import write_ofd
-                    write_ofd(paged, layout, handle)
+                    write_ofd(paged, handle)
                 else:
                     from generator.writers.docx import write_docx
                     write_docx(document, layout, handle, paged)

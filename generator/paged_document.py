@@ -17,6 +17,15 @@ from generator.document_model import Meta
 
 
 @dataclass(frozen=True)
+class Ink:
+    """A colour as decided in layout: its CMYK ink for the print shop and its RGB value for a
+    copy whose colours are sRGB; a writer paints the one its copy needs."""
+
+    cmyk: tuple[float, float, float, float]
+    rgb: str                            # "FF3333"
+
+
+@dataclass(frozen=True)
 class GlyphRun:
     """Glyphs of one font, size and colour on one baseline. Glyph i is drawn at
     ``x + sum(advances[:i])``; an advance includes tracking, justification and auto-space, so
@@ -28,8 +37,8 @@ class GlyphRun:
     x: float
     baseline: float
     advances: tuple[float, ...]
-    color: str = "black"                # a colour name of the layout
-    bold: bool = False                  # synthetic bold: the outline is stroked as well
+    color: Ink
+    stroke: float = 0.0                 # synthetic bold: the outline stroked as well, this wide (pt)
     scale: float = 1.0                  # horizontal scale of the glyphs (a narrowed 发文机关标志)
 
 
@@ -51,7 +60,7 @@ class Rule:
     x1: float
     y1: float
     width: float
-    color: str = "black"
+    color: Ink
     cap: Literal["butt", "square"] = "butt"
 
 

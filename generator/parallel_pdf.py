@@ -58,8 +58,8 @@ class PdfWorker:
         except EOFError:
             outcome = (message("the PDF writer ended unexpectedly"), 2)
         if outcome is not None:
-            message, code = outcome
-            raise PdfWorkerError(message, code)
+            said, code = outcome
+            raise PdfWorkerError(said, code)
 
     def close(self) -> None:
         """End the child: told to stop if it never got a document, killed if still writing."""
@@ -93,7 +93,7 @@ def _child(connection: Connection, font_dir: Path | None) -> None:
         if job is not None:
             paged, target = job
             with open(target, "wb") as handle:
-                write_pdf(paged, layout, handle)
+                write_pdf(paged, handle)
     except EOFError:
         os._exit(0)
     except GongwenError as error:

@@ -28,7 +28,7 @@ TEXT = "政府信息公开工作年度报告依照条例编制内容包括总体
 
 
 def _pdf(document: Document, layout, path: Path) -> Path:
-    write_pdf(lay_out(document, layout, FontSet(layout, FontFinder(), lambda message: None)), layout, path)
+    write_pdf(lay_out(document, layout, FontSet(layout, FontFinder(), lambda message: None)), path)
     return path
 
 

@@ -285,7 +285,7 @@ def test_a_picture_becomes_an_image_object_under_the_text(seed_paged, layout, tm
     paged = dataclasses.replace(seed_paged, pages=(dataclasses.replace(first, items=first.items + (item,)),)
                                 + seed_paged.pages[1:])
     target = tmp_path / "seal.ofd"
-    write_ofd(paged, layout, target)
+    write_ofd(paged, target)
     with zipfile.ZipFile(target) as package:
         assert _schema_errors(package) == []
     ofd = OfdPackage(target)

@@ -35,7 +35,7 @@ def synthetic(tmp_path_factory, layout):
     warnings: list[str] = []
     document = compose(load_report(SYNTHETIC), warn=warnings.append, layout=layout)
     path = tmp_path_factory.mktemp("synthetic") / "synthetic-long.pdf"
-    write_pdf(lay_out(document, layout, FontSet(layout, FontFinder(), warnings.append)), layout, path)
+    write_pdf(lay_out(document, layout, FontSet(layout, FontFinder(), warnings.append)), path)
     return path, document, warnings
 
 
@@ -80,6 +80,6 @@ def test_pdftotext_gives_the_text_back(synthetic):
 def test_the_checker_fails_a_pdf_off_the_standard(tmp_path, layout, seed_document):
     shifted = layout.model_copy(update={"page": layout.page.model_copy(update={"left_mm": 29.5})})
     path = tmp_path / "shifted.pdf"
-    write_pdf(lay_out(seed_document, shifted, FontSet(shifted, FontFinder(), lambda message: None)), shifted, path)
+    write_pdf(lay_out(seed_document, shifted, FontSet(shifted, FontFinder(), lambda message: None)), path)
     failures = _failures(inspect_pdf(path, layout))
     assert any("版心左边缘" in f for f in failures), failures

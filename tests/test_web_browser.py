@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import i18n
 from generator.checks import check_report
 from generator.i18n import message
 from generator.load import validate

@@ -12,7 +12,6 @@ from markupsafe import escape
 from generator.errors import DataError
 from generator.load import validate
 from generator.load.yaml_source import YamlSource
-from generator.web.checking import check_page
 from tests.conftest import SEED
 
 with warnings.catch_warnings():

@@ -143,7 +143,7 @@ def _open(path: Path, data_only: bool) -> Any:
         raise UsageError(message("{path}: no such file", path=path)) from None
     except UsageError:
         raise
-    except Exception as error:      # openpyxl and zipfile raise many kinds on a file that is no workbook
+    except Exception:               # openpyxl and zipfile raise many kinds on a file that is no workbook
         raise UsageError(message("{path}: cannot read as an Excel workbook (.xlsx)", path=path)) from None
 
 

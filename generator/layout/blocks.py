@@ -18,6 +18,7 @@ from generator.document_model import (
 )
 from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, SpaceBox
 from generator.layout.fonts import TextStyle
+from generator.layout.inks import ink
 from generator.layout.linebreak import Line, Token, line_width
 from generator.layout.placement import imprint_side, mark_scale, masthead_side, signature_positions
 from generator.layout.tables import TableBox, TableLayout
@@ -217,7 +218,7 @@ class BlockLayout:
                 items += [setter.set_line(tokens, self.left + x, baseline - (rows - 1 - i) * pitch)
                           for i, (tokens, x) in enumerate(signer_rows)]
             items.append(Rule(self.left, top + rule_y, self.left + self.width, top + rule_y,
-                              spec.rule_width_pt, color="red"))
+                              spec.rule_width_pt, ink(self.layout, "red")))
             return items
         return FixedBox(rule_y, draw), placement
 
@@ -286,8 +287,9 @@ class BlockLayout:
         def double(y: float, upper: float, lower: float) -> list[Item]:
             """Two red rules from ``y`` down: ``upper`` then ``lower`` wide, the gap between."""
             middle = y + upper + self.layout.letter.double_gap_pt
-            return [Rule(x0, y + upper / 2, x1, y + upper / 2, upper, color="red"),
-                    Rule(x0, middle + lower / 2, x1, middle + lower / 2, lower, color="red")]
+            red = ink(self.layout, "red")
+            return [Rule(x0, y + upper / 2, x1, y + upper / 2, upper, red),
+                    Rule(x0, middle + lower / 2, x1, middle + lower / 2, lower, red)]
 
         def draw(top: float) -> list[Item]:
             items: list[Item] = [item(top) for item in mark_items]
@@ -456,7 +458,7 @@ class BlockLayout:
         outer, inner = mm_to_pt(spec.outer_rule_mm), mm_to_pt(spec.inner_rule_mm)
 
         def rule(y: float, width: float) -> Rule:
-            return Rule(self.left, y, self.left + self.width, y, width)
+            return Rule(self.left, y, self.left + self.width, y, width, ink(self.layout, "black"))
 
         def draw(top: float) -> list[Item]:
             bottom = top + height

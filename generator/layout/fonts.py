@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.font_files import FontFile, FontFinder
-from generator.layout.font_metrics import FontMetrics, font_metrics
-from generator.layout_spec import Layout
 from generator.i18n import message
+from generator.layout.font_metrics import FontMetrics, font_metrics
+from generator.layout.inks import ink
+from generator.layout_spec import Layout
+from generator.paged_document import Ink
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,8 @@ class TextStyle:
     role: str
     fonts: tuple[str, ...]           # font keys, first = primary
     size: float
-    color: str
-    bold: bool
+    ink: Ink
+    stroke: float                    # synthetic bold's stroke width (pt), 0 for none
     pitch: float                     # advance of one full-width character (size + tracking)
     tracking: float                  # added after every character
     autospace: float                 # between a Chinese character and digits/Latin letters
@@ -70,8 +72,8 @@ class FontSet:
             role=role_name,
             fonts=chain,
             size=role.size_pt,
-            color=role.color,
-            bold=role.bold,
+            ink=ink(self.layout, role.color),
+            stroke=role.size_pt * self.layout.calibration.pdf.bold_stroke_em if role.bold else 0.0,
             pitch=self.layout.advance_pt(role_name),
             tracking=self.layout.tracking_pt(role_name),
             autospace=self.layout.calibration.autospace_em * role.size_pt,

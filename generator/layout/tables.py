@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from generator.document_model import Table
 from generator.layout.flow import FUZZ, Box, Piece
 from generator.layout.fonts import TextStyle
+from generator.layout.inks import ink
 from generator.layout.linebreak import Line, line_width
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout
@@ -44,6 +45,7 @@ class TableLayout:
         self.table, self.setter, self.x = table, setter, x
         geometry = layout.tables
         self.rule = geometry.rule_width_pt
+        self.ink = ink(layout, "black")
         self.pad_x = geometry.cell_padding_pt
         self.pad_y = geometry.cell_padding_pt + self.rule * layout.calibration.table_rule_in_row
         self.leading = layout.role("table").line_pitch_pt
@@ -154,9 +156,9 @@ class TableLayout:
                 vertical.setdefault(round(x, 6), []).append((y0, y1))
         rules: list[Item] = []
         for y, spans in sorted(horizontal.items()):
-            rules += [Rule(a, y, b, y, self.rule, cap="square") for a, b in _merged(spans)]
+            rules += [Rule(a, y, b, y, self.rule, self.ink, cap="square") for a, b in _merged(spans)]
         for x, spans in sorted(vertical.items()):
-            rules += [Rule(x, a, x, b, self.rule, cap="square") for a, b in _merged(spans)]
+            rules += [Rule(x, a, x, b, self.rule, self.ink, cap="square") for a, b in _merged(spans)]
         return rules
 
 

@@ -65,13 +65,13 @@ class TextSetter:
             own = (self.fonts.glyph_width(char, font, style.size) + style.tracking) * scale
             advances = tuple(b[3] - a[3] for a, b in zip(piece, piece[1:])) + (own,)
             runs.append(GlyphRun("".join(g[0] for g in piece), font, style.size, piece[0][3], baseline, advances,
-                                 style.color, style.bold, scale))
+                                 style.ink, style.stroke, scale))
             start = end
         return tuple(runs)
 
     @staticmethod
     def _same_run(a: tuple[str, str, TextStyle, float], b: tuple[str, str, TextStyle, float]) -> bool:
-        return a[1] == b[1] and a[2].size == b[2].size and a[2].color == b[2].color and a[2].bold == b[2].bold
+        return a[1] == b[1] and a[2].size == b[2].size and a[2].ink == b[2].ink and a[2].stroke == b[2].stroke
 
 
 def baseline_in(line_top: float, pitch: float, style: TextStyle) -> float:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from generator.layout_spec import Layout
 from generator.paged_document import PagedDocument
 from generator.writers.ofd.content import PageContent
 from generator.writers.ofd.document import document_xml, ofd_xml
@@ -25,15 +24,15 @@ __all__ = ["write_ofd"]
 DOC = "Doc_0"
 
 
-def write_ofd(paged: PagedDocument, layout: Layout, target: Path | BinaryIO) -> None:
+def write_ofd(paged: PagedDocument, target: Path | BinaryIO) -> None:
     """Write the OFD to ``target`` (a path or a seekable binary file object)."""
     ids = Ids()
-    resources = Resources.collect(paged, layout, embed_fonts(paged), ids)
+    resources = Resources.collect(paged, embed_fonts(paged), ids)
     parts = {f"{DOC}/PublicRes.xml": resources.public_res()}
     if resources.images:
         parts[f"{DOC}/DocumentRes.xml"] = resources.document_res()
     parts.update((f"{DOC}/{RES_FOLDER}/{name}", data) for name, data in resources.files().items())
-    writer = PageContent(resources, ids, layout.calibration.pdf.bold_stroke_em)
+    writer = PageContent(resources, ids)
     pages = []
     for index, page in enumerate(paged.pages):
         location = f"Pages/Page_{index}/Content.xml"

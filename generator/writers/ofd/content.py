@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from generator.paged_document import GlyphRun, Image, Page, Rule, TextLine
+from generator.paged_document import GlyphRun, Image, Ink, Page, Rule, TextLine
 from generator.writers.ofd.markup import PLACES, child, mm, number, numbers, root, serialize
 from generator.writers.ofd.resources import Ids, Resources
 
@@ -23,8 +23,8 @@ SCALE_PLACES = 6                        # HScale is a ratio: 1 µm of a 36 pt gl
 class PageContent:
     """Writes the pages of one document against its resources and ID counter."""
 
-    def __init__(self, resources: Resources, ids: Ids, bold_stroke_em: float) -> None:
-        self.resources, self.ids, self.bold_stroke_em = resources, ids, bold_stroke_em
+    def __init__(self, resources: Resources, ids: Ids) -> None:
+        self.resources, self.ids = resources, ids
 
     def content(self, page: Page) -> bytes:
         element = root("Page")
@@ -43,7 +43,7 @@ class PageContent:
     def _text(self, layer: etree._Element, run: GlyphRun) -> None:
         font_id, font = self.resources.fonts[run.font]
         x_min, y_min, x_max, y_max = font.ink
-        stroke = run.size * self.bold_stroke_em if run.bold else 0.0
+        stroke = run.stroke
         em_width = run.size * run.scale
         left = run.x + min(x_min, 0.0) * em_width - stroke / 2
         top = run.baseline - y_max * run.size - stroke / 2
@@ -51,13 +51,13 @@ class PageContent:
         bottom = run.baseline - y_min * run.size + stroke / 2
         attributes = {"ID": str(self.ids.next()), "Boundary": _box(left, top, right, bottom),
                       "Font": str(font_id), "Size": number(mm(run.size))}
-        if run.bold:                    # synthetic bold, as in the PDF: the outline stroked as well
+        if stroke:                      # synthetic bold, as in the PDF: the outline stroked as well
             attributes.update(LineWidth=number(mm(stroke)), Stroke="true")
         if run.scale != 1.0:
             attributes["HScale"] = number(run.scale, SCALE_PLACES)
         text = child(layer, "TextObject", **attributes)
         self._color(text, "FillColor", run.color)
-        if run.bold:
+        if stroke:
             self._color(text, "StrokeColor", run.color)
         child(text, "TextCode", run.text, X=number(mm(run.x - left)), Y=number(mm(run.baseline - top)),
               **({"DeltaX": _deltas(run.advances)} if len(run.text) > 1 else {}))
@@ -80,8 +80,10 @@ class PageContent:
               Boundary=_box(image.x, image.y, image.x + image.width, image.y + image.height),
               CTM=numbers(width, 0, 0, height, 0, 0), ResourceID=str(self.resources.images[image.path]))
 
-    def _color(self, parent: etree._Element, tag: str, name: str) -> None:
-        child(parent, tag, Value=self.resources.colors[name], ColorSpace=str(self.resources.color_space))
+    def _color(self, parent: etree._Element, tag: str, ink: Ink) -> None:
+        """An item's ink in the document's one RGB colour space."""
+        value = " ".join(str(int(ink.rgb[i:i + 2], 16)) for i in (0, 2, 4))
+        child(parent, tag, Value=value, ColorSpace=str(self.resources.color_space))
 
 
 def _box(left: float, top: float, right: float, bottom: float) -> str:

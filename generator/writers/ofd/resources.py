@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.layout_spec import Layout
 from generator.paged_document import Image, PagedDocument
 from generator.writers.ofd.fonts import EmbeddedFont
 from generator.writers.ofd.markup import child, root, serialize
@@ -39,15 +38,12 @@ class Resources:
     """The IDs by which page content refers to resources, and the files the resources hold."""
 
     color_space: int
-    colors: dict[str, str]                          # layout colour name → "R G B"
     fonts: dict[str, tuple[int, EmbeddedFont]]      # font key → ID, subset
     images: dict[Path, int] = field(default_factory=dict)
 
     @classmethod
-    def collect(cls, paged: PagedDocument, layout: Layout, fonts: dict[str, EmbeddedFont], ids: Ids) -> Resources:
-        colors = {name: " ".join(str(int(color.rgb[i:i + 2], 16)) for i in (0, 2, 4))
-                  for name, color in layout.colors.items()}
-        resources = cls(ids.next(), colors, {key: (ids.next(), font) for key, font in fonts.items()})
+    def collect(cls, paged: PagedDocument, fonts: dict[str, EmbeddedFont], ids: Ids) -> Resources:
+        resources = cls(ids.next(), {key: (ids.next(), font) for key, font in fonts.items()})
         for page in paged.pages:
             for item in page.items:
                 if isinstance(item, Image) and item.path not in resources.images:

@@ -21,8 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from generator.document_model import Meta
-from generator.layout_spec import Color as LayoutColor, Layout
-from generator.paged_document import GlyphRun, Image, PagedDocument, Rule, TextLine
+from generator.paged_document import GlyphRun, Image, Ink, PagedDocument, Rule, TextLine
 
 __all__ = ["write_pdf", "register_fonts"]
 
@@ -62,24 +61,24 @@ def _end_marked_content(text: PDFTextObject) -> None:
     text._code.append("EMC")
 
 
-def _paint(color: LayoutColor, space: ColorSpace) -> Color:
-    """The layout's CMYK ink for the print shop, or its RGB value for a copy whose output
-    intent is sRGB (the PDF/A archive copy: one colour family, matching the intent)."""
-    return CMYKColor(*color.cmyk) if space == "cmyk" else HexColor(f"#{color.rgb}")
-
-
 class _Painter:
-    def __init__(self, canvas: Canvas, paged: PagedDocument, layout: Layout, space: ColorSpace) -> None:
-        self.canvas, self.height = canvas, paged.height
+    def __init__(self, canvas: Canvas, paged: PagedDocument, space: ColorSpace) -> None:
+        self.canvas, self.height, self.space = canvas, paged.height, space
         self.fonts = {key: _registered(path) for key, path in paged.fonts.items()}
-        self.colors = {name: _paint(color, space) for name, color in layout.colors.items()}
-        self.bold_stroke = layout.calibration.pdf.bold_stroke_em
+        self._paints: dict[Ink, Color] = {}
+
+    def paint(self, ink: Ink) -> Color:
+        """The item's CMYK ink for the print shop, or its RGB value for a copy whose output
+        intent is sRGB (the PDF/A archive copy: one colour family, matching the intent)."""
+        if ink not in self._paints:
+            self._paints[ink] = CMYKColor(*ink.cmyk) if self.space == "cmyk" else HexColor(f"#{ink.rgb}")
+        return self._paints[ink]
 
     def line(self, line: TextLine) -> None:
         canvas = self.canvas
-        bold = [run.size for run in line.runs if run.bold]
-        if bold:
-            canvas.setLineWidth(max(bold) * self.bold_stroke)
+        strokes = [run.stroke for run in line.runs if run.stroke]
+        if strokes:
+            canvas.setLineWidth(max(strokes))
         text = canvas.beginText()
         _begin_actual_text(text, line.text)
         scale = None
@@ -94,9 +93,9 @@ class _Painter:
     def _run(self, text: PDFTextObject, run: GlyphRun) -> None:
         font = self.fonts[run.font]
         text.setFont(font, run.size)
-        color = self.colors[run.color]
+        color = self.paint(run.color)
         text.setFillColor(color)
-        if run.bold:
+        if run.stroke:
             text.setStrokeColor(color)
             text.setTextRenderMode(2)
         else:
@@ -123,7 +122,7 @@ class _Painter:
 
     def rule(self, rule: Rule) -> None:
         canvas = self.canvas
-        canvas.setStrokeColor(self.colors[rule.color])
+        canvas.setStrokeColor(self.paint(rule.color))
         canvas.setLineWidth(rule.width)
         canvas.setLineCap(LINE_CAPS[rule.cap])
         canvas.line(rule.x0, self.height - rule.y0, rule.x1, self.height - rule.y1)
@@ -156,7 +155,7 @@ def _stamp_creation_date(canvas: Canvas, meta: Meta) -> None:
     stamp.YMDhms = tuple(stamp.lt)[:6]
 
 
-def write_pdf(paged: PagedDocument, layout: Layout, target: Path | BinaryIO, colors: ColorSpace = "cmyk") -> None:
+def write_pdf(paged: PagedDocument, target: Path | BinaryIO, colors: ColorSpace = "cmyk") -> None:
     """Write the PDF to ``target`` (a path or a binary file object), every colour painted in
     ``colors``: CMYK for the print PDF, RGB for the archive copy (generator.writers.pdf.archive)."""
     meta = paged.meta
@@ -170,7 +169,7 @@ def write_pdf(paged: PagedDocument, layout: Layout, target: Path | BinaryIO, col
     canvas.setCreator("gongwen")
     canvas.setProducer("gongwen (reportlab)")
     _stamp_creation_date(canvas, meta)
-    painter = _Painter(canvas, paged, layout, colors)
+    painter = _Painter(canvas, paged, colors)
     for page in paged.pages:
         for item in page.items:         # pictures first, so a seal lies under the text
             if isinstance(item, Image):

@@ -20,7 +20,6 @@ from typing import BinaryIO
 
 import pikepdf
 
-from generator.layout_spec import Layout
 from generator.paged_document import PagedDocument
 from generator.writers.pdf import write_pdf
 from generator.writers.pdf.xmp import MIRRORED, xmp_packet
@@ -54,9 +53,9 @@ def archive_copy(source: BinaryIO, target: BinaryIO) -> None:
                  compress_streams=True)
 
 
-def write_pdfa(paged: PagedDocument, layout: Layout, target: BinaryIO) -> None:
+def write_pdfa(paged: PagedDocument, target: BinaryIO) -> None:
     """Write the archive copy to ``target`` (a binary file object)."""
     painted = BytesIO()
-    write_pdf(paged, layout, painted, colors="rgb")
+    write_pdf(paged, painted, colors="rgb")
     painted.seek(0)
     archive_copy(painted, target)
