@@ -21,8 +21,7 @@ from generator.compose.statutory_tables import build_table
 from generator.compose.title_lines import title_lines
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
-    Addressee, Block, Cell, CopyTo, Document, Heading, Imprint, Masthead, Meta, Note, Paragraph, Part, Run,
-    Signature, Table, Title,
+    Block, Cell, CopyTo, Document, Heading, Imprint, Meta, Paragraph, Part, Run, Signature, Table, Title,
 )
 from generator.layout_spec import Layout, load_layout
 from generator.load.report_model import AnnualReport2019, CoverMemo, ReportFile
@@ -104,23 +103,11 @@ def imprint_block(imprint: DataImprint, wording: Wording) -> Imprint:
 
 
 def _cover_part(cover: CoverMemo, wording: Wording, title: Callable[[str], Title], layout: Layout) -> Part:
-    number = cover.doc_number
-    masthead = Masthead(
-        issuer_mark=cover.issuer_mark,
-        doc_number=wording.render("doc_number", code=number.code, year=number.year, serial=number.serial),
-        signer_label=wording.render("signer_label"),
-        signer_names=signer_rows(cover.signers, wording, layout),
-    )
-    blocks: list[Block] = [
-        title(cover.title),
-        Addressee(wording.render("addressee", name=cover.addressee)),
-        *(Paragraph((Run(text),)) for text in cover.body),
-        Signature(cover.signature, wording.render("date", date=cover.date), cover.seal,
-                  keep_with_next=bool(cover.note)),
-    ]
-    if cover.note:
-        blocks.append(Note(wording.render("note", text=cover.note)))
-    return Part(blocks=tuple(blocks), imprint=imprint_block(cover.imprint, wording), masthead=masthead, kind="cover")
+    """The cover memo, composed as the 报告 it is (generator.compose.gongwen)."""
+    from generator.compose.gongwen import gongwen_part      # it builds on this module's helpers
+    from generator.kinds.spec import kind_specs
+    from generator.load.gongwen_model import cover_as_report
+    return gongwen_part(cover_as_report(cover), kind_specs()["报告"], wording, layout, title, kind="cover")
 
 
 def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Title]) -> Part:

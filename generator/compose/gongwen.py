@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Literal
 
 from generator.compose.composer import copy_to_line, imprint_block, prose_blocks, signer_rows, title_breaker
 from generator.compose.wording import Wording, default_wording
 from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Flag, Imprint, Masthead, Meta, Note,
-    Part, Signature, SignerSeal,
+    Part, Signature, SignerSeal, Title,
 )
 from generator.kinds.spec import KindSpec
 from generator.layout_spec import Layout, load_layout
@@ -26,7 +27,19 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
     wording = wording or default_wording()
     layout = layout or load_layout()
     organs = tuple(name for name in (*data.issuers, *data.signatures, data.addressee or "") if name)
-    title = title_breaker(organs, layout)
+    part = gongwen_part(data, spec, wording, layout, title_breaker(organs, layout))
+    # a document's properties are never blank: its kind and organs are its keywords unless it names its own
+    keywords = tuple(data.keywords) or (spec.name, *dict.fromkeys((*data.issuers, *data.signatures)))
+    name = data.title or "".join(text for text in (*data.issuers[:1], data.mark_word) if text)
+    meta = Meta(title=name, author=(data.signatures or data.issuers or [""])[0], subject=name,
+                keywords=keywords, created=dt.datetime.combine(_created(data), dt.time()))
+    return Document(meta=meta, parts=(part,))
+
+
+def gongwen_part(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout, title: Callable[[str], Title],
+                 kind: Literal["cover", "document"] = "document") -> Part:
+    """One 公文 as a part of a document: the annual report's cover memo is one too, a 报告 like
+    any other (``kind="cover"``), its title broken by the report's names."""
     blocks: list[Block] = [title(data.title)] if data.title else []
     if data.addressee:
         blocks.append(Addressee(wording.render("addressee", name=data.addressee)))
@@ -55,14 +68,8 @@ def compose_gongwen(data: Gongwen, spec: KindSpec, warn: Callable[[str], None] =
             wording.render("attachment_head", n="")
         blocks.append(AttachmentHead(label, title(attachment.title)))
         blocks += prose_blocks(attachment.body, wording)
-    # a document's properties are never blank: its kind and organs are its keywords unless it names its own
-    keywords = tuple(data.keywords) or (spec.name, *dict.fromkeys((*data.issuers, *data.signatures)))
-    name = data.title or "".join(text for text in (*data.issuers[:1], data.mark_word) if text)
-    meta = Meta(title=name, author=(data.signatures or data.issuers or [""])[0], subject=name,
-                keywords=keywords, created=dt.datetime.combine(_created(data), dt.time()))
-    part = Part(blocks=tuple(blocks), imprint=_imprint(data, spec, wording), masthead=_masthead(data, spec, wording, layout),
-                kind="document")
-    return Document(meta=meta, parts=(part,))
+    return Part(blocks=tuple(blocks), imprint=_imprint(data, spec, wording),
+                masthead=_masthead(data, spec, wording, layout), kind=kind)
 
 
 def _imprint(data: Gongwen, spec: KindSpec, wording: Wording) -> Imprint | None:

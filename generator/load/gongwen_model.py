@@ -15,7 +15,7 @@ from pydantic import AfterValidator, Field, TypeAdapter, field_validator, model_
 
 from generator.i18n import message
 from generator.load.limits import LIMITS
-from generator.load.report_model import Block, DocumentNumber, Imprint, Strict, Title
+from generator.load.report_model import Block, CoverMemo, DocumentNumber, Imprint, Strict, Title
 
 
 class Table(Strict):
@@ -132,3 +132,14 @@ class Gongwen(Strict):
 
 
 GONGWEN = TypeAdapter(Gongwen)
+
+
+def cover_as_report(cover: CoverMemo) -> Gongwen:
+    """The annual report's cover memo as the 报告 it is: its mark as printed, its body's
+    paragraphs, one 署名 — so it is composed like any other 报告. The memo was validated by
+    the annual report's own model, whose limits differ, so it is carried over as it is."""
+    return Gongwen.model_construct(
+        kind="报告", issuers=[cover.issuer_mark], mark_word="", doc_number=cover.doc_number, signers=cover.signers,
+        title=cover.title, addressee=cover.addressee, body=[ProseBlock.model_construct(p=text) for text in cover.body],
+        signatures=[cover.signature], date=cover.date, seal=cover.seal, note=cover.note,
+        imprint=GongwenImprint.model_construct(**cover.imprint.model_dump()))
