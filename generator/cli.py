@@ -47,7 +47,8 @@ def _choose_language(argv: list[str] | None) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     speak_our_language()
-    parser = _Parser(prog="gongwen", description=_("政府信息公开工作年度报告: YAML data → GB/T 9704 DOCX and PDF"))
+    parser = _Parser(prog="gongwen", description=_("公文 of every kind (通知, 请示, 函 … and the 政府信息公开工作年度报告): "
+                                                    "YAML data or a clerk's draft → GB/T 9704 DOCX and PDF"))
     _language_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar=_("COMMAND"))
     build = commands.add_parser("build", help=_("render data files to DOCX and PDF (and the archive's PDF/A and OFD "
