@@ -32,6 +32,7 @@ from generator.draft import rules
 from generator.draft.reading import Line
 from generator.errors import DataError, SourcePosition
 from generator.i18n import Message, message
+from generator.kinds.spec import kind_specs
 
 TITLE_LINES = 4              # a title without a 主送 after it is found within this many lines
 HEADER_LINES = 12            # the 主送 is found within this many lines from the top
@@ -444,6 +445,10 @@ def _only_imprint_after(tail: list[Line], index: int) -> bool:
 
 def _imprint(draft: Draft, copy_to: list[str], printed, signatures: list[tuple[str, int]]) -> None:
     line = draft.places.get(("imprint", "copy_to"))
+    if printed is None and kind_specs()[draft.data["kind"]].format == "信函":     # a letter's 版记: 抄送 alone
+        draft.places.setdefault(("imprint",), line)
+        draft.data["imprint"] = {"copy_to": copy_to}
+        return
     if printed is None:
         if not signatures or "date" not in draft.data:
             draft.warn(line, message("抄送 left out: a 版记 needs its 印发 line (XX办公室　2021年6月3日印发)"))

@@ -246,14 +246,15 @@ class PdfRules:
             self.near(right_rule, self.right, max(justified))
         else:                   # a short text whose every line ends early
             self.add(right_rule, _mm(self.right), message("no line reaches the right edge"), True)
-        # the text of a page with a 版头 follows the head; a letter of one page has no other page
+        # a part's first page opens with its 版头 or its title, which the text follows
+        opening = {part[0].number for part in self.parts}
         top_cells = [self.cell_top(self.body_lines(p)[0]) for p in self.pages
-                     if self.body_lines(p) and self.head_bottom(p) is None]
+                     if self.body_lines(p) and p.number not in opening]
         top_rule = message("first grid line top (天头 {mm} mm)", mm=f"{page.top_mm:g}")
         if top_cells:
             self.near(top_rule, self.top, min(top_cells))
         else:
-            self.add(top_rule, _mm(self.top), message("every page of text opens with its 版头"), True)
+            self.add(top_rule, _mm(self.top), message("every page of text opens its document"), True)
         bottoms = [self.cell_bottom(self.body_lines(p)[-1]) for p in self.pages if self.body_lines(p)]
         self.add(message("last grid line bottom ≤ 版心 foot"), f"≤ {_mm(self.bottom + TOLERANCE_MM)}",
                  _mm(max(bottoms)), max(bottoms) <= self.bottom + TOLERANCE_MM)
