@@ -132,16 +132,10 @@ class OrganPlacement:
 
 @dataclass(frozen=True)
 class SignerSealPlacement:
-    """A 令's 签名章 as laid out, from the 版心's left edge and the block's top (pt): the stamp's
-    room, the 签发人职务 and the 成文日期 lines' x and top."""
+    """A 令's 签发人职务 and 成文日期 around the room for its 签名章: their lines' tops from the
+    block's top (pt); their x are the placement's ``organ_x`` and ``date_x``."""
 
-    seal_x: float
-    seal_top: float
-    seal_width: float
-    seal_height: float
-    title_x: float
     title_top: float
-    date_x: float
     date_top: float
 
 

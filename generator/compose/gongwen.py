@@ -63,9 +63,8 @@ def gongwen_part(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout
     if data.note:
         blocks.append(Note(wording.render("note", text=data.note)))
     bound = [(n, attachment) for n, attachment in enumerate(data.attachments, start=1) if attachment.body]
-    for n, attachment in bound:
-        label = wording.render("attachment_head", n=n) if len(data.attachments) > 1 else \
-            wording.render("attachment_head", n="")
+    for n, attachment in bound:         # "附件" alone when it is the only one
+        label = wording.render("attachment_head", n=n if len(data.attachments) > 1 else "")
         blocks.append(AttachmentHead(label, title(attachment.title)))
         blocks += prose_blocks(attachment.body, wording)
     return Part(blocks=tuple(blocks), imprint=_imprint(data, spec, wording),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.compose.wording import chinese_numeral, default_wording
 from generator.i18n import Message, message
-from generator.inspection.facts import FoundTable, Page, TextLine
+from generator.inspection.facts import FoundTable, Page, Rule, TextLine
 from generator.layout.placement import imprint_side, masthead_side, page_number_side, signature_positions
 from generator.layout_spec import Layout, MM_PER_PT
 
@@ -55,10 +55,12 @@ class PdfRules:
         self.char = layout.char_pitch_pt * MM_PER_PT
         self.body_size = layout.role("body").size_pt
         self.title_size = layout.role("title").size_pt
+        self.red, self.black = (tuple(round(v, 3) for v in layout.colors[name].cmyk) for name in ("red", "black"))
         wording = default_wording()         # the words the document prints, as compose writes them
         self.signer_label, self.copy_to_label = wording.render("signer_label"), wording.render("copy_to_label")
         self.indent = layout.body.paragraph_indent_chars * self.char
         self.findings: list[Finding] = []
+        self._heads = {page.number: self._head_bottom(page) for page in pages}     # read once, asked often
         self.parts = self._split_parts()
 
     # ---- helpers -------------------------------------------------------------------------
@@ -90,10 +92,10 @@ class PdfRules:
     def in_text_area(self, page: Page) -> list[TextLine]:
         """The lines of the 主体 and 版记: below the 版头 (份号, 密级, the mark, the 发文字号, down
         to its red rule or, in a letter, to the title) and above the 版心 foot."""
-        head = self.head_bottom(page)
+        head = self._heads[page.number]
         return [line for line in page.lines if line.bottom <= self.bottom + 1 and (head is None or line.top > head)]
 
-    def head_bottom(self, page: Page) -> float | None:
+    def _head_bottom(self, page: Page) -> float | None:
         """Where a page's 版头 ends: its red rule, or a letter's title under it (§10.1)."""
         head = self.red_rule(page)
         if head is None:            # a 令's head ends with its 令号, the line under the mark (§10.2)
@@ -114,9 +116,8 @@ class PdfRules:
         """A letter's page 1: its mark stands above the 版心 (30 mm from the paper's top, §10.1)."""
         marks = self.masthead_marks(page)
         return bool(marks) and min(line.top for line in marks) < self.top
-    def red_rule(self, page: Page):
-        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
-        return next((rule for rule in page.rules if rule.color == red), None)
+    def red_rule(self, page: Page) -> Rule | None:
+        return next((rule for rule in page.rules if rule.color == self.red), None)
 
     def outside_tables(self, page: Page) -> list[TextLine]:
         return [line for line in self.in_text_area(page) if not any(t.holds(line) for t in page.tables)]
@@ -286,7 +287,7 @@ class PdfRules:
         self.add(message("lines ending with opening punctuation"), "0", str(len(ends)), not ends)
 
     def masthead(self) -> None:
-        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        red = self.red
         for index, part in enumerate(self.parts):
             first = part[0]
             marks = self.masthead_marks(first)
@@ -343,11 +344,10 @@ class PdfRules:
             else:
                 self.near(message("{part}: 发文字号 centred", part=label), (self.left + self.right) / 2,
                           (number.x0 + number.x1) / 2)
-            rules = [r for r in first.rules if r.color == red]
-            if not rules:
+            rule = self.red_rule(first)
+            if rule is None:
                 self.add(message("{part}: red rule", part=label), message("present"), message("not found"), False)
                 continue
-            rule = rules[0]
             self.near(message("{part}: red rule {mm} mm below the 发文字号", part=label, mm=f"{spec.rule_gap_mm:g}"),
                       number.bottom + spec.rule_gap_mm, rule.y)
             self.near(message("{part}: red rule as wide as the 版心", part=label), self.right - self.left,
@@ -358,7 +358,7 @@ class PdfRules:
         """命令（令）格式 (§10.2): "……令" 20 mm below the 版心 top, centred, red; the 令号 centred
         空二行 below it; the text 空二行 below the 令号."""
         spec = self.layout.order
-        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        red = self.red
         mark = min(marks, key=lambda line: line.top)
         self.add(message("{part}: 令 mark red", part=label), message("red, CMYK {color}", color=red),
                  message("{colors}", colors={c.color for c in mark.chars}),
@@ -383,7 +383,7 @@ class PdfRules:
         long centred on the 版心, 4 mm under the mark and 20 mm above the paper's foot; the 发文字号
         flush right 4.94 mm under the first double line; the title 二行 under it."""
         spec, paper = self.layout.letter, self.layout.page
-        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
+        red = self.red
         mark = min(marks, key=lambda line: line.top)
         self.near(message("{part}: 信函 mark top edge ({mm} mm from the paper's top)", part=label,
                           mm=f"{spec.mark_top_mm:g}"), spec.mark_top_mm,
@@ -427,8 +427,7 @@ class PdfRules:
             return
         last = max((line for line in self.in_text_area(page) if line.top >= copy[0].top), key=lambda line: line.bottom)
         self.near(message("{part}: a letter's 抄送 on the 版心 foot", part=label), self.bottom, self.cell_bottom(last))
-        black = tuple(round(v, 3) for v in self.layout.colors["black"].cmyk)
-        rules = [rule for rule in page.rules if rule.color == black and rule.y > copy[0].top - self.pitch]
+        rules = [rule for rule in page.rules if rule.color == self.black and rule.y > copy[0].top - self.pitch]
         self.add(message("{part}: a letter's 版记 without rules", part=label), message("none"), str(len(rules)),
                  not rules)
 
@@ -464,7 +463,6 @@ class PdfRules:
         return [line for line in self.outside_tables(page) if abs(line.size - self.layout.role("title").size_pt) < 0.01]
 
     def title(self) -> None:
-        red = tuple(round(v, 3) for v in self.layout.colors["red"].cmyk)
         for index, part in enumerate(self.parts):
             lines = self._title_lines(part[0])
             label = message("part {number} 标题", number=index + 1)
@@ -477,16 +475,16 @@ class PdfRules:
             self.add(message("{part}: {count} line(s) centred", part=label, count=len(lines)),
                      message("offset ≤ {mm} mm", mm=TOLERANCE_MM), _mm(worst),
                      worst <= TOLERANCE_MM)
-            rules = [r for r in part[0].rules if r.color == red]
+            rule = self.red_rule(part[0])
             if self.format_of(part) == "信函":
-                above = [line for line in part[0].lines if rules and rules[0].y < line.bottom < lines[0].top]
+                above = [line for line in part[0].lines if rule and rule.y < line.bottom < lines[0].top]
                 if above:
                     gap = (self.cell_top(lines[0]) - self.cell_bottom(above[-1])) / self.pitch
                     self.lines_apart(message("{part}: below the last element above it", part=label),
                                      self.layout.letter.title_gap_lines,
                                      gap)
-            elif rules:
-                gap = (self.cell_top(lines[0]) - rules[0].y) / self.pitch
+            elif rule:
+                gap = (self.cell_top(lines[0]) - rule.y) / self.pitch
                 self.lines_apart(message("{part}: below the red rule", part=label), self.layout.body.title_gap_lines, gap)
 
     def addressee(self) -> None:

@@ -108,15 +108,9 @@ def _gongwen_skeleton(spec: KindSpec, new: NewDocument) -> str:
 def kinds() -> dict[str, Kind]:
     """Every kind by the name a data file's ``kind:`` gives, the annual report first."""
     general = {name: Kind(name, partial(_check_gongwen, spec), partial(_compose_gongwen, spec),
-                          partial(_gongwen_skeleton, spec), f"{_EXAMPLES[name]}.yaml")
+                          partial(_gongwen_skeleton, spec), spec.example)
                for name, spec in kind_specs().items()}
     return {ANNUAL_REPORT: annual_report(), **general}
-
-
-# each kind's invented example in data/, by a file name that a shell and a URL take as it is
-_EXAMPLES = {"通知": "example-tongzhi", "通报": "example-tongbao", "批复": "example-pifu", "意见": "example-yijian",
-             "决定": "example-jueding", "请示": "example-qingshi",
-             "报告": "example-baogao", "函": "example-han", "纪要": "example-jiyao", "令": "example-ling"}
 
 
 def kind_named(name: str) -> Kind:

@@ -18,6 +18,7 @@ class KindSpec(BaseModel):
     direction: Literal["up", "down", "level"]
     one_addressee: bool = False
     format: Literal["文件", "信函", "纪要", "令"] = "文件"       # GB/T 9704 §7 or the special formats of §10
+    example: str                                            # its invented example in data/
 
 
 @cache

@@ -202,12 +202,9 @@ class BlockLayout:
             placement = replace(placement, signer_x=x, signer_names_x=names_x)
             signer_rows = [(first, x)] + [(setter.tokens([(names, name_style)]), names_x)
                                           for names in masthead.signer_names[1:]]
-        flags = [(setter.tokens([(flag.text, setter.style(flag.role))]), setter.style(flag.role))
-                 for flag in masthead.flags]
 
         def draw(top: float) -> list[Item]:
-            items: list[Item] = [setter.set_line(tokens, self.left, baseline_in(top + i * pitch, pitch, style))
-                                 for i, (tokens, style) in enumerate(flags)]
+            items: list[Item] = self._flags(masthead, top)
             items += [item(top) for item in mark_items]
             baseline = top + number_baseline
             if masthead.signer_label is None:
@@ -246,22 +243,19 @@ class BlockLayout:
         right = self.width - spec.seal_right_chars * self.char
         title_tokens = setter.tokens([(title, setter.style("signature"))])
         date_tokens = setter.tokens([(date or "", setter.style("date"))])
-        title_top = (height - pitch) / 2
-        date_top = height + spec.date_gap_lines * pitch
-        place = SignerSealPlacement(
-            seal_x=right - width, seal_top=0.0, seal_width=width, seal_height=height,
-            title_x=right - width - spec.title_gap_chars * self.char - line_width(title_tokens), title_top=title_top,
-            date_x=right - line_width(date_tokens), date_top=date_top)
+        place = SignerSealPlacement(title_top=(height - pitch) / 2, date_top=height + spec.date_gap_lines * pitch)
+        title_x = right - width - spec.title_gap_chars * self.char - line_width(title_tokens)
+        date_x = right - line_width(date_tokens)
 
         def draw(top: float) -> list[Item]:
-            items = [setter.set_line(title_tokens, self.left + place.title_x,
-                                     baseline_in(top + title_top, pitch, setter.style("signature")))]
+            items = [setter.set_line(title_tokens, self.left + title_x,
+                                     baseline_in(top + place.title_top, pitch, setter.style("signature")))]
             if date:
-                items.append(setter.set_line(date_tokens, self.left + place.date_x,
-                                             baseline_in(top + date_top, pitch, setter.style("date"))))
+                items.append(setter.set_line(date_tokens, self.left + date_x,
+                                             baseline_in(top + place.date_top, pitch, setter.style("date"))))
             return items
-        placement = SignaturePlacement(place.title_x, place.date_x, spec.seal_gap_lines, signer_seal=place)
-        return FixedBox(date_top + pitch if date else height, draw), placement
+        placement = SignaturePlacement(title_x, date_x, spec.seal_gap_lines, signer_seal=place)
+        return FixedBox(place.date_top + pitch if date else height, draw), placement
 
     def letter_masthead(self, masthead: Masthead) -> tuple[FixedBox, MastheadPlacement]:
         """信函格式's head (§10.1): the mark 30 mm below the paper's top edge, a red double line
@@ -279,10 +273,8 @@ class BlockLayout:
         number = setter.style("doc_number")
         first_top = head_rule + spec.thick_pt + spec.double_gap_pt + spec.thin_pt + mm_to_pt(spec.first_element_mm)
         first_cell = first_top - (pitch - number.size) / 2              # the grid cell of the first element
-        flags = [(setter.tokens([(flag.text, setter.style(flag.role))]), setter.style(flag.role))
-                 for flag in masthead.flags]
         number_tokens = setter.tokens([(masthead.doc_number, number)])
-        rows = max(len(flags), 1 if masthead.doc_number else 0)
+        rows = max(len(masthead.flags), 1 if masthead.doc_number else 0)
 
         def double(y: float, upper: float, lower: float) -> list[Item]:
             """Two red rules from ``y`` down: ``upper`` then ``lower`` wide, the gap between."""
@@ -294,8 +286,7 @@ class BlockLayout:
         def draw(top: float) -> list[Item]:
             items: list[Item] = [item(top) for item in mark_items]
             items += double(top + head_rule, spec.thick_pt, spec.thin_pt)
-            items += [setter.set_line(tokens, self.left, baseline_in(top + first_cell + i * pitch, pitch, style))
-                      for i, (tokens, style) in enumerate(flags)]
+            items += self._flags(masthead, top + first_cell)
             if masthead.doc_number:
                 items.append(setter.set_line(number_tokens, self.left + self.width - line_width(number_tokens),
                                              baseline_in(top + first_cell, pitch, number)))
@@ -303,6 +294,13 @@ class BlockLayout:
             return items + double(foot, spec.thin_pt, spec.thick_pt)
         height = first_cell + rows * pitch if rows else first_top - mm_to_pt(spec.first_element_mm)
         return FixedBox(height, draw), placement
+
+    def _flags(self, masthead: Masthead, top: float) -> list[Item]:
+        """份号, 密级和保密期限 and 紧急程度, flush left one a line from ``top`` (§7.2.1–7.2.3)."""
+        styled = [(flag.text, self.setter.style(flag.role)) for flag in masthead.flags]
+        return [self.setter.set_line(self.setter.tokens([(text, style)]), self.left,
+                                     baseline_in(top + i * self.pitch, self.pitch, style))
+                for i, (text, style) in enumerate(styled)]
 
     def _mark(self, masthead: Masthead, mark_top: float) -> tuple[list[Callable[[float], Item]], float,
                                                                      MastheadPlacement]:
@@ -451,7 +449,8 @@ class BlockLayout:
             tokens = setter.tokens([(imprint.copy_to.label + imprint.copy_to.names, style)])
             copy_lines = self.hanging_lines(tokens, self.width - 2 * side, hang)
         if imprint.printer is None:         # a letter's: its 抄送 alone, without rules (§10.1)
-            return self._letter_imprint(copy_lines, side, style, hang)
+            return ImprintBox(len(copy_lines) * pitch, lambda top: self._copy_to(copy_lines, side, style, top), hang,
+                              even_page=False)
         printer = setter.tokens([(imprint.printer, style)])
         date = setter.tokens([(imprint.print_date or "", style)])
         height = (len(copy_lines) + 1) * pitch
@@ -462,10 +461,7 @@ class BlockLayout:
 
         def draw(top: float) -> list[Item]:
             bottom = top + height
-            items: list[Item] = [rule(top, outer)]
-            for i, line in enumerate(copy_lines):
-                items.append(setter.set_line(line.tokens, self.left + side + line.indent,
-                                             baseline_in(top + i * pitch, pitch, style), line.gap))
+            items: list[Item] = [rule(top, outer), *self._copy_to(copy_lines, side, style, top)]
             if copy_lines:
                 items.append(rule(bottom - pitch, inner))
             baseline = baseline_in(bottom - pitch, pitch, style)
@@ -475,11 +471,8 @@ class BlockLayout:
             return items
         return ImprintBox(height, draw, hang)
 
-    def _letter_imprint(self, copy_lines: list[Line], side: float, style: TextStyle, hang: float) -> ImprintBox:
-        pitch = self.pitch
-
-        def draw(top: float) -> list[Item]:
-            return [self.setter.set_line(line.tokens, self.left + side + line.indent,
-                                         baseline_in(top + i * pitch, pitch, style), line.gap)
-                    for i, line in enumerate(copy_lines)]
-        return ImprintBox(len(copy_lines) * pitch, draw, hang, even_page=False)
+    def _copy_to(self, lines: list[Line], side: float, style: TextStyle, top: float) -> list[Item]:
+        """The 抄送 lines of a 版记 from ``top``, 左空一字, continuations after "抄送："."""
+        return [self.setter.set_line(line.tokens, self.left + side + line.indent,
+                                     baseline_in(top + i * self.pitch, self.pitch, style), line.gap)
+                for i, line in enumerate(lines)]

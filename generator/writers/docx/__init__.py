@@ -18,6 +18,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.table import CT_Tbl
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Heading, Imprint, Masthead, Meta, Note,
@@ -120,30 +121,20 @@ class _DocxBuilder:
         if placement.joint is not None:
             self.joint_mark(masthead, placement.joint, mark_top - flags_height)
         else:
-            mark = self.paragraph("masthead")
-            if flags_height:
-                ooxml.set_exact_line(mark._p.get_or_add_pPr(), layout.role("masthead").size_pt,
-                                     mark_top - flags_height)
-            run = mark.add_run(masthead.issuer_mark)
-            if placement.mark_scale < 1:       # narrowed to the 版心 as the layout measured it; w:w takes whole percents
-                ooxml.set_run_props(run._r.get_or_add_rPr(), layout.role("masthead").size_pt,
-                                    scale_percent=int(100 * placement.mark_scale))
+            self.mark(masthead, placement, mark_top - flags_height if flags_height else None)
         rows = list(masthead.signer_names) if masthead.signer_label is not None else []
         side = masthead_side(layout)
-        before = None
-        if placement.joint is not None:         # the table ends at the last name's em box
-            before = layout.masthead.doc_number_gap_lines * self.pitch
         for i, names in enumerate(rows[:-1]):   # 签发人 rows above the 发文字号's (§7.2.6)
             row = self.paragraph("doc_number", masthead.signer_label if i == 0 else "")
             self.run(row, names, "signer_name")
-            row.paragraph_format.left_indent = Pt(placement.signer_x if i == 0 else placement.signer_names_x)
-            ooxml.set_exact_line(row._p.get_or_add_pPr(), self.pitch,
-                                 before if i == 0 and before is not None else
-                                 layout.masthead.doc_number_gap_lines * self.pitch if i == 0 else 0.0)
-            before = 0.0
+            fmt = row.paragraph_format
+            fmt.left_indent = Pt(placement.signer_x if i == 0 else placement.signer_names_x)
+            fmt.space_after = Pt(0)             # the style's 空二行 stand above the first row only
+            if i:
+                fmt.space_before = Pt(0)
         number = self.paragraph("doc_number")
-        if before is not None:
-            ooxml.set_exact_line(number._p.get_or_add_pPr(), self.pitch, before, layout.body.title_gap_lines * self.pitch)
+        if len(rows) > 1:
+            number.paragraph_format.space_before = Pt(0)
         if masthead.signer_label is None:
             number.alignment = WD_ALIGN_PARAGRAPH.CENTER
             number.add_run(masthead.doc_number)
@@ -166,16 +157,23 @@ class _DocxBuilder:
         ooxml.set_bottom_border(number._p.get_or_add_pPr(), red, layout.masthead.rule_width_pt,
                                 mm_to_pt(layout.masthead.rule_gap_mm) - below_em)
 
-    # ---- 命令（令）格式 (§10.2) -------------------------------------------------------------
-    def order_masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
-        """"……令" 20 mm below the 版心 top, the 令号 centred 空二行 under it, the text 空二行 below."""
-        layout, spec = self.layout, self.layout.order
-        size = layout.role("masthead").size_pt
+    def mark(self, masthead: Masthead, placement: MastheadPlacement, space_before: float | None) -> DocxParagraph:
+        """The 发文机关标志 on one line, narrowed to the 版心 as the layout measured it (w:w takes
+        whole percents); ``space_before`` instead of the style's 35 mm when the mark stands elsewhere."""
+        size = self.layout.role("masthead").size_pt
         mark = self.paragraph("masthead")
-        ooxml.set_exact_line(mark._p.get_or_add_pPr(), size, mm_to_pt(spec.mark_top_mm))
+        if space_before is not None:
+            ooxml.set_exact_line(mark._p.get_or_add_pPr(), size, space_before)
         run = mark.add_run(masthead.issuer_mark)
         if placement.mark_scale < 1:
             ooxml.set_run_props(run._r.get_or_add_rPr(), size, scale_percent=int(100 * placement.mark_scale))
+        return mark
+
+    # ---- 命令（令）格式 (§10.2) -------------------------------------------------------------
+    def order_masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
+        """"……令" 20 mm below the 版心 top, the 令号 centred 空二行 under it, the text 空二行 below."""
+        spec = self.layout.order
+        self.mark(masthead, placement, mm_to_pt(spec.mark_top_mm))
         number = self.paragraph("doc_number", masthead.order_number or "")
         number.alignment = WD_ALIGN_PARAGRAPH.CENTER
         ooxml.set_exact_line(number._p.get_or_add_pPr(), self.pitch, spec.number_gap_lines * self.pitch,
@@ -185,11 +183,11 @@ class _DocxBuilder:
         """The 签发人职务 beside the 签名章's room and the date under it, where the layout set them."""
         seal = placement.signer_seal
         line = self.paragraph("signature", title)
-        line.paragraph_format.left_indent = Pt(seal.title_x)
+        line.paragraph_format.left_indent = Pt(placement.organ_x)
         ooxml.set_exact_line(line._p.get_or_add_pPr(), self.pitch, placement.gap_lines * self.pitch + seal.title_top)
         if date:
             dated = self.paragraph("date", date)
-            dated.paragraph_format.left_indent = Pt(seal.date_x)
+            dated.paragraph_format.left_indent = Pt(placement.date_x)
             ooxml.set_exact_line(dated._p.get_or_add_pPr(), self.pitch, seal.date_top - seal.title_top - self.pitch)
 
     # ---- 信函格式 (§10.1) -----------------------------------------------------------------
@@ -209,40 +207,29 @@ class _DocxBuilder:
         ooxml.set_title_page(section._sectPr)      # the first page: no header, no footer, no page number
         ooxml.drop_doc_grid(section._sectPr)
 
-    def _letter_rule(self, ppr, style: str) -> None:
-        """One of a letter's red double lines as a paragraph's bottom border, 170 mm long: the
-        paragraph reaches 7 mm past each side of the 版心."""
-        letter = self.layout.letter
-        ooxml.set_double_border(ppr, "bottom", style, self.layout.colors["red"].rgb, letter.thick_pt, 0)
-        overhang = Mm((letter.rule_length_mm - self.layout.page.text_width_mm) / 2)
-        ooxml.set_indents(ppr, -overhang.pt, -overhang.pt)
-
     def letter_masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
         """The mark at the text's top; under it a paragraph as tall as the 4 mm gap whose bottom
         border is the head's double line; then 份号 … flush left with the 发文字号 flush right on
         the first of their lines."""
         layout, letter = self.layout, self.layout.letter
-        size = layout.role("masthead").size_pt
-        mark = self.paragraph("masthead")
-        ooxml.set_exact_line(mark._p.get_or_add_pPr(), size)
-        run = mark.add_run(masthead.issuer_mark)
-        if placement.mark_scale < 1:
-            ooxml.set_run_props(run._r.get_or_add_rPr(), size, scale_percent=int(100 * placement.mark_scale))
+        mark = self.mark(masthead, placement, 0.0)          # the text's top is the mark's
         page = layout.page
+        overhang = Mm((letter.rule_length_mm - page.text_width_mm) / 2)     # the lines reach past the 版心
         double = letter.thick_pt + letter.double_gap_pt + letter.thin_pt
         foot = double_rule_png(mm_to_pt(letter.rule_length_mm), letter.thin_pt, letter.double_gap_pt,
                                letter.thick_pt, layout.colors["red"].rgb)
         ooxml.add_picture_behind_text(self.doc, mark.add_run(), io.BytesIO(foot), Mm(letter.rule_length_mm),
-                                      Pt(double), -Mm((letter.rule_length_mm - page.text_width_mm) / 2),
+                                      Pt(double), -overhang,
                                       Pt(mm_to_pt(page.height_mm - letter.foot_rule_mm) - double), "红色双线",
                                       from_page=True)
         rule = self.paragraph("imprint")
         ppr = rule._p.get_or_add_pPr()
         ooxml.set_exact_line(ppr, mm_to_pt(letter.rule_gap_mm))
-        self._letter_rule(ppr, "thickThinSmallGap")
+        ooxml.set_double_border(ppr, "bottom", "thickThinSmallGap", layout.colors["red"].rgb, letter.thick_pt, 0)
+        ooxml.set_indents(ppr, -overhang.pt, -overhang.pt)
         # the border adds its width to its paragraph: the first element's line follows 4.94 mm below it
         before = mm_to_pt(letter.first_element_mm) - (self.pitch - layout.role("doc_number").size_pt) / 2
-        rows = [flag for flag in masthead.flags] or [None]
+        rows = list(masthead.flags) or [None]
         for i, flag in enumerate(rows):
             line = self.paragraph(flag.role if flag else "doc_number", flag.text if flag else "")
             if i == 0 and masthead.doc_number:
