@@ -91,12 +91,17 @@ class PageFiller:
         return FilledPart(first, len(self.pages) - 1, placement)
 
     def _kept_room(self, boxes: list[Box], i: int) -> float:
-        """Height of the boxes from ``i`` that keep with their next, plus the least of the next."""
-        room = 0.0
+        """Height of the boxes from ``i`` that keep with their next, plus the least of the next. A
+        chain taller than a page (numbered sentences set as headings, one after another) can stay
+        whole on no page: then the box keeps with the least of its next alone, as a heading does."""
+        start, room = i, 0.0
         while i < len(boxes) and boxes[i].keep_with_next:
             room += boxes[i].height()
             i += 1
-        return room + (boxes[i].least_height() if i < len(boxes) else 0.0)
+        room += boxes[i].least_height() if i < len(boxes) else 0.0
+        if room > self.frame + FUZZ:
+            room = boxes[start].height() + (boxes[start + 1].least_height() if start + 1 < len(boxes) else 0.0)
+        return room
 
     def _imprint(self, index: int, imprint: ImprintBox, first: int, what: object) -> ImprintPlacement:
         if imprint.height > self.frame + IMPRINT_TOLERANCE:
