@@ -150,7 +150,20 @@ def missing_table_text(pdf_path: Path, tables) -> list[str]:
 def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
     """The first characters of each page's text, whitespace removed."""
     with pdfplumber.open(pdf_path) as pdf:
-        return [squeeze(page.extract_text() or "")[:length] for page in pdf.pages]
+        return [squeeze(reading_text(page))[:length] for page in pdf.pages]
+
+
+def reading_text(page) -> str:
+    """A page's text as its reader reads it: the upright text, or on a 横排 page whose text runs
+    up the paper (ours: the sheet is turned to read it) that text, line by line from the paper's
+    left edge. The few characters the other way (a page number) are left out."""
+    turned = [c for c in page.chars if not c["upright"]]
+    if len(turned) * 2 <= len(page.chars):
+        return page.filter(lambda o: o.get("object_type") != "char" or o["upright"]).extract_text() or ""
+    lines: dict[int, list[dict]] = {}
+    for char in turned:
+        lines.setdefault(round(char["matrix"][4]), []).append(char)
+    return "\n".join("".join(c["text"] for c in sorted(lines[x], key=lambda c: c["matrix"][5])) for x in sorted(lines))
 
 
 DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
