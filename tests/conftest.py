@@ -63,6 +63,20 @@ def layout() -> Layout:
     return load_layout()
 
 
+# A small 通知 of the general format, for documents built inline (each test changes what it tests).
+NOTICE = {
+    "kind": "通知",
+    "issuers": ["某某区人民政府办公室"],
+    "doc_number": {"code": "某政办", "year": 2024, "serial": 3},
+    "title": "某某区人民政府办公室关于做好某项工作的通知",
+    "addressee": "各镇人民政府",
+    "body": [{"p": "为做好某项工作，现将有关事项通知如下。"}, {"h1": "工作要求"}, {"p": "各单位要认真落实。"}],
+    "signatures": ["某某区人民政府办公室"],
+    "date": "2024-05-08",
+    "imprint": {"copy_to": ["区委办公室"], "printer": "某某区人民政府办公室", "print_date": "2024-05-08"},
+}
+
+
 def composed(path: Path) -> Document:
     """The document a data file of any kind composes to, as `gongwen build` composes it."""
     from generator.kinds import check_path

@@ -24,7 +24,7 @@ from generator.layout.placement import turned_pages
 from generator.layout_spec import load_layout
 from generator.paged_document import Group, PagedDocument
 from generator.writers.pdf import write_pdf
-from tests.conftest import composed, libreoffice_pdf, page_starts
+from tests.conftest import NOTICE, composed, libreoffice_pdf, page_starts
 
 LAYOUT = load_layout()
 TURNED = turned_pages(LAYOUT)
@@ -32,23 +32,12 @@ WIDE = {"columns": ["序号", "事项", "主要内容", "责任单位", "配合�
         "widths": [1, 3, 6, 3, 3, 2, 2],
         "rows": [[n, f"第{n}项重点工作", "按照年度计划推进落实，按月报送进展情况", "区住建局", "各镇（街道）", "6月30日", ""]
                  for n in range(1, 9)]}
-BASE = {
-    "kind": "通知",
-    "issuers": ["某某区人民政府办公室"],
-    "doc_number": {"code": "某政办", "year": 2024, "serial": 3},
-    "title": "某某区人民政府办公室关于做好某项工作的通知",
-    "addressee": "各镇人民政府",
-    "body": [{"p": "为做好某项工作，现将有关事项通知如下。"}],
-    "signatures": ["某某区人民政府办公室"],
-    "date": "2024-05-08",
-    "imprint": {"copy_to": ["区委办公室"], "printer": "某某区人民政府办公室", "print_date": "2024-05-08"},
-}
 PORTRAIT = {"title": "联系人名单", "body": [{"p": "区住建局　张强"}]}
 LANDSCAPE = {"title": "重点工作任务分解表", "landscape": True, "body": [{"table": WIDE}]}
 
 
 def _file(tmp_path: Path, attachments: list[dict]) -> Path:
-    data = copy.deepcopy(BASE) | {"attachments": attachments}
+    data = copy.deepcopy(NOTICE) | {"body": [{"p": "为做好某项工作，现将有关事项通知如下。"}], "attachments": attachments}
     path = tmp_path / "doc.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
