@@ -214,6 +214,7 @@ class PartLayout:
     masthead: MastheadPlacement = MastheadPlacement()
     hanging: tuple[HangingIndent, ...] = ()     # the 附件说明's names and a 纪要's lists, in order
     first_page_numbered: bool = True    # a letter's first page carries no number (§7.5, §10.1)
+    turned_starts: tuple[int, ...] = ()     # the pages where its 横排 attachments start, in order
 
 
 @dataclass(frozen=True)

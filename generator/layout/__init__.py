@@ -42,7 +42,8 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
         parts.append(PartLayout(filled.first_page + 1, filled.last_page + 1, filled.imprint,
                                 tuple(_signature(placement, box) for placement, box in boxes.signatures),
                                 boxes.masthead, tuple(boxes.hanging),
-                                first_page_numbered=not (part.masthead and part.masthead.letter)))
+                                first_page_numbered=not (part.masthead and part.masthead.letter),
+                                turned_starts=tuple(start + 1 for start in filled.turned_starts)))
     pages = tuple(_numbered(filler.pages, parts, layout, setter, turned))
     return PagedDocument(document.meta, mm_to_pt(page.width_mm), mm_to_pt(page.height_mm), pages,
                          tuple(parts), dict(fonts.used),

@@ -36,6 +36,7 @@ class FilledPart:
     first_page: int             # index into the pages
     last_page: int
     imprint: ImprintPlacement | None
+    turned_starts: tuple[int, ...] = ()     # indexes of the pages where 横排 attachments start
 
 
 Frame = tuple[float, float]      # the 版心's top and height on a page (pt)
@@ -71,6 +72,7 @@ class PageFiller:
         first = len(self.pages)
         self._new_page(index, turned=False)
         boxes = list(boxes)
+        turned_starts: list[int] = []
         i = 0
         while i < len(boxes):
             box = boxes[i]
@@ -78,6 +80,8 @@ class PageFiller:
                 if self._at_top:            # an empty page of the other frame: set it in this one instead
                     self.pages.pop()
                 self._new_page(index, box.turned)
+                if box.turned:
+                    turned_starts.append(len(self.pages) - 1)
                 continue
             if box.keep_with_next and not self._at_top and self._kept_room(boxes, i) > self._available + FUZZ:
                 self._new_page(index)
@@ -100,7 +104,7 @@ class PageFiller:
             else:
                 boxes[i] = rest
         placement = self._imprint(index, imprint, first, what) if imprint else None
-        return FilledPart(first, len(self.pages) - 1, placement)
+        return FilledPart(first, len(self.pages) - 1, placement, tuple(turned_starts))
 
     def _kept_room(self, boxes: list[Box], i: int) -> float:
         """Height of the boxes from ``i`` that keep with their next, plus the least of the next. A

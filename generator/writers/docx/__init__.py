@@ -39,7 +39,7 @@ from generator.writers.zip_dates import zip_date_time
 __all__ = ["write_docx"]
 
 
-TURNED_NUMBER_ID = 9001         # the 横排 pages' page-number text boxes' drawing ids (odd, even)
+TURNED_NUMBER_ID = 9000         # the 横排 pages' page-number text boxes' drawing ids count on from here
 
 # The styled empty document of each layout, made once per process: python-docx looks a style up
 # by scanning every style, so making the 20 styles costs more than reading them back.
@@ -72,6 +72,8 @@ class _DocxBuilder:
         self.pitch = layout.line_pitch_pt
         self.structural_line = layout.calibration.docx.structural_line_pt
         self._started = False
+        self._boxes = 0                     # 横排 page-number text boxes so far
+        self.turned_starts: list[int] = []  # the part's pages where 横排 attachments start, still to come
 
     # ---- pages ---------------------------------------------------------------------------
     def _setup_section(self, section) -> None:
@@ -317,9 +319,12 @@ class _DocxBuilder:
                 self.attachment_note(block, hanging)
             case AttachmentHead(label, title, landscape):
                 new_frame = landscape != (self.width_pt != self.upright_width_pt)
+                first_page = self.turned_starts.pop(0) if landscape else 0
                 if new_frame:                   # into or out of a 横排 attachment: a section of its own
                     self.turned_section() if landscape else self.new_section(WD_SECTION.NEW_PAGE, True, False)
                 head = self.paragraph("attachment_label", label)
+                if landscape and new_frame:
+                    self.turned_number(head, odd=first_page % 2 == 1)
                 head.paragraph_format.page_break_before = not new_frame
                 head.paragraph_format.keep_with_next = True
                 blank = self.paragraph("attachment_label")
@@ -478,9 +483,11 @@ class _DocxBuilder:
     # ---- whole document ------------------------------------------------------------------
     def turned_section(self) -> None:
         """A 横排 attachment's section: the paper turned as the layout turned it (landscape), the
-        版心's margins in that frame, pages numbered on; its page number stays upright on the
+        版心's margins in that frame, pages numbered on. Its page number stays upright on the
         paper where every page has it, so in the turned frame it is a text box whose text runs
-        down the page (odd pages ending at the box's foot, even ones starting at its head)."""
+        down the page; the footers hold it for the section's later pages, and its first page has
+        an empty footer (the box is in its first paragraph: LibreOffice 7.4 draws a footer's box
+        in the paper's corner on a landscape section's first page when that page is even)."""
         turned = self.turned
         assert turned is not None, "a 横排 attachment is laid out on turned pages"
         section = self.new_section(WD_SECTION.NEW_PAGE, numbered=False, restart=False)
@@ -492,21 +499,31 @@ class _DocxBuilder:
         # LibreOffice does not move the text to make room for them
         section.header_distance, section.footer_distance = Pt(turned.top / 2), Pt(turned.bottom / 2)
         ooxml.drop_doc_grid(section._sectPr)
+        ooxml.set_title_page(section._sectPr)
+        section.first_page_header.is_linked_to_previous = False
+        section.first_page_footer.is_linked_to_previous = False
         self.width_pt = turned.width - turned.left - turned.right
-        spec = self.layout.page_number
-        for n, (footer, style) in enumerate(((section.footer, "page_number_odd"),
-                                            (section.even_page_footer, "page_number_even"))):
-            inside = ooxml.add_turned_text_box(
-                footer.paragraphs[0], round(Pt(turned.number_x)), round(Pt(turned.number_y0)),
-                round(Pt(turned.number_size)), round(Pt(turned.number_y1 - turned.number_y0)),
-                TURNED_NUMBER_ID + n, style)
-            number = DocxParagraph(inside, footer)
-            self.style(number, style)
-            ooxml.set_indents(number._p.get_or_add_pPr(), 0.0, 0.0)
-            ooxml.set_exact_line(number._p.get_or_add_pPr(), turned.number_size)
-            number.add_run(spec.prefix)
-            ooxml.add_page_field(number)
-            number.add_run(spec.suffix)
+        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+            self.turned_number(footer.paragraphs[0], odd)
+
+    def turned_number(self, paragraph, odd: bool) -> None:
+        """The page number of a 横排 page: a text box at the upright number's place, its text
+        running down the turned page, ending at the box's foot on odd pages and starting at its
+        head on even ones."""
+        turned, spec = self.turned, self.layout.page_number
+        assert turned is not None
+        self._boxes += 1
+        style = "page_number_odd" if odd else "page_number_even"
+        inside = ooxml.add_turned_text_box(paragraph, Pt(turned.number_x), Pt(turned.number_y0),
+                                           Pt(turned.number_size), Pt(turned.number_y1 - turned.number_y0),
+                                           TURNED_NUMBER_ID + self._boxes, style)
+        number = DocxParagraph(inside, paragraph._parent)
+        self.style(number, style)
+        ooxml.set_indents(number._p.get_or_add_pPr(), 0.0, 0.0)
+        ooxml.set_exact_line(number._p.get_or_add_pPr(), turned.number_size)
+        number.add_run(spec.prefix)
+        ooxml.add_page_field(number)
+        number.add_run(spec.suffix)
 
     def new_section(self, start: WD_SECTION, numbered: bool, restart: bool = True):
         """A section from a new (odd) page; numbered sections get the page-number footers,
@@ -543,6 +560,7 @@ class _DocxBuilder:
         elif part.masthead:
             self.masthead(part.masthead, decisions.masthead)
         signatures, hanging = list(decisions.signatures), list(decisions.hanging)
+        self.turned_starts = list(decisions.turned_starts)
         for block in part.blocks:
             self.block(block, signatures, hanging)
         placement = decisions.imprint
