@@ -130,7 +130,10 @@ def test_the_docx_sets_the_attachment_in_a_landscape_section_numbered_on(tmp_pat
         xml = footer._element.xml
         assert 'vert="vert"' in xml and "PAGE" in xml
     assert "PAGE" in sections[2].footer._element.xml and 'vert="vert"' not in sections[2].footer._element.xml
-    assert page_starts(libreoffice_pdf(outputs[".docx"], tmp_path / "libreoffice")) == page_starts(outputs[".pdf"])
+    rendered = libreoffice_pdf(outputs[".docx"], tmp_path / "libreoffice")
+    assert page_starts(rendered) == page_starts(outputs[".pdf"])
+    with pdfplumber.open(rendered) as theirs:      # the upright page after the turned one has its number
+        assert theirs.pages[2].extract_text_lines()[-1]["text"].replace(" ", "") == "—3—"
 
 
 @pytest.mark.parametrize("first", ["landscape", "portrait"])

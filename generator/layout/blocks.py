@@ -175,7 +175,8 @@ class BlockLayout:
         indent = HangingIndent(first, first + line_width(head_tokens) + self.layout.calibration.hanging_tab_slack_pt)
         result.hanging.append(indent)
         lines = [Line(line.tokens, indent.hang, line.gap, line.spread) for line in
-                 self.setter.break_lines(self.setter.tokens(text), self.width - indent.hang)]
+                 self.setter.break_lines(self.setter.tokens(text), self.width - indent.hang,
+                                         spare=self.layout.calibration.hanging_fit_spare_pt)]
         draws = [self._line(line, "justify") for line in lines]
         first_line = draws[0]
 

@@ -538,8 +538,9 @@ class _DocxBuilder:
             section = self.doc.add_section(start)
             closer = self.doc.paragraphs[-1]      # holds the previous section's sectPr
             ooxml.set_exact_line(closer._p.get_or_add_pPr(), self.structural_line)
-        if section.orientation != WD_ORIENT.PORTRAIT:      # copied from a 横排 attachment's section
-            section.orientation = WD_ORIENT.PORTRAIT
+        if section.orientation != WD_ORIENT.PORTRAIT:      # copied from a 横排 attachment's section,
+            section.orientation = WD_ORIENT.PORTRAIT        # whose first page's footer is its own
+            section.different_first_page_header_footer = False
         self._setup_section(section)
         self.width_pt = self.upright_width_pt
         if not restart:
