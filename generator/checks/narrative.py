@@ -25,6 +25,7 @@ from generator.load.echo import shorten
 
 TEXT_FIELDS = ("h2", "h3", "h4", "lead", "p", "text")
 QUOTE_WIDTH = 60
+QUOTE_BEFORE = 20       # characters of the sentence kept before the claim, when it must be cut
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,13 @@ def _sum(report: dict, reading: Reading) -> Decimal | None:
     return None if not values or any(value is None for value in values) else sum(values, Decimal(0))
 
 
+def _quote(claim: Claim) -> str:
+    """The claim's sentence, cut to a window that holds the claim when it is long."""
+    sentence = claim.sentence.strip()
+    begin = max(0, sentence.find(claim.words.split("……")[0]) - QUOTE_BEFORE)
+    return ("…" if begin else "") + shorten(sentence[begin:], QUOTE_WIDTH)
+
+
 def _share_agrees(share: Decimal, count: Decimal, total: Decimal) -> bool:
     """Within one unit of the share's last digit: rounded or cut off, as reports do."""
     step = Decimal(1).scaleb(share.as_tuple().exponent)
@@ -98,7 +106,7 @@ class ClaimJudge:
     def verdict(self, paragraph: Paragraph, claim: Claim) -> Message | None:
         """The warning, when no reading agrees; None when one does or none can be checked."""
         known = [(reading, value) for reading in claim.readings if (value := _sum(self.report, reading)) is not None]
-        sentence = shorten(claim.sentence.strip(), QUOTE_WIDTH)
+        sentence = _quote(claim)
         if claim.share_of is not None:
             totals = [(total, value) for total in self.lexicon.share_of
                       if (value := _sum(self.report, tuple((cell, "total") for cell in total)))]
