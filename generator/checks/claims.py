@@ -20,6 +20,7 @@ from generator.checks.prose_lexicon import Cell, Lexicon, Named, RowEntry
 
 SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 CLAUSE_MARK = re.compile(r".*[，,（(：:]")          # the words of a figure start after the last one
+BOOK_TITLE = re.compile(r"《[^》]*》")
 
 Reading = tuple[Cell, ...]          # cells added up
 
@@ -79,14 +80,20 @@ class ParagraphReader:
         return next(s.group() for s in SENTENCE.finditer(self.paragraph) if s.start() <= offset < s.end())
 
     def _blocked(self, words: str, before: str) -> bool:
+        """A rate, a change, an open list after a named term, or a sentence about other counts
+        (the titles in 《》 aside: "通过《……公报》主动公开规章13件" is about the table)."""
+        named = self.lexicon.rows_in(words)
+        before = BOOK_TITLE.sub("", before)
         return (any(word in words for word in self.lexicon.segment_blockers)
+                or (bool(named) and self.lexicon.open_list in words[named[0].end:])
                 or any(word in before for word in self.lexicon.sentence_blockers))
 
-    def _named(self, words: str, start: int, unit: str, parent: _Named | None) -> tuple[_Named | None, bool]:
-        """What ``words`` name, and whether they name a row themselves (not one taken from ``parent``)."""
+    def _named(self, words: str, until: int, unit: str, parent: _Named | None) -> tuple[_Named | None, bool]:
+        """What ``words`` name, and whether they name a row themselves (not one taken from ``parent``);
+        ``until``: the end of the figure's sentence in the paragraph (收到8份政府信息公开申请)."""
         rows = [named for named in self.lexicon.rows_in(words)
                 if named.entry.unit == unit
-                and (named.entry.needs is None or named.entry.needs in self.paragraph[:start])]
+                and (named.entry.needs is None or named.entry.needs in self.paragraph[:until])]
         if rows:
             joined = len(rows) > 1 and all(
                 self.lexicon.joiner.fullmatch(words[a.end:b.start]) for a, b in zip(rows, rows[1:]))
@@ -117,7 +124,7 @@ class ParagraphReader:
                     if words.lstrip().startswith("占") and parent_claim is not None and parent_claim.readings:
                         claim = replace(claim, readings=parent_claim.readings, share_of=parent_claim)
                 else:
-                    named, own = self._named(words, offset + figure.start(), unit, parent)
+                    named, own = self._named(words, sentence.end(), unit, parent)
                     if named is not None:
                         claim = replace(claim, readings=_readings(named))
                         if own:

@@ -43,8 +43,10 @@ class Lexicon:
     figure: re.Pattern
     units: dict[str, str]               # unit → its kind (count, amount, share)
     segment_blockers: tuple[str, ...]
+    open_list: str                      # after a named term: the figure counts more than the terms name
     sentence_blockers: tuple[str, ...]
-    category: re.Pattern                # a term followed by this names a kind of information
+    category: re.Pattern                # right after a term: a kind of information, not the row
+    kind: re.Pattern                    # anywhere after a term: likewise (行政许可类, 不予公开公文)
     joiner: re.Pattern
     share_of: tuple[tuple[str, ...], ...]
     all_upheld: re.Pattern
@@ -66,7 +68,8 @@ class Lexicon:
 
     def rows_in(self, words: str) -> list[Named]:
         """The rows ``words`` name, leaving out a term that names a kind of information (行政许可类)."""
-        return [named for named in self._found(self.rows, words) if not self.category.match(words, named.end)]
+        return [named for named in self._found(self.rows, words)
+                if not self.category.match(words, named.end) and not self.kind.search(words, named.end)]
 
     def columns_in(self, words: str, table: str) -> list[Named]:
         return self._found(self.columns.get(table, ()), words)
@@ -90,8 +93,10 @@ def load_lexicon() -> Lexicon:
         figure=re.compile(rf"(?<![\d.第])(\d+(?:\.\d+)?)\s*({unit_pattern})(?!月|工作日|小时|人次)"),
         units=units,
         segment_blockers=tuple(data["segment_blockers"]),
+        open_list=data["open_list"],
         sentence_blockers=tuple(data["sentence_blockers"]),
         category=re.compile("|".join(data["category_marks"])),
+        kind=re.compile("|".join(data["kind_marks"])),
         joiner=re.compile(data["joiners"]),
         share_of=tuple(tuple(total) for total in data["share_of"]),
         all_upheld=re.compile(data["all_upheld"]),
