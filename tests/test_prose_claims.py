@@ -126,13 +126,17 @@ def _fixture_report(tables: dict, year_format: int) -> dict:
 
 
 def _mark(marks: list[dict], text: str, claim: Claim) -> dict:
-    """The most specific hand mark whose words hold the claim's figure."""
+    """The hand mark whose words hold the claim's figure, ending nearest after it (the longest
+    of those: "共收到依申请公开0件" rather than "公开0件")."""
     upheld = "……" in claim.words
-    fits = [mark for mark in marks if mark.get("upheld", False) == upheld and any(
-        start <= claim.start < start + len(mark["at"])
-        for start in (i for i in range(len(text)) if text.startswith(mark["at"], i)))]
+    figure = load_lexicon().figure.match(text, claim.start)
+    end = figure.end() if figure else claim.start + 1
+    fits = [(start + len(mark["at"]) - end, -len(mark["at"]), i) for i, mark in enumerate(marks)
+            if mark.get("upheld", False) == upheld
+            for start in range(len(text)) if text.startswith(mark["at"], start)
+            and start <= claim.start and start + len(mark["at"]) >= end]
     assert fits, f"no hand mark for {claim.words!r}"
-    return max(fits, key=lambda mark: len(mark["at"]))
+    return marks[min(fits)[2]]
 
 
 def _read_report(name: str) -> list[tuple[Claim, dict, str | None, bool]]:
