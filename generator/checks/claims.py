@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from generator.checks.prose_lexicon import Cell, Lexicon, Named, RowEntry
+from generator.checks.prose_lexicon import Cell, Lexicon, RowEntry
 
 SENTENCE = re.compile(r"[^。；;！？\n]+[。；;！？]?")
 CLAUSE_MARK = re.compile(r".*[，,（(：:]")          # the words of a figure start after the last one
