@@ -99,15 +99,31 @@ def test_figures_whose_words_name_no_cell_are_left_alone(text):
     assert claims and all(not claim.readings for claim in claims)
 
 
-def test_the_opening_and_the_office_own_sections_are_read_and_the_unread_listed(tmp_path):
+def _with_opening(tmp_path, sentence: str):
     text = EXAMPLE.read_text(encoding="utf-8")
     opening = text.index("  opening:\n    - ") + len("  opening:\n    - ")
     path = tmp_path / "case.yaml"
-    path.write_text(text[:opening] + "本年度共受理政府信息公开申请250件，网站访问量12万次。" + text[opening:], encoding="utf-8")
-    checked = check_file(path)
+    path.write_text(text[:opening] + sentence + text[opening:], encoding="utf-8")
+    return check_file(path), f"{path}:{text[:opening].count(chr(10)) + 1}:7"
+
+
+def test_the_opening_is_read_and_the_figures_left_alone_are_listed(tmp_path):
+    checked, where = _with_opening(tmp_path, "本年度共受理政府信息公开申请250件，网站访问量1200次。")
     [warning] = [str(f) for f in checked.findings if "受理" in str(f)]
-    assert "年度报告·开头" in warning and "250" in warning and "259" in warning
-    assert any("12万次" in str(note) or "万次" not in str(note) for note in checked.notes)
+    assert "年度报告·开头" in warning and "250" in warning and warning.endswith("259")
+    assert [str(note) for note in checked.notes if "1200" in str(note)] == [
+        f"{where}：未核对：“网站访问量1200次”（年度报告·开头；文字未指明表格中的单元格，或所指单元格为空）"]
+    control, _ = _with_opening(tmp_path, "本年度共受理政府信息公开申请259件，网站访问量1200次。")
+    assert not [f for f in control.findings if "受理" in str(f)]
+
+
+def test_an_office_own_section_is_read(tmp_path):
+    department = ROOT / "data" / "department-2022.yaml"
+    text = department.read_text(encoding="utf-8").replace("全年发布招生类信息86条", "全年收到政府信息公开申请99件", 1)
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    [warning] = [str(f) for f in check_file(path).findings if "99件" in str(f)]
+    assert "六、教育领域信息公开专项工作情况写的是" in warning and "一、本年新收（总计）" in warning
 
 
 # ---- published reports -----------------------------------------------------------------------
