@@ -10,7 +10,7 @@ told apart by its ``KindSpec``; the annual report brings its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cache, partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 from generator.checks.findings import Finding
 from generator.document_model import Document
 from generator.errors import DataError
-from generator.i18n import message
+from generator.i18n import Message, message
 from generator.kinds.spec import KindSpec, kind_specs
 from generator.layout_spec import Layout
 from generator.load.yaml_source import YamlSource
@@ -55,6 +55,7 @@ class Checked:
     kind: Kind
     data: Any
     findings: list[Finding]
+    notes: list[Message] = field(default_factory=list)     # what `check --verbose` adds (figures not read)
 
     @property
     def errors(self) -> list[Finding]:
@@ -65,7 +66,7 @@ def _check_annual_report(source: YamlSource) -> Checked:
     from generator.checks import check_report
     from generator.load import validate
     checked = check_report(source, validate(source))
-    return Checked(annual_report(), checked.report, checked.findings)
+    return Checked(annual_report(), checked.report, checked.findings, checked.notes)
 
 
 def _compose_annual_report(data: Any, warn: Warn, layout: Layout) -> Document:
