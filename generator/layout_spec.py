@@ -127,6 +127,12 @@ class Body(_Data):
     attendance_gap_lines: int
 
 
+class SignatureFit(_Data):
+    line_pitch_min_pt: float
+    line_pitch_step_pt: float
+    carried_lines: int
+
+
 class SealLayout(_Data):
     diameter_mm: float
     gap_lines: int
@@ -157,6 +163,7 @@ class DocxCalibration(_Data):
     imprint_slack_pt: float
     after_table_pt: float
     structural_line_pt: float
+    tightened_page_spare_pt: float
 
 
 class PdfCalibration(_Data):
@@ -202,6 +209,7 @@ class Layout(_Data):
     letter: LetterLayout
     order: OrderLayout
     body: Body
+    signature_fit: SignatureFit
     seal: SealLayout
     tables: TableLayout
     imprint: ImprintLayout

@@ -48,6 +48,7 @@ class PageFiller:
         self.top, self.frame = upright
         self.pages: list[FilledPage] = []
         self.used = self.inked = 0.0
+        self.spare: tuple[int, float] = (-1, 0.0)     # a page (index) and the space kept free at its foot
 
     def _new_page(self, part: int, turned: bool | None = None) -> None:
         """A new page of ``part``, turned or upright (None: as the page before)."""
@@ -60,7 +61,8 @@ class PageFiller:
 
     @property
     def _available(self) -> float:
-        return self.frame - self.used
+        page, spare = self.spare
+        return self.frame - self.used - (spare if page == len(self.pages) - 1 else 0.0)
 
     @property
     def _at_top(self) -> bool:
@@ -93,7 +95,7 @@ class PageFiller:
                 self._new_page(index)
                 continue
             piece, rest = fitted
-            box.started_page = self._at_top
+            box.started_page, box.first_page = self._at_top, len(self.pages) - 1
             page = self.pages[-1]
             page.items += piece.draw(self.top + self.used)
             page.has_body |= piece.body

@@ -17,12 +17,13 @@ import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Heading, Imprint, Masthead, Meta, Note,
-    Paragraph, Part, Signature, SignerSeal, Table, Title,
+    Paragraph, Part, Run, Signature, SignerSeal, Table, Title,
 )
 from generator.layout.placement import imprint_side, masthead_side
 from generator.layout_spec import Layout, mm_to_pt
@@ -33,7 +34,7 @@ from generator.paged_document import (
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.rule_image import double_rule_png
-from generator.writers.docx.styles import add_styles
+from generator.writers.docx.styles import add_styles, style_spacing
 from generator.writers.zip_dates import zip_date_time
 
 __all__ = ["write_docx"]
@@ -335,6 +336,40 @@ class _DocxBuilder:
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
 
+    def carried(self, block: Block, signatures: list[SignaturePlacement], hanging: list[HangingIndent],
+                kept: int) -> None:
+        """A block whose last lines the layout carried over with the 署名 (§7.3.5): its paragraphs
+        keep with the next; a paragraph split after ``kept`` characters is written as the lines
+        that stay, justified to the last (分散对齐: they are full lines), and the lines that go,
+        without a first-line indent, so any renderer breaks the page where the layout did."""
+        body = self.doc.element.body
+        start = len(body) - 1
+        if kept and isinstance(block, Paragraph):
+            stay, go = _split_runs(block.runs, kept)
+            self.block(Paragraph(stay), signatures, hanging)
+            self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
+            self.block(Paragraph(go), signatures, hanging)
+            self.doc.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
+        else:
+            self.block(block, signatures, hanging)
+        for element in list(body)[start + (1 if kept else 0):len(body) - 1]:
+            if isinstance(element, CT_P):
+                element.get_or_add_pPr().keepNext_val = True
+
+    def tightened(self, block: Block, signatures: list[SignaturePlacement], hanging: list[HangingIndent],
+                  pitch: float) -> None:
+        """A block of the page whose line spacing the layout tightened to keep a 署名 with its
+        text (§7.3.5): written at that pitch, every paragraph's lines and 空行 with it."""
+        body = self.doc.element.body
+        start = len(body) - 1                   # new paragraphs go in before the body's sectPr
+        normal, self.pitch = self.pitch, pitch
+        self.block(block, signatures, hanging)
+        self.pitch = normal
+        spacing = {self.styles[role]: value for role, value in style_spacing(self.layout).items() if role in self.styles}
+        for element in list(body)[start:len(body) - 1]:
+            if isinstance(element, CT_P):
+                ooxml.tighten_lines(element, pitch, pitch / normal, spacing.get(element.style, (0.0, 0.0)))
+
     def attachment_note(self, note: AttachmentNote, hanging: list[HangingIndent]) -> None:
         """附件说明 as the layout set it: one paragraph a name, the name after a tab to the hanging
         indent (so it and its continuation lines start there, justified from there), later names'
@@ -562,8 +597,14 @@ class _DocxBuilder:
             self.masthead(part.masthead, decisions.masthead)
         signatures, hanging = list(decisions.signatures), list(decisions.hanging)
         self.turned_starts = list(decisions.turned_starts)
-        for block in part.blocks:
-            self.block(block, signatures, hanging)
+        tight, carry = decisions.tightening, decisions.carry
+        for index, block in enumerate(part.blocks):
+            if tight and tight.first_block <= index <= tight.last_block:
+                self.tightened(block, signatures, hanging, tight.line_pitch)
+            elif carry and carry.first_block <= index <= carry.last_block:
+                self.carried(block, signatures, hanging, carry.kept_characters if index == carry.first_block else 0)
+            else:
+                self.block(block, signatures, hanging)
         placement = decisions.imprint
         if part.imprint and placement:
             if placement.own_page:
@@ -587,6 +628,23 @@ class _DocxBuilder:
         props.created = props.modified = meta.created
         props.revision = 1
         props.comments = ""
+
+
+def _split_runs(runs: tuple[Run, ...], kept: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
+    """The runs of a paragraph cut after ``kept`` characters (spaces not counted), each run's role
+    kept on both sides of the cut."""
+    stay: list[Run] = []
+    for i, run in enumerate(runs):
+        count = len(run.text.replace(" ", ""))
+        if count < kept:
+            stay.append(run)
+            kept -= count
+            continue
+        cut = next(n for n in range(len(run.text) + 1) if len(run.text[:n].replace(" ", "")) == kept)
+        head, tail = run.text[:cut], run.text[cut:]
+        rest = ((Run(tail, run.role),) if tail else ()) + tuple(runs[i + 1:])
+        return tuple(stay) + ((Run(head, run.role),) if head else ()), rest
+    return tuple(stay), ()
 
 
 PROPERTY_LENGTH = 255

@@ -127,6 +127,20 @@ def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, a
     spacing.set(qn("w:lineRule"), "exact")
 
 
+def tighten_lines(paragraph: BaseOxmlElement, line_pt: float, ratio: float, style_spacing: tuple[float, float]) -> None:
+    """A paragraph of a page whose line spacing was tightened (§7.3.5): exact lines of ``line_pt``
+    off the grid; its space before and after as it sets them, or its style's (``style_spacing``,
+    pt) scaled by ``ratio``, the tightened pitch to the grid's."""
+    ppr = paragraph.get_or_add_pPr()
+    spacing = _child(ppr, "w:spacing")
+    for attribute, style_pt in zip(("w:before", "w:after"), style_spacing):
+        if spacing.get(qn(attribute)) is None:
+            spacing.set(qn(attribute), str(round(style_pt * ratio * TWIPS_PER_PT)))
+    spacing.set(qn("w:line"), str(round(line_pt * TWIPS_PER_PT)))
+    spacing.set(qn("w:lineRule"), "exact")
+    set_snap_to_grid(ppr, False)
+
+
 def set_chinese_line_breaking(ppr: BaseOxmlElement) -> None:
     """禁则 on, and w:overflowPunct on, Word's own default (允许标点溢出边界).
 
