@@ -239,6 +239,7 @@ class PartLayout:
     turned_starts: tuple[int, ...] = ()     # the pages where its 横排 attachments start, in order
     tightening: Tightening | None = None    # the line spacing tightened to keep a 署名 with its text
     carry: Carry | None = None              # or the body's last lines carried over with it
+    widow_controlled: tuple[int, ...] = ()  # blocks broken only with two lines on either side (w:widowControl)
 
 
 @dataclass(frozen=True)

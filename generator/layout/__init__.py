@@ -46,7 +46,8 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
                                 first_page_numbered=not (part.masthead and part.masthead.letter),
                                 turned_starts=tuple(start + 1 for start in filled.turned_starts),
                                 tightening=fitted if isinstance(fitted, Tightening) else None,
-                                carry=fitted if isinstance(fitted, Carry) else None))
+                                carry=fitted if isinstance(fitted, Carry) else None,
+                                widow_controlled=tuple(boxes.widow_controlled)))
     pages = tuple(_numbered(filler.pages, parts, layout, setter, turned))
     return PagedDocument(document.meta, mm_to_pt(page.width_mm), mm_to_pt(page.height_mm), pages,
                          tuple(parts), dict(fonts.used),

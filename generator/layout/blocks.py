@@ -36,6 +36,7 @@ class PartBoxes:
     imprint: ImprintBox | None
     signatures: list[tuple[SignaturePlacement, Box]] = field(default_factory=list)   # and the box of its lines
     blocks: list[int] = field(default_factory=list)     # each box's block index (-1: the 版头's)
+    widow_controlled: list[int] = field(default_factory=list)   # blocks broken only with two lines either side
     masthead: MastheadPlacement = field(default_factory=MastheadPlacement)
     hanging: list[HangingIndent] = field(default_factory=list)     # 附件说明 and 纪要 lists, in order
 
@@ -53,6 +54,7 @@ class BlockLayout:
         self.pitch = pitch or layout.line_pitch_pt
         self.char = layout.char_pitch_pt
         self._turned = None if turned or pitch else BlockLayout(layout, setter, seal_image, turned_pages(layout))
+        self.block_index = -1               # the block being set, for the decisions recorded by block
 
     def part(self, part: Part, tightening: Tightening | None = None) -> PartBoxes:
         """The part's boxes; the blocks ``tightening`` names set at its line pitch."""
@@ -75,7 +77,9 @@ class BlockLayout:
             if isinstance(block, AttachmentHead):       # a 横排 attachment is set in the turned frame
                 setting = self._turned if block.landscape and self._turned else self
             tightened = tight and tightening.first_block <= index <= tightening.last_block
-            boxes = (tight if tightened else setting).block(block, result)
+            setter = tight if tightened else setting
+            setter.block_index = index
+            boxes = setter.block(block, result)
             result.boxes += boxes
             result.blocks += [index] * len(boxes)
         return result
@@ -115,8 +119,16 @@ class BlockLayout:
             case Paragraph(runs):
                 return [self.lines_box([(r.text, r.role or "body") for r in runs], body.paragraph_indent_chars)]
             case Heading(level, number, text, run_in, keep):
-                return [self.lines_box([(number + text, f"heading{level}"), (run_in or "", "body")],
-                                       body.paragraph_indent_chars, keep_with_next=keep)]
+                heading = self.setter.style(f"heading{level}")
+                tokens = self.setter.tokens([(number + text, heading), (run_in or "", self.setter.style("body"))])
+                lines = self.setter.break_lines(tokens, self.width, body.paragraph_indent_chars * self.char)
+                box = self._box(lines, "justify", keep)
+                # a heading whose own words run over lines keeps them together with its text's start,
+                # as w:widowControl keeps two lines on either side of a break (recorded for the DOCX)
+                if run_in and any(token.style == heading for token in lines[0].tokens[-1:]) and len(lines) > 1:
+                    box.widow_control = True
+                    result.widow_controlled.append(self.block_index)
+                return [box]
             case Table():
                 # Text after a table follows it directly, as in Word and LibreOffice, whose exact
                 # line spacing does not snap back to the page's line grid.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from generator.paged_document import Item
 
 FUZZ = 1e-6          # layout arithmetic tolerance, pt
+WIDOW_LINES = 2      # what Word's and LibreOffice's w:widowControl keeps together at either side of a break
 
 Draw = Callable[[float], list[Item]]      # items of a piece whose top lies at y
 
@@ -58,6 +59,7 @@ class LinesBox(Box):
         self.lines, self.pitch, self.least_lines = lines, pitch, least_lines
         self.keep_with_next = keep_with_next
         self.texts = texts                  # each line's text, where a writer may need it
+        self.widow_control = False          # broken only with WIDOW_LINES on either side, as w:widowControl
 
     def parted(self, count: int) -> tuple[LinesBox, LinesBox]:
         """Its first ``count`` lines and the rest, as two boxes."""
@@ -74,9 +76,13 @@ class LinesBox(Box):
         if self.height() <= available + FUZZ:
             return self._piece(self.lines), None
         fit = int(available / self.pitch + 1e-9)
+        if self.widow_control:
+            fit = min(fit, len(self.lines) - WIDOW_LINES)
+            fit = fit if fit >= WIDOW_LINES else 0
         if fit <= 0:
             return None
         rest = LinesBox(self.lines[fit:], self.pitch, self.least_lines, self.keep_with_next, self.texts[fit:])
+        rest.widow_control = self.widow_control
         return self._piece(self.lines[:fit]), rest
 
     def _piece(self, lines: list[Draw]) -> Piece:

@@ -74,6 +74,8 @@ class _DocxBuilder:
         self.structural_line = layout.calibration.docx.structural_line_pt
         self._started = False
         self._boxes = 0                     # 横排 page-number text boxes so far
+        self.block_index = -1               # the part's block being written
+        self.widow_controlled: set[int] = set()     # the part's blocks the layout broke as w:widowControl
         self.turned_starts: list[int] = []  # the part's pages where 横排 attachments start, still to come
 
     # ---- pages ---------------------------------------------------------------------------
@@ -301,6 +303,8 @@ class _DocxBuilder:
                 if run_in:
                     self.run(paragraph, run_in, "body_text")
                 paragraph.paragraph_format.keep_with_next = keep
+                if self.block_index in self.widow_controlled:          # as the layout broke it
+                    paragraph.paragraph_format.widow_control = True
             case Table():
                 self.table(block)
             case Signature(organ, date, _, keep, joint):
@@ -598,7 +602,9 @@ class _DocxBuilder:
         signatures, hanging = list(decisions.signatures), list(decisions.hanging)
         self.turned_starts = list(decisions.turned_starts)
         tight, carry = decisions.tightening, decisions.carry
+        self.widow_controlled = set(decisions.widow_controlled)
         for index, block in enumerate(part.blocks):
+            self.block_index = index
             if tight and tight.first_block <= index <= tight.last_block:
                 self.tightened(block, signatures, hanging, tight.line_pitch)
             elif carry and carry.first_block <= index <= carry.last_block:
