@@ -190,8 +190,11 @@ class LineBreaking(_Data):
     no_line_end: frozenset[str]
     soft_break_after: frozenset[str]
     long_run: int
+    keep_after: frozenset[str]
+    digits_may_follow: frozenset[str]
 
-    @field_validator("no_line_start", "no_line_end", "soft_break_after", mode="before")
+    @field_validator("no_line_start", "no_line_end", "soft_break_after", "keep_after", "digits_may_follow",
+                     mode="before")
     @classmethod
     def _characters(cls, value: object) -> object:
         return frozenset(value) if isinstance(value, str) else value

@@ -107,7 +107,7 @@ class _DocxBuilder:
         paragraph._p.style = self.styles[role]
 
     def run(self, paragraph, text: str, role: str | None = None):
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(self.joined(text))
         if role:
             run._r.style = self.styles[role]
         return run
@@ -116,8 +116,12 @@ class _DocxBuilder:
         paragraph = self.doc.add_paragraph()
         self.style(paragraph, role)
         if text:
-            paragraph.add_run(text)
+            paragraph.add_run(self.joined(text))
         return paragraph
+
+    def joined(self, text: str) -> str:
+        """Text as the DOCX holds it: half-width runs the layout kept whole kept whole."""
+        return ooxml.joined(text, self.layout.line_breaking.keep_after)
 
     def masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
         layout = self.layout
@@ -463,7 +467,7 @@ class _DocxBuilder:
         twips = [round(self.width_pt * w / total * ooxml.TWIPS_PER_PT) for w in model.widths]
         cells = [ooxml.GridCell(placed.row, placed.col, placed.last_row, placed.last_col,
                                 self.styles["table_header" if placed.cell.kind == "header" else "table"],
-                                placed.cell.text)
+                                self.joined(placed.cell.text))
                  for placed in place_cells(model)]
         ooxml.add_grid_rows(table, len(model.rows), cells, twips, model.header_rows)
         ooxml.set_table_width(table, twips)
