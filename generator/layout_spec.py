@@ -177,6 +177,7 @@ class Calibration(_Data):
     autospace_em: float
     table_rule_in_row: float
     table_empty_slot_pt: float
+    table_foot_spare_pt: float
     hanging_tab_slack_pt: float
     hanging_fit_spare_pt: float
     docx: DocxCalibration

@@ -52,3 +52,12 @@ def place_cells(table: Table) -> list[Placement]:
     if missing:
         raise ValueError(f"table leaves {missing} grid slots without a cell")
     return placements
+
+
+def heading_rows(placements: list[Placement]) -> set[int]:
+    """Rows holding header cells only (column heads, a 第二十条 caption): a page never ends after
+    one, in the PDF's breaks and, by keep-with-next, in the DOCX's renderer."""
+    kinds: dict[int, set[str]] = {}
+    for placed in placements:
+        kinds.setdefault(placed.row, set()).add(placed.cell.kind)
+    return {row for row, found in kinds.items() if found == {"header"}}

@@ -78,8 +78,8 @@ def _filled(part: Part, index: int, blocks: BlockLayout, filler: PageFiller,
             del filler.pages[start:]
             tight = blocks.part(part, tightening)
             tight_filled = filler.part(index, tight.boxes, tight.imprint, what)
-            if not any(box.started_page for _, box in tight.signatures):
-                return tight, tight_filled, tightening
+            if all(not box.started_page and box.first_page <= above for _, box in tight.signatures):
+                return tight, tight_filled, tightening      # on the page it was tightened for
     finally:
         filler.spare = (-1, 0.0)
     del filler.pages[start:]

@@ -2,9 +2,8 @@
 
 A table breaks between any two rows where a figure or label row ends (never right after a
 caption or column-header row), repeats its header rows on the next page, and a span cut by a
-break is cut with it: its text is set in the first piece and the continuation stays empty.
-(LibreOffice 7.4 instead keeps the rows of a cut span at their natural height and centres the
-text over the whole span, so such a label can sit one page later there; the page breaks agree.)
+break is cut with it, as LibreOffice 7.4 and Word cut it: its rows keep their own heights, its
+first part shows the lines it holds, centred, and the continuation the rest, centred.
 
 Row heights follow the rule of reportlab's tables, which the first layout used: a row is as
 tall as its tallest cell that spans no other row; a cell spanning rows that needs more than
@@ -15,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.document_model import Table
+from generator.document_model import Cell, Table
 from generator.layout.flow import FUZZ, Box, Piece
 from generator.layout.fonts import TextStyle
 from generator.layout.inks import ink
@@ -23,7 +22,7 @@ from generator.layout.linebreak import Line, line_width
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout
 from generator.paged_document import CellBox, Item, Rule
-from generator.table_grid import place_cells
+from generator.table_grid import heading_rows, place_cells
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,9 @@ class _Cell:
     last_row: int
     text: str | None            # None: the continuation of a span cut by a page break
     style: TextStyle
+    cut: bool = False           # a span cut by a page break
+    source: Cell | None = None  # and its cell, whose text the continuation may carry on
+    first_row: int = 0          # the span's first row in the whole table
 
 
 class TableLayout:
@@ -50,6 +52,7 @@ class TableLayout:
         self.pad_y = geometry.cell_padding_pt + self.rule * layout.calibration.table_rule_in_row
         self.leading = layout.role("table").line_pitch_pt
         self.empty_slot = layout.calibration.table_empty_slot_pt
+        self.foot_spare = layout.calibration.table_foot_spare_pt
         self.styles = {"header": setter.style("table_header"), "label": setter.style("table"),
                        "number": setter.style("table")}
         total = sum(table.widths)
@@ -57,12 +60,9 @@ class TableLayout:
         for w in table.widths:
             self.edges.append(self.edges[-1] + width * w / total)
         self.placements = place_cells(table)
-        kinds: dict[int, set[str]] = {}
-        for placed in self.placements:
-            kinds.setdefault(placed.row, set()).add(placed.cell.kind)
         # A page may end after a row only if the row holds figures or labels, so a caption row
         # ("第二十条第（一）项") or a column header never ends a page apart from its rows.
-        self.may_end_after = {row for row, found in kinds.items() if found != {"header"}}
+        self.may_end_after = set(range(len(table.rows))) - heading_rows(self.placements)
         self._lines: dict[tuple, list[Line]] = {}
 
     def rows(self, start: int, end: int) -> list[int]:
@@ -81,10 +81,22 @@ class TableLayout:
                 x0, x1 = self.edges[cell.col], self.edges[cell.last_col + 1]
                 y0, y1 = top + tops[cell.row], top + tops[cell.last_row + 1]
                 items.append(CellBox(x0, y0, x1 - x0, y1 - y0, cell.text or ""))
-                if cell.text:
-                    items += self._cell_text(cell, x0, x1, y0, y1)
+                if cell.text or cell.cut and cell.source and cell.source.text:
+                    items += self._cell_text(cell, x0, x1, y0, y1, self._shown(cell, rows))
             return items + self._rules(cells, top, tops)
         return Piece(tops[-1], draw)
+
+    def _shown(self, cell: _Cell, rows: list[int]) -> slice:
+        """The lines of a cell this piece shows. A span cut by a page break shows, as LibreOffice
+        and Word do, the lines its first part holds there, and the rest in its continuation."""
+        if not cell.cut:
+            return slice(None)
+        first = [row for row in range(cell.first_row, rows[self.table.header_rows]) if row not in rows] \
+            if cell.text is None else [row for row in rows if row >= cell.first_row]
+        part = list(range(self.table.header_rows)) + first
+        heights = self._row_heights(self._cells(part), len(part))[self.table.header_rows:]
+        held = int((sum(heights) - 2 * self.pad_y) / self.leading + FUZZ)
+        return slice(None, held) if cell.text is not None else slice(held, None)
 
     # ---- cells ---------------------------------------------------------------------------
     def _cells(self, rows: list[int]) -> list[_Cell]:
@@ -95,20 +107,24 @@ class TableLayout:
             if covered:
                 text = placed.cell.text if placed.row in index else None
                 cells.append(_Cell(placed.col, covered[0], placed.last_col, covered[-1], text,
-                                   self.styles[placed.cell.kind]))
+                                   self.styles[placed.cell.kind], len(covered) < placed.last_row - placed.row + 1,
+                                   placed.cell, placed.row))
         return cells
 
     def _text_lines(self, cell: _Cell) -> list[Line]:
-        key = (cell.style.role, cell.col, cell.last_col, cell.text)
+        text = cell.text if cell.text is not None or not cell.source else cell.source.text
+        key = (cell.style.role, cell.col, cell.last_col, text)
         if key not in self._lines:
             width = self.edges[cell.last_col + 1] - self.edges[cell.col] - 2 * self.pad_x
-            tokens = self.setter.tokens([(cell.text or "", cell.style)])
+            tokens = self.setter.tokens([(text or "", cell.style)])
             self._lines[key] = self.setter.break_lines(tokens, width, justify=False)
         return self._lines[key]
 
     def _needed(self, cell: _Cell) -> float:
-        """Height the cell's content and padding need."""
-        lines = len(self._text_lines(cell)) * self.leading if cell.text is not None else self.empty_slot
+        """Height the cell's content and padding need; a span cut by a page break asks for none
+        (LibreOffice keeps the rows of a cut span at their own heights)."""
+        lines = len(self._text_lines(cell)) * self.leading if cell.text is not None and not cell.cut \
+            else self.empty_slot
         return lines + 2 * self.pad_y
 
     def _row_heights(self, cells: list[_Cell], count: int) -> list[float]:
@@ -133,8 +149,10 @@ class TableLayout:
                 extra[r] += share
         return [h + e for h, e in zip(heights, extra)]
 
-    def _cell_text(self, cell: _Cell, x0: float, x1: float, y0: float, y1: float) -> list[Item]:
-        lines = self._text_lines(cell)
+    def _cell_text(self, cell: _Cell, x0: float, x1: float, y0: float, y1: float,
+                   shown: slice = slice(None)) -> list[Item]:
+        """The cell's lines (those ``shown`` here), centred in its box."""
+        lines = self._text_lines(cell)[shown]
         style = cell.style
         top = y0 + (y1 - y0 - len(lines) * self.leading) / 2
         inner = x1 - x0 - 2 * self.pad_x
@@ -196,6 +214,7 @@ class TableBox(Box):
     def split(self, available: float) -> tuple[Piece, Box | None] | None:
         """The most rows that fit. A piece only grows with its rows, so the last row that may
         end a page and still fits is found by bisection, not by laying out every piece."""
+        available -= self.layout.foot_spare         # as LibreOffice fits rows at a page's foot
         if self.height() <= available + FUZZ:
             return self._whole, None
         ends = [end for end in range(self.start + 1, len(self.layout.table.rows))

@@ -31,7 +31,7 @@ from generator.paged_document import (
     HangingIndent, ImprintPlacement, JointMark, MastheadPlacement, OrganPlacement, PagedDocument, PartLayout,
     SignaturePlacement, TurnedPages,
 )
-from generator.table_grid import place_cells
+from generator.table_grid import heading_rows, place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.rule_image import double_rule_png
 from generator.writers.docx.styles import add_styles, style_spacing
@@ -465,11 +465,12 @@ class _DocxBuilder:
         table = self.doc.add_table(rows=0, cols=columns)
         total = sum(model.widths)
         twips = [round(self.width_pt * w / total * ooxml.TWIPS_PER_PT) for w in model.widths]
+        placements = place_cells(model)
         cells = [ooxml.GridCell(placed.row, placed.col, placed.last_row, placed.last_col,
                                 self.styles["table_header" if placed.cell.kind == "header" else "table"],
                                 self.joined(placed.cell.text))
-                 for placed in place_cells(model)]
-        ooxml.add_grid_rows(table, len(model.rows), cells, twips, model.header_rows)
+                 for placed in placements]
+        ooxml.add_grid_rows(table, len(model.rows), cells, twips, model.header_rows, heading_rows(placements))
         ooxml.set_table_width(table, twips)
         geometry = self.layout.tables
         ooxml.set_table_borders(table, geometry.rule_width_pt, geometry.rule_width_pt)

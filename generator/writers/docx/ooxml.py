@@ -276,11 +276,14 @@ class GridCell:
     text: str
 
 
-def add_grid_rows(table, rows: int, cells: list[GridCell], widths_twips: list[int], header_rows: int) -> None:
+def add_grid_rows(table, rows: int, cells: list[GridCell], widths_twips: list[int], header_rows: int,
+                  kept: set[int] = frozenset()) -> None:
     """Every row of a table whose merged cells are given as grid rectangles, in one pass. A cell
     is a w:tc with w:gridSpan, and w:vMerge restart when it spans rows; each row it reaches below
     gets a w:tc with w:vMerge continue and an empty paragraph. This is the markup Word writes and
-    python-docx's cell.merge makes, without merge's lookups (a second for the three tables)."""
+    python-docx's cell.merge makes, without merge's lookups (a second for the three tables). The
+    ``kept`` rows (a caption, a block's column heads) keep with the next: their paragraphs carry
+    w:keepNext, which Word and LibreOffice honour between table rows."""
     in_row: dict[int, list[tuple[int, GridCell, bool]]] = {}
     for cell in cells:
         for row in range(cell.row, cell.last_row + 1):
@@ -294,7 +297,8 @@ def add_grid_rows(table, rows: int, cells: list[GridCell], widths_twips: list[in
         if row < header_rows:
             tr_pr.append(OxmlElement("w:tblHeader"))
         for _, cell, continued in sorted(in_row.get(row, []), key=lambda item: item[0]):
-            tr.append(_grid_tc(cell, continued, sum(widths_twips[cell.col:cell.last_col + 1])))
+            tr.append(_grid_tc(cell, continued, sum(widths_twips[cell.col:cell.last_col + 1]),
+                               row in kept and row >= header_rows))
         tbl.append(tr)
 
 
@@ -305,7 +309,7 @@ def _element(tag: str, **attributes: str) -> etree._Element:
     return element
 
 
-def _grid_tc(cell: GridCell, continued: bool, width_twips: int) -> etree._Element:
+def _grid_tc(cell: GridCell, continued: bool, width_twips: int, keep_with_next: bool = False) -> etree._Element:
     """One w:tc, its children appended in the schema's order (tcPr: tcW, gridSpan, vMerge,
     vAlign; then the paragraph): built whole here, it needs no lookup of where they go."""
     tc_pr = OxmlElement("w:tcPr")
@@ -323,6 +327,8 @@ def _grid_tc(cell: GridCell, continued: bool, width_twips: int) -> etree._Elemen
     tc_pr.append(_element("w:vAlign", val="center"))
     p_pr = OxmlElement("w:pPr")
     p_pr.append(_element("w:pStyle", val=cell.style_id))
+    if keep_with_next:
+        p_pr.append(OxmlElement("w:keepNext"))
     run = OxmlElement("w:r")
     if cell.text:
         text = OxmlElement("w:t")
