@@ -54,8 +54,8 @@ def _issuing_options(parser: argparse.ArgumentParser) -> None:
 
 def _year_in_range(year: int | None, model_year: Any) -> None:
     """``--year`` within the bounds the data model sets for a year (a date must exist)."""
-    bounds = {type(rule).__name__: rule for rule in model_year.metadata}
-    low, high = bounds["Ge"].ge, bounds["Le"].le
+    from generator.load.report_model import bounds
+    low, high = bounds(model_year)
     if year is not None and not low <= year <= high:
         raise UsageError(message("--year must be a year from {low} to {high}", low=low, high=high))
 

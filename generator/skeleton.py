@@ -77,7 +77,7 @@ def skeleton(year_format: int, year: int, organ: str, issued: Issuing | None = N
     issued = issued or issuing(organ)
     office, place = issued.issuer, issued.place
     sent = dt.date(year + 1, 1, 20)
-    placeholder = [{"p": "在此填写。"}]
+    placeholder = [{"p": default_wording().render("placeholder")}]
     data = {
         "format": year_format, "year": year, "organ": organ, "keywords": ["政府信息公开", "年度报告", str(year)],
         "cover": {

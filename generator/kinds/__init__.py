@@ -64,10 +64,11 @@ class Checked:
 
 
 def _check_annual_report(source: YamlSource) -> Checked:
-    from generator.checks import check_report
+    from generator.checks import check_report, unfinished_findings
     from generator.load import validate
     checked = check_report(source, validate(source))
-    return Checked(annual_report(), checked.report, checked.findings)
+    findings = sorted(checked.findings + unfinished_findings(source, checked), key=lambda finding: finding.sort_key)
+    return Checked(annual_report(), checked.report, findings)
 
 
 def _compose_annual_report(data: Any, warn: Warn, layout: Layout) -> Document:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 from decimal import InvalidOperation
 from typing import Annotated, Any, Literal, get_args
 
+from pydantic.fields import FieldInfo
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, TypeAdapter,
                       field_validator, model_validator)
 
 from generator.load.clerk_values import clerk_date, half_width, whole_number
 from generator.load.echo import echo
 from generator.i18n import N_, message
+from generator.layout_spec import LAYOUTS_DIR, read_layout_file
 from generator.load.limits import LIMITS
 
 NOT_APPLICABLE = "/"
@@ -30,9 +33,22 @@ def _not_applicable(value: Any) -> Any:
     return NOT_APPLICABLE if isinstance(value, str) and half_width(value) == NOT_APPLICABLE else value
 
 
+@cache
+def _none_words() -> frozenset[str]:
+    return frozenset(read_layout_file(LAYOUTS_DIR / "wording.yaml")["none_words"])
+
+
+def _refuse_none_word(value: Any) -> None:
+    """A word for "none" (无, —) in a figure: say what the cell takes instead."""
+    if isinstance(value, str) and half_width(value) in _none_words():
+        raise ValueError(message('{value} is no figure: write 0 if there were none, "/" if the row does not apply, '
+                                 "or leave it blank if it is not reported", value=echo(value)))
+
+
 def count_value(value: Any) -> Any:
     """A count as the data holds it (full-width digits read); ValueError saying what a count takes."""
     value = _not_applicable(whole_number(value))
+    _refuse_none_word(value)
     if value is None or value == NOT_APPLICABLE:
         return value
     if isinstance(value, bool) or not isinstance(value, int):
@@ -44,6 +60,7 @@ def amount_value(value: Any) -> Any:
     """A Decimal printed as written ("58812595.00"); a quoted amount is text to YAML, so its
     form and size are checked here."""
     value = _not_applicable(value)
+    _refuse_none_word(value)
     if isinstance(value, str):
         value = half_width(value)
     if value is None or value == NOT_APPLICABLE:
@@ -68,6 +85,12 @@ Amount = Annotated[Decimal | Literal["/"] | None, BeforeValidator(amount_value)]
 ClerkDate = Annotated[dt.date, BeforeValidator(clerk_date)]
 # A whole number such as a year, in half- or full-width digits.
 WholeNumber = Annotated[int, BeforeValidator(whole_number)]
+
+
+def bounds(field: FieldInfo) -> tuple[int, int]:
+    """The least and the greatest value a whole-number field allows (its ``ge`` and ``le``)."""
+    rules = {type(rule).__name__: rule for rule in field.metadata}
+    return rules["Ge"].ge, rules["Le"].le
 
 
 class Strict(BaseModel):
