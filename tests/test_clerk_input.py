@@ -135,4 +135,4 @@ def test_a_misspelt_key_is_named_with_the_key_it_was_meant_to_be(tmp_path, capsy
     path = _write(tmp_path, _seed_with("  addressee: ", "  adressee: "))
     code, out = _check(capsys, path)
     assert code == 1
-    assert out.strip() == f"{path}:21:13: 错误：报送报告：未知的项“adressee”，是不是 addressee？"
+    assert out.strip() == f"{path}:21:13: 错误：报送报告：不认识的项"adressee"，是不是 addressee？"
