@@ -85,4 +85,4 @@ def _unknown_key(model: TypeAdapter, location: tuple[int | str, ...]) -> Message
     if near is None:
         return message("{place}: unknown field {key} (check its spelling)", place=Place(parent), key=echo(key))
     return message("{place}: unknown field {key}: did you mean {near}?", place=Place(parent), key=echo(key),
-                   near=near)
+                   near=echo(near))
