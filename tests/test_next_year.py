@@ -128,3 +128,11 @@ def test_new_without_from_needs_year_and_organ(args):
                             timeout=120)
     assert result.returncode == 2 and result.stderr == (
         "错误：gongwen new 需要 --year 和 --organ（或 --from LAST_YEAR.yaml）\n")
+
+
+def test_a_row_that_did_not_apply_last_year_stays_not_applicable(tmp_path):
+    """Issue 23: a 街道办事处 makes no 规章; its "/" row came back blank, as if not reported."""
+    draft, text = _new_from(tmp_path, ROOT / "data" / "subdistrict-2021.yaml")
+    proactive = yaml.safe_load(text)["report"]["proactive"]
+    assert proactive["regulations"]["rules"] == {"issued": "/", "repealed": "/", "in_force": "/"}
+    assert proactive["licensing"]["administrative_license"]["decisions"] is None
