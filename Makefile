@@ -28,6 +28,7 @@ test: setup test-tools
 # Long runs of their own, not part of `make test`.
 fuzz: setup
 	$(PY) tests/fuzz.py --cases 2000
+	$(PY) tests/fuzz_entry_points.py --cases 3200
 
 bench: setup test-tools
 	$(PY) tests/bench.py

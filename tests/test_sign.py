@@ -136,6 +136,15 @@ def test_a_password_file_that_is_no_text_is_one_line(seed_copies, keys, tmp_path
     assert not (tmp_path / "signed.pdf").exists()
 
 
+def test_a_password_file_in_utf16_without_its_mark_is_one_line(seed_copies, keys, tmp_path, capsys):
+    """Found by tests/fuzz_entry_points.py: NUL characters made the PKCS#12 library panic."""
+    password_file = tmp_path / "password"
+    password_file.write_bytes(PASSWORD.encode("utf-16-le"))
+    assert main(["sign", str(seed_copies["pdf"]), "--p12", str(keys["office"]),
+                 "--password-file", str(password_file), "-o", str(tmp_path / "signed.pdf")]) == 2
+    assert "U+0000" in capsys.readouterr().err and not (tmp_path / "signed.pdf").exists()
+
+
 def test_sign_prints_no_deprecation_warning(seed_copies, keys, tmp_path):
     signed = tmp_path / "signed.pdf"
     result = subprocess.run([sys.executable, "-W", "default", "-m", "generator", "sign", str(seed_copies["pdf"]),

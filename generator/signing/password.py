@@ -27,7 +27,17 @@ MAX_BYTES = 64 * 1024               # a password file holds a line; anything lar
 
 
 def password_text(data: bytes) -> str:
-    """The characters ``data`` encodes; UsageError when it is in no encoding a password file is saved in."""
+    """The characters ``data`` encodes; UsageError when it is in no encoding a password file is saved
+    in, or holds NUL (UTF-16 without its mark does; no password holds one, and the PKCS#12 library
+    fails on it)."""
+    text = _decoded(data)
+    if "\0" in text:
+        raise UsageError(message("the password holds NUL characters (U+0000), as UTF-16 without a byte-order mark "
+                                 "does; save the password file as UTF-8"))
+    return text
+
+
+def _decoded(data: bytes) -> str:
     for mark, encoding in _MARKED:
         if data.startswith(mark):
             try:
