@@ -51,11 +51,22 @@ def test_the_same_dates_in_a_general_公文(tmp_path):
     assert check_path(path).data.date == dt.date(2025, 1, 20)
 
 
-def test_an_impossible_date_is_named_as_printed(tmp_path, capsys):
-    path = _write(tmp_path, _seed_with("  date: 2021-02-04", "  date: 2021-2-30"))
+def test_a_misspelt_key_in_a_general_公文_is_named_with_the_nearest(tmp_path, capsys):
+    path = _write(tmp_path, QINGSHI.replace("\naddressee:", "\nadressee:", 1))
+    code, out = _check(capsys, path)
+    assert code == 1 and out.strip().endswith('错误：文件顶层：不认识的项"adressee"，是不是"addressee"？')
+
+
+@pytest.mark.parametrize("old, new, error", [
+    ("  date: 2021-02-04", "  date: 2021-2-30", "25:9: 错误：报送报告·成文日期：2021年2月30日不存在"),
+    # a misspelt key is named at its line, with the key it was meant to be (not as a required key missing)
+    ("  addressee: ", "  adressee: ", '21:13: 错误：报送报告：不认识的项"adressee"，是不是"addressee"？'),
+])
+def test_one_line_names_the_slip_as_printed(tmp_path, capsys, old, new, error):
+    path = _write(tmp_path, _seed_with(old, new))
     code, out = _check(capsys, path)
     assert code == 1
-    assert out.strip() == f"{path}:25:9: 错误：报送报告·成文日期：2021年2月30日不存在"
+    assert out.strip() == f"{path}:{error}"
 
 
 def test_a_text_that_is_no_date_says_what_a_date_is(tmp_path, capsys):
@@ -127,15 +138,6 @@ def test_the_files_own_comments_after_fields_are_not_questioned(tmp_path, capsys
     path = _write(tmp_path, _seed_with("  addressee: 市政府办公厅", "  addressee: 市政府办公厅  # 主送机关"))
     code, out = _check(capsys, path)
     assert code == 0 and "主送机关" not in out
-
-
-# ---- all the errors at once ----------------------------------------------------------------
-
-def test_a_misspelt_key_is_named_with_the_key_it_was_meant_to_be(tmp_path, capsys):
-    path = _write(tmp_path, _seed_with("  addressee: ", "  adressee: "))
-    code, out = _check(capsys, path)
-    assert code == 1
-    assert out.strip() == f'{path}:21:13: 错误：报送报告：不认识的项"adressee"，是不是"addressee"？'
 
 
 # ---- what the skeleton leaves to write -------------------------------------------------------
