@@ -27,7 +27,6 @@ import sys
 import tempfile
 import time
 import traceback
-import zipfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
