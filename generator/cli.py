@@ -94,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
                        help=_("report: the annual report alone, for the portal (NAME.report.pdf …; default: all)"))
     check = commands.add_parser("check", help=_("check the data's tables and numbers; write nothing"))
     check.add_argument("data", type=Path, metavar="DATA.yaml", help=_("report data (YAML) or a clerk's draft"))
+    check.add_argument("--verbose", action="store_true",
+                       help=_("also list the figures of the prose that name no table cell (not read)"))
     draft = commands.add_parser("draft", help=_("read a clerk's draft (.txt, .md, .docx) and write what was "
                                                 "recognised as a data file to review"))
     draft.add_argument("draft", type=Path, metavar="DRAFT.docx",
@@ -219,11 +221,13 @@ def draft(path: Path, output: Path | None) -> int:
     return 1 if checked.errors else 0
 
 
-def check(data: Path) -> int:
+def check(data: Path, verbose: bool = False) -> int:
     from generator.kinds import check_path
     checked = check_path(data)
     for finding in checked.findings:
         print(finding)
+    for note in checked.notes if verbose else ():
+        print(note)
     warnings = len(checked.findings) - len(checked.errors)
     print(message("{path}: {errors} error(s), {warnings} warning(s)", path=data, errors=len(checked.errors),
                   warnings=warnings))
@@ -291,7 +295,7 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
         if args.command == "draft":
             return draft(args.draft, args.output)
         if args.command == "check":
-            return check(args.data)
+            return check(args.data, args.verbose)
         if args.command == "sign":
             return sign(args.pdf, args.p12, args.password_file, args.output)
         if args.command == "new":

@@ -143,10 +143,12 @@ class Attendance:
 @dataclass(frozen=True)
 class AttachmentHead:
     """An attachment's first lines (§8), on a new page: ``label`` ("附件1") flush left on line 1,
-    its title centred from line 3."""
+    its title centred from line 3. A ``landscape`` (横排) attachment is set with the sheet turned
+    a quarter, its pages' tops toward the paper's left edge (§8)."""
 
     label: str
     title: Title
+    landscape: bool = False
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,7 @@ class Calibration(_Data):
     table_rule_in_row: float
     table_empty_slot_pt: float
     hanging_tab_slack_pt: float
+    hanging_fit_spare_pt: float
     docx: DocxCalibration
     pdf: PdfCalibration
 

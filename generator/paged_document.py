@@ -86,7 +86,21 @@ class CellBox:
     text: str
 
 
-Item = Union[TextLine, Rule, Image, CellBox]
+Transform = tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Items set in a frame of their own and placed on the page by ``transform`` (a, b, c, d, e, f):
+    the frame's point (X, Y) lands at x = a·X + c·Y + e, y = b·X + d·Y + f, as Typst's GroupItem
+    carries its transform. A 横排 page's text and rules are one group, set on the sheet turned a
+    quarter (§8); its page number stays outside, upright where every page has it."""
+
+    items: tuple[Item, ...]
+    transform: Transform
+
+
+Item = Union[TextLine, Rule, Image, CellBox, Group]
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,12 @@ class Page:
     printed_number: int | None          # the "— N —" it carries; None on a page without body text
     items: tuple[Item, ...]
 
+    def leaves(self) -> list[Item]:
+        """The page's items, a group's in its place (in the group's own frame): what it draws."""
+        return [leaf for item in self.items for leaf in (item.items if isinstance(item, Group) else (item,))]
+
     def lines(self) -> list[TextLine]:
-        return [item for item in self.items if isinstance(item, TextLine)]
+        return [item for item in self.leaves() if isinstance(item, TextLine)]
 
 
 @dataclass(frozen=True)
@@ -196,6 +214,29 @@ class PartLayout:
     masthead: MastheadPlacement = MastheadPlacement()
     hanging: tuple[HangingIndent, ...] = ()     # the 附件说明's names and a 纪要's lists, in order
     first_page_numbered: bool = True    # a letter's first page carries no number (§7.5, §10.1)
+    turned_starts: tuple[int, ...] = ()     # the pages where its 横排 attachments start, in order
+
+
+@dataclass(frozen=True)
+class TurnedPages:
+    """The 横排 pages' frame (§8), for a flowing format's landscape section: the sheet turned a
+    quarter clockwise, so its top lies along the paper's left edge; the 版心's margins in that
+    frame (pt); and the box of the page number, which stays upright on the paper where every page
+    has it: in the turned frame its text runs down the page, at ``number_x`` (its em box's left)
+    for ``number_size``, between ``number_y0`` and ``number_y1`` (odd pages end there, even pages
+    start there, as upright pages keep one 字 from the 版心's edges)."""
+
+    width: float
+    height: float
+    top: float
+    right: float
+    bottom: float
+    left: float
+    number_x: float
+    number_size: float
+    number_y0: float
+    number_y1: float
+    transform: Transform                # the turned frame → the paper
 
 
 @dataclass(frozen=True)
@@ -206,3 +247,4 @@ class PagedDocument:
     pages: tuple[Page, ...]
     parts: tuple[PartLayout, ...]
     fonts: dict[str, Path] = field(default_factory=dict)   # the font files the runs use
+    turned: TurnedPages | None = None                       # the 横排 pages' frame, if any page is turned

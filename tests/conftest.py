@@ -63,6 +63,20 @@ def layout() -> Layout:
     return load_layout()
 
 
+# A small 通知 of the general format, for documents built inline (each test changes what it tests).
+NOTICE = {
+    "kind": "通知",
+    "issuers": ["某某区人民政府办公室"],
+    "doc_number": {"code": "某政办", "year": 2024, "serial": 3},
+    "title": "某某区人民政府办公室关于做好某项工作的通知",
+    "addressee": "各镇人民政府",
+    "body": [{"p": "为做好某项工作，现将有关事项通知如下。"}, {"h1": "工作要求"}, {"p": "各单位要认真落实。"}],
+    "signatures": ["某某区人民政府办公室"],
+    "date": "2024-05-08",
+    "imprint": {"copy_to": ["区委办公室"], "printer": "某某区人民政府办公室", "print_date": "2024-05-08"},
+}
+
+
 def composed(path: Path) -> Document:
     """The document a data file of any kind composes to, as `gongwen build` composes it."""
     from generator.kinds import check_path
@@ -150,7 +164,20 @@ def missing_table_text(pdf_path: Path, tables) -> list[str]:
 def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
     """The first characters of each page's text, whitespace removed."""
     with pdfplumber.open(pdf_path) as pdf:
-        return [squeeze(page.extract_text() or "")[:length] for page in pdf.pages]
+        return [squeeze(reading_text(page))[:length] for page in pdf.pages]
+
+
+def reading_text(page) -> str:
+    """A page's text as its reader reads it: the upright text, or on a 横排 page whose text runs
+    up the paper (ours: the sheet is turned to read it) that text, line by line from the paper's
+    left edge. The few characters the other way (a page number) are left out."""
+    turned = [c for c in page.chars if not c["upright"]]
+    if len(turned) * 2 <= len(page.chars):
+        return page.filter(lambda o: o.get("object_type") != "char" or o["upright"]).extract_text() or ""
+    lines: dict[int, list[dict]] = {}
+    for char in turned:
+        lines.setdefault(round(char["matrix"][4]), []).append(char)
+    return "\n".join("".join(c["text"] for c in sorted(lines[x], key=lambda c: c["matrix"][5])) for x in sorted(lines))
 
 
 DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))

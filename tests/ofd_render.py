@@ -23,25 +23,31 @@ def floats(text: str | None) -> list[float]:
     return [float(value) for value in (text or "").split()]
 
 
+def on_page(graphic: etree._Element, x: float, y: float) -> tuple[float, float]:
+    """A point of an object's own space on the page (mm): through its CTM (a turned 横排 page's
+    objects have one), then from the Boundary's corner."""
+    left, top = floats(graphic.get("Boundary"))[:2]
+    a, b, c, d, e, f = floats(graphic.get("CTM")) or [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    return left + a * x + c * y + e, top + b * x + d * y + f
+
+
 def glyphs(text_object: etree._Element) -> list[tuple[str, float, float]]:
-    """Each character of a TextObject with its origin on the page (mm): the Boundary's corner
-    plus the TextCode's X/Y, then DeltaX from glyph to glyph."""
-    left, top = floats(text_object.get("Boundary"))[:2]
+    """Each character of a TextObject with its origin on the page (mm): the TextCode's X/Y, then
+    DeltaX from glyph to glyph, in the object's space, placed on the page."""
     placed = []
     for code in text_object.iterfind("ofd:TextCode", NS):
-        x, y = left + float(code.get("X")), top + float(code.get("Y"))
+        x, y = float(code.get("X")), float(code.get("Y"))
         for char, delta in zip(code.text, floats(code.get("DeltaX")) + [0.0]):
-            placed.append((char, x, y))
+            placed.append((char, *on_page(text_object, x, y)))
             x += delta
     return placed
 
 
 def path_points(path_object: etree._Element) -> list[tuple[float, float]]:
     """The points of a PathObject's ``M … L …`` data on the page (mm)."""
-    left, top = floats(path_object.get("Boundary"))[:2]
     values = [float(token) for token in path_object.findtext("ofd:AbbreviatedData", namespaces=NS).split()
               if token not in ("M", "L")]
-    return [(left + x, top + y) for x, y in zip(values[::2], values[1::2])]
+    return [on_page(path_object, x, y) for x, y in zip(values[::2], values[1::2])]
 
 
 def color(element: etree._Element | None) -> tuple[int, ...]:
@@ -103,10 +109,14 @@ class OfdPackage:
         stroke = round(float(element.get("LineWidth", "0")) * scale / 2) if element.get("Stroke") == "true" else 0
         fill = Image.new("RGB", (1, 1), color(element.find("ofd:FillColor", NS)))
         box = round(size * 2)
+        turned = floats(element.get("CTM"))[:1] == [0.0]    # a 横排 page's text runs up the paper
         for char, x, y in glyphs(element):
             mask = Image.new("L", (box, box), 0)
             ImageDraw.Draw(mask).text((box / 4, box * 3 / 4), char, font=font, fill=255, anchor="ls",
                                       stroke_width=stroke, stroke_fill=255)
             mask = mask.resize((max(1, round(box * hscale)), box))
-            page.paste(fill.resize(mask.size), (round(x * scale - box / 4 * hscale), round(y * scale - box * 3 / 4)),
-                       mask)
+            origin = (box / 4 * hscale, box * 3 / 4)
+            if turned:                  # a quarter turn counterclockwise: (u, v) → (v, width − u)
+                origin = (origin[1], mask.width - origin[0])
+                mask = mask.rotate(90, expand=True)
+            page.paste(fill.resize(mask.size), (round(x * scale - origin[0]), round(y * scale - origin[1])), mask)

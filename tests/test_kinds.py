@@ -21,24 +21,13 @@ from generator.inspection.facts import read_pdf
 from generator.kinds import ANNUAL_REPORT, check_path, kinds
 from generator.kinds.spec import kind_specs
 from generator.layout_spec import load_layout
+from tests.conftest import NOTICE as BASE
 from tests.conftest import ROOT, assert_valid_docx, libreoffice_pdf, squeeze
 
 LAYOUT = load_layout()
 PITCH_MM = LAYOUT.line_pitch_pt * 25.4 / 72
 CHAR_MM = LAYOUT.char_pitch_pt * 25.4 / 72
 TOP, LEFT, RIGHT = LAYOUT.page.top_mm, LAYOUT.page.left_mm, LAYOUT.page.left_mm + LAYOUT.page.text_width_mm
-
-BASE = {
-    "kind": "通知",
-    "issuers": ["某某区人民政府办公室"],
-    "doc_number": {"code": "某政办", "year": 2024, "serial": 3},
-    "title": "某某区人民政府办公室关于做好某项工作的通知",
-    "addressee": "各镇人民政府",
-    "body": [{"p": "为做好某项工作，现将有关事项通知如下。"}, {"h1": "工作要求"}, {"p": "各单位要认真落实。"}],
-    "signatures": ["某某区人民政府办公室"],
-    "date": "2024-05-08",
-    "imprint": {"copy_to": ["区委办公室"], "printer": "某某区人民政府办公室", "print_date": "2024-05-08"},
-}
 
 
 def _file(tmp_path: Path, name: str = "doc", **changes) -> Path:

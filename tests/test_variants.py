@@ -275,10 +275,12 @@ def test_section_四_prose_is_checked_against_its_table(tmp_path):
                           "被申请行政复议3件，均获维持；被提起行政诉讼2件")
     where = _at(path, text, "    notes:\n      - p: 2022年", "2022年")
     heading = "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况"
+    said, table = f"{heading}写的是“2022年，我局因政府信息公开工作被申请行政复议3件，均获维持；”", f"但{heading}的表格中"
     assert [str(f) for f in check_file(path).findings if "写的是" in str(f.message)] == [
-        f"{where}: 提示：{heading}写的是“行政复议3件”，但表格中行政复议（总计）为2",
-        f"{where}: 提示：{heading}写的是“行政复议3件，均获维持”，但表格中行政复议（结果维持）为2",
-        f"{where}: 提示：{heading}写的是“行政诉讼2件”，但表格中行政诉讼（总计（未经复议直接起诉 + 复议后起诉））为1",
+        f"{where}: 提示：{said}，其中“我局因政府信息公开工作被申请行政复议3件”，{table}行政复议（总计）为2",
+        f"{where}: 提示：{said}，其中“我局因政府信息公开工作被申请行政复议3件……均获维持”，{table}行政复议（结果维持）为2",
+        f"{where}: 提示：{heading}写的是“被提起行政诉讼2件，法院判决驳回原告诉讼请求。”，其中“被提起行政诉讼2件”，"
+        f"{table}行政诉讼 未经复议直接起诉（总计）＋行政诉讼 复议后起诉（总计）为1",
     ]
 
 
@@ -288,11 +290,12 @@ def test_a_claim_of_no_case_is_checked_and_so_is_the_overview(tmp_path):
     path.write_text(text.replace("    - p: 建立信息发布“三审”制度，", "    - p: 全年行政复议纠错1件。建立信息发布“三审”制度，"),
                     encoding="utf-8")
     text = path.read_text(encoding="utf-8")
+    table = "但四、政府信息公开行政复议、行政诉讼情况的表格中"
     assert [str(f) for f in check_file(path).findings] == [
-        f"{_at(path, text, '- p: 全年行政复议', '全年')}: 提示：一、总体情况写的是“行政复议纠错1件”，但表格中"
-        "行政复议（结果纠正）为0",
+        f"{_at(path, text, '- p: 全年行政复议', '全年')}: 提示：一、总体情况写的是“全年行政复议纠错1件。”，"
+        f"其中“全年行政复议纠错1件”，{table}行政复议（结果纠正）为0",
         f"{_at(path, text, '- p: 2021年，街道无', '2021')}: 提示：四、政府信息公开行政复议、行政诉讼情况写的是"
-        "“无被申请行政复议”，但表格中行政复议（总计）为1",
+        f"“2021年，街道无被申请行政复议、提起行政诉讼情况。”，其中“无被申请行政复议”，{table}行政复议（总计）为1",
     ]
 
 

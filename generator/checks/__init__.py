@@ -9,19 +9,20 @@ adds what is not written yet, for ``check`` and ``build`` (an import starts from
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks.arithmetic import TableArithmetic
 from generator.checks.cross_year import cross_year_findings
 from generator.checks.findings import Finding
 from generator.checks.labels import label_findings
-from generator.checks.narrative import narrative_findings
+from generator.checks.narrative import narrative_findings, prose_judge, report_paragraphs
 from generator.checks.table_rows import table_rows
 from generator.checks.unfinished import empty_table_findings, text_findings
 from generator.compose.report_format import load_report_format, report_tables
 from generator.compose.sections import report_sections
 from generator.compose.wording import default_wording
+from generator.i18n import Message
 from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
@@ -33,6 +34,7 @@ __all__ = ["CheckedReport", "Finding", "check_file", "check_report", "completed_
 class CheckedReport:
     report: ReportFile          # with the totals the data left out computed
     findings: list[Finding]
+    notes: list[Message] = field(default_factory=list)     # figures of the prose left alone (check --verbose)
 
     @property
     def errors(self) -> list[Finding]:
@@ -45,26 +47,30 @@ def completed_data(source: YamlSource, report: ReportFile) -> tuple[dict, list[F
     return data, TableArithmetic(data, table_rows(report_tables(report)), source.position).run()
 
 
-def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> list[Finding]:
-    """What the prose and the labels say against the tables and the standard."""
+def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> tuple[list[Finding], list[Message]]:
+    """What the prose and the labels say against the tables and the standard, and the prose's
+    figures left alone."""
     wording = default_wording()
-    spec = load_report_format(report.format)
-    sections = report_sections(report.report, spec["sections"])
+    sections = report_sections(report.report, load_report_format(report.format)["sections"])
     headings = {section.number: section.heading(wording) for section in sections}
-    return (narrative_findings(sections, headings, data, spec["narrative"], source.position)
-            + label_findings(report, report_tables(report), source.position))
+    tables = report_tables(report)
+    paragraphs = list(report_paragraphs(sections, headings, report.report.opening))
+    narrative, notes = narrative_findings(paragraphs, prose_judge(data["report"], tables, sections, headings),
+                                          source.position)
+    return narrative + label_findings(report, tables, source.position), notes
 
 
 def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
     data, findings = completed_data(source, report)
-    findings += _wording_findings(source, report, data)
+    wording, notes = _wording_findings(source, report, data)
+    findings += wording
     if report.previous:
         previous_source = load_previous(source, report.previous)
         previous_path = Path(previous_source.path)
         previous_data, _ = completed_data(previous_source, validate(previous_source))
         names = load_report_format(report.format)["tables"]["applications"]["key_names"]
         findings += cross_year_findings(data, previous_data, previous_path, names, source.position)
-    return CheckedReport(REPORT_FILE.validate_python(data), sorted(findings, key=lambda f: f.sort_key))
+    return CheckedReport(REPORT_FILE.validate_python(data), sorted(findings, key=lambda f: f.sort_key), notes)
 
 
 def unfinished_findings(source: YamlSource, checked: CheckedReport) -> list[Finding]:

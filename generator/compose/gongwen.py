@@ -65,7 +65,7 @@ def gongwen_part(data: Gongwen, spec: KindSpec, wording: Wording, layout: Layout
     bound = [(n, attachment) for n, attachment in enumerate(data.attachments, start=1) if attachment.body]
     for n, attachment in bound:         # "附件" alone when it is the only one
         label = wording.render("attachment_head", n=n if len(data.attachments) > 1 else "")
-        blocks.append(AttachmentHead(label, title(attachment.title)))
+        blocks.append(AttachmentHead(label, title(attachment.title), attachment.landscape))
         blocks += prose_blocks(attachment.body, wording)
     return Part(blocks=tuple(blocks), imprint=_imprint(data, spec, wording),
                 masthead=_masthead(data, spec, wording, layout), kind=kind)

@@ -1,4 +1,4 @@
-"""The statutory format's layout data: section titles, table specs, narrative phrases."""
+"""The statutory format's layout data: section titles and table specs."""
 
 from __future__ import annotations
 

@@ -110,9 +110,11 @@ class Page:
     number: int               # 1-based physical page
     width: float
     height: float
-    lines: tuple[TextLine, ...]
+    lines: tuple[TextLine, ...]             # upright text
     rules: tuple[Rule, ...]
-    tables: tuple[FoundTable, ...]
+    tables: tuple[FoundTable, ...]          # upright tables
+    turned: tuple[TextLine, ...] = ()       # 横排 text, in the turned frame: mm from the turned sheet's top-left
+    turned_other_way: int = 0               # characters turned with their top toward the paper's right edge
 
 
 def _mm(pt: float) -> float:
@@ -144,21 +146,41 @@ def _lines(chars: list[Char]) -> tuple[TextLine, ...]:
     return tuple(lines)
 
 
+def _turned(c: dict) -> Char:
+    """A character of a 横排 page in its turned frame (the sheet turned a quarter clockwise): its
+    run goes up the paper, so x in the frame is the height above the paper's foot, and y is the
+    distance from the paper's left edge; pdfminer's "size" of a turned glyph is its advance."""
+    return Char(c["text"], face_of(c["fontname"]), round(c["width"], 2), _mm(c["y0"]), _mm(c["y1"]),
+                _mm(c["x0"]), _mm(c["x1"]), _mm(c["matrix"][4]), _color(c["non_stroking_color"]))
+
+
+def _turn(c: dict) -> str:
+    """"upright", "turned" (its top toward the paper's left edge, as §8 wants) or "other"."""
+    a, b, cc, d = (round(v, 3) for v in c["matrix"][:4])
+    if b == 0 and cc == 0 and a > 0 and d > 0:
+        return "upright"
+    return "turned" if a == 0 and d == 0 and b > 0 and cc < 0 else "other"
+
+
 def read_pdf(path: Path) -> list[Page]:
     pages = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
+            shown = [c for c in page.chars if c["text"].strip()]
+            turns = [_turn(c) for c in shown]
             chars = [Char(c["text"], face_of(c["fontname"]), round(c["size"], 2), _mm(c["x0"]), _mm(c["x1"]),
                           _mm(c["top"]), _mm(c["bottom"]), _mm(page.height - c["matrix"][5]),
                           _color(c["non_stroking_color"]))
-                     for c in page.chars if c["text"].strip()]
-            rules = [Rule(_mm(l["x0"]), _mm(l["x1"]), _mm(l["top"]), _mm(l["linewidth"]), _color(l["stroking_color"]))
-                     for l in page.lines if abs(l["top"] - l["bottom"]) < 0.01]
-            tables = tuple(FoundTable(tuple(_mm(v) for v in t.bbox),
-                                      tuple(tuple(_mm(v) for v in cell) for cell in t.cells),
-                                      tuple(tuple(r) for r in t.extract()),
-                                      tuple(tuple(_mm(v) for v in row.bbox) for row in t.rows))
-                           for t in page.find_tables())
+                     for c, turn in zip(shown, turns) if turn == "upright"]
+            turned = [_turned(c) for c, turn in zip(shown, turns) if turn == "turned"]
+            # a 横排 page's rules and table are its turned table's, read through its text in the frame
+            rules = () if turned else tuple(
+                Rule(_mm(l["x0"]), _mm(l["x1"]), _mm(l["top"]), _mm(l["linewidth"]), _color(l["stroking_color"]))
+                for l in page.lines if abs(l["top"] - l["bottom"]) < 0.01)
+            tables = () if turned else tuple(
+                FoundTable(tuple(_mm(v) for v in t.bbox), tuple(tuple(_mm(v) for v in cell) for cell in t.cells),
+                           tuple(tuple(r) for r in t.extract()), tuple(tuple(_mm(v) for v in row.bbox) for row in t.rows))
+                for t in page.find_tables())
             pages.append(Page(page.page_number, _mm(page.width), _mm(page.height), _lines(chars),
-                              tuple(rules), tables))
+                              rules, tables, _lines(turned), turns.count("other")))
     return pages

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from generator.compose.wording import chinese_numeral, default_wording
 from generator.i18n import Message, message
 from generator.inspection.facts import FoundTable, Page, Rule, TextLine
-from generator.layout.placement import imprint_side, masthead_side, page_number_side, signature_positions
+from generator.layout.placement import (
+    imprint_side, masthead_side, page_number_side, signature_positions, turned_pages,
+)
 from generator.layout_spec import Layout, MM_PER_PT
 
 TOLERANCE_MM = 0.5
@@ -168,7 +170,8 @@ class PdfRules:
     # ---- the rules -----------------------------------------------------------------------
     def run(self) -> list[Finding]:
         for check in (self.paper, self.grid, self.text_edges, self.line_breaking, self.masthead, self.title,
-                      self.addressee, self.headings, self.signature, self.tables, self.imprint, self.page_numbers):
+                      self.addressee, self.headings, self.signature, self.tables, self.imprint, self.page_numbers,
+                      self.turned_pages):
             check()
         return self.findings
 
@@ -708,6 +711,33 @@ class PdfRules:
         self.add(message("page number face"), face, ", ".join(faces) or message("none printed (a letter of one page)"),
                  set(faces) == {face} or not faces and all(self.is_letter(part[0]) and len(part) == 1
                                                            for part in self.parts))
+
+
+    def turned_pages(self) -> None:
+        """横排 pages (§8): every character turned with its top toward the paper's left edge (the
+        table's head toward the 订口 of an odd page, the 切口 of an even one), the text inside the
+        turned 版心, an attachment's first line ("附件N") on the 版心's first grid line. Their page numbers stand upright
+        and are measured with every page's."""
+        turned = [page for page in self.pages if page.turned or page.turned_other_way]
+        if not turned:
+            return
+        frame = turned_pages(self.layout)
+        left, top = frame.left * MM_PER_PT, frame.top * MM_PER_PT
+        right, bottom = (frame.width - frame.right) * MM_PER_PT, (frame.height - frame.bottom) * MM_PER_PT
+        other_way = sum(page.turned_other_way for page in turned)
+        self.add(message("横排 pages: text turned with its head toward the paper's left edge"),
+                 message("{count} characters turned otherwise", count="0"),
+                 message("{count} characters turned otherwise", count=str(other_way)), other_way == 0)
+        lines = [line for page in turned for line in page.turned]
+        outside = sum(line.x0 < left - TOLERANCE_MM or line.x1 > right + TOLERANCE_MM or
+                      line.top < top - TOLERANCE_MM or line.bottom > bottom + TOLERANCE_MM for line in lines)
+        self.add(message("横排 pages: lines inside the turned 版心 ({width} × {height} mm)",
+                         width=f"{right - left:.0f}", height=f"{bottom - top:.0f}"),
+                 "0", str(outside), outside == 0)
+        opening = [page for page in turned if page.turned and not self.pages[page.number - 2].turned]   # "附件N"
+        firsts = [self.cell_top(min(page.turned, key=lambda line: line.top)) for page in opening]
+        worst = max(firsts, key=lambda y: abs(y - top), default=None)
+        self.near(message("横排 pages: first grid line's top (the turned 版心's top)"), top, worst)
 
 
 def _split_after(line: TextLine, x: float) -> list[TextLine]:

@@ -10,7 +10,7 @@ told apart by its ``KindSpec``; the annual report brings its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from functools import cache, partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 from generator.checks.findings import Finding
 from generator.document_model import Document
 from generator.errors import DataError
-from generator.i18n import message
+from generator.i18n import Message, message
 from generator.kinds.spec import KindSpec, kind_specs
 from generator.layout_spec import Layout
 from generator.load.yaml_source import YamlSource
@@ -57,6 +57,7 @@ class Checked:
     kind: Kind
     data: Any
     findings: list[Finding]
+    notes: list[Message] = field(default_factory=list)     # what `check --verbose` adds (figures not read)
 
     @property
     def errors(self) -> list[Finding]:
@@ -68,7 +69,7 @@ def _check_annual_report(source: YamlSource) -> Checked:
     from generator.load import validate
     checked = check_report(source, validate(source))
     findings = sorted(checked.findings + unfinished_findings(source, checked), key=lambda finding: finding.sort_key)
-    return Checked(annual_report(), checked.report, findings)
+    return Checked(annual_report(), checked.report, findings, checked.notes)
 
 
 def _compose_annual_report(data: Any, warn: Warn, layout: Layout) -> Document:

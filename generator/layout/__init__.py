@@ -19,10 +19,10 @@ from generator.layout.flow import Box, FixedBox
 from generator.layout.fonts import FontSet
 from generator.layout.linebreak import line_width
 from generator.layout.pages import FilledPage, PageFiller
-from generator.layout.placement import page_number_side
+from generator.layout.placement import page_number_side, turned_pages
 from generator.layout.text import TextSetter
 from generator.layout_spec import Layout, mm_to_pt
-from generator.paged_document import Page, PagedDocument, PartLayout, SignaturePlacement
+from generator.paged_document import Group, Page, PagedDocument, PartLayout, SignaturePlacement, TurnedPages
 
 __all__ = ["lay_out", "FontSet"]
 
@@ -32,7 +32,9 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
     setter = TextSetter(layout, fonts)
     blocks = BlockLayout(layout, setter, seal_image)
     page = layout.page
-    filler = PageFiller(mm_to_pt(page.top_mm), mm_to_pt(page.text_height_mm))
+    turned = turned_pages(layout)
+    filler = PageFiller((mm_to_pt(page.top_mm), mm_to_pt(page.text_height_mm)),
+                        (turned.top, turned.height - turned.top - turned.bottom))
     parts = []
     for index, part in enumerate(document.parts):
         boxes = blocks.part(part)
@@ -40,10 +42,12 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
         parts.append(PartLayout(filled.first_page + 1, filled.last_page + 1, filled.imprint,
                                 tuple(_signature(placement, box) for placement, box in boxes.signatures),
                                 boxes.masthead, tuple(boxes.hanging),
-                                first_page_numbered=not (part.masthead and part.masthead.letter)))
-    pages = tuple(_numbered(filler.pages, parts, layout, setter))
+                                first_page_numbered=not (part.masthead and part.masthead.letter),
+                                turned_starts=tuple(start + 1 for start in filled.turned_starts)))
+    pages = tuple(_numbered(filler.pages, parts, layout, setter, turned))
     return PagedDocument(document.meta, mm_to_pt(page.width_mm), mm_to_pt(page.height_mm), pages,
-                         tuple(parts), dict(fonts.used))
+                         tuple(parts), dict(fonts.used),
+                         turned if any(page.turned for page in filler.pages) else None)
 
 
 def _signature(placement: SignaturePlacement, box: Box) -> SignaturePlacement:
@@ -54,9 +58,10 @@ def _signature(placement: SignaturePlacement, box: Box) -> SignaturePlacement:
 
 
 def _numbered(filled: list[FilledPage], parts: list[PartLayout], layout: Layout,
-              setter: TextSetter) -> Iterator[Page]:
+              setter: TextSetter, turned: TurnedPages) -> Iterator[Page]:
     """Pages with their "— N —": odd pages 右空一字, even pages 左空一字, the dash line
-    below_text_mm under the 版心; a page without body text carries none."""
+    below_text_mm under the 版心; a page without body text carries none. A 横排 page's content
+    is one group turned onto the paper, its number upright outside it."""
     spec = layout.page_number
     style = setter.style("page_number")
     left = mm_to_pt(layout.page.left_mm)
@@ -68,7 +73,7 @@ def _numbered(filled: list[FilledPage], parts: list[PartLayout], layout: Layout,
     for index, page in enumerate(filled):
         number = index + 1
         printed = None
-        items = page.items
+        items = [Group(tuple(page.items), turned.transform)] if page.turned else page.items
         part = parts[page.part]
         if page.has_body and (number > part.first_page or part.first_page_numbered):
             printed = number - part.first_page + 1

@@ -20,13 +20,13 @@ from generator.layout.flow import Box, Draw, FixedBox, ImprintBox, LinesBox, Spa
 from generator.layout.fonts import TextStyle
 from generator.layout.inks import ink
 from generator.layout.linebreak import Line, Token, line_width
-from generator.layout.placement import imprint_side, mark_scale, masthead_side, signature_positions
+from generator.layout.placement import imprint_side, mark_scale, masthead_side, signature_positions, turned_pages
 from generator.layout.tables import TableBox, TableLayout
 from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
     HangingIndent, Image, Item, JointMark, MastheadPlacement, OrganPlacement, Rule, SealPlacement, SignaturePlacement,
-    SignerSealPlacement,
+    SignerSealPlacement, TurnedPages,
 )
 
 
@@ -42,12 +42,15 @@ class PartBoxes:
 class BlockLayout:
     """Sets a part's blocks as boxes, left-aligned on the 版心."""
 
-    def __init__(self, layout: Layout, setter: TextSetter, seal_image: Path | None = None) -> None:
+    def __init__(self, layout: Layout, setter: TextSetter, seal_image: Path | None = None,
+                 turned: TurnedPages | None = None) -> None:
+        """Blocks set on the upright 版心, or with ``turned`` on a 横排 page's (the frame turned)."""
         self.layout, self.setter, self.seal_image = layout, setter, seal_image
-        self.left = mm_to_pt(layout.page.left_mm)
-        self.width = mm_to_pt(layout.page.text_width_mm)
+        self.left = turned.left if turned else mm_to_pt(layout.page.left_mm)
+        self.width = turned.width - turned.left - turned.right if turned else mm_to_pt(layout.page.text_width_mm)
         self.pitch = layout.line_pitch_pt
         self.char = layout.char_pitch_pt
+        self._turned = None if turned else BlockLayout(layout, setter, seal_image, turned_pages(layout))
 
     def part(self, part: Part) -> PartBoxes:
         body = self.layout.body
@@ -61,8 +64,11 @@ class BlockLayout:
         elif part.masthead:
             box, result.masthead = self.masthead(part.masthead)
             result.boxes += [box, SpaceBox(body.title_gap_lines * self.pitch)]
+        setting = self
         for block in part.blocks:
-            result.boxes += self.block(block, result)
+            if isinstance(block, AttachmentHead):       # a 横排 attachment is set in the turned frame
+                setting = self._turned if block.landscape and self._turned else self
+            result.boxes += setting.block(block, result)
         return result
 
     # ---- text ----------------------------------------------------------------------------
@@ -119,10 +125,10 @@ class BlockLayout:
                 return [SpaceBox(body.attendance_gap_lines * self.pitch), self.attendance(rows, result)]
             case AttachmentNote():
                 return [SpaceBox(body.attachment_note_gap_lines * self.pitch), self.attachment_note(block, result)]
-            case AttachmentHead(label, title):
+            case AttachmentHead(label, title, landscape):
                 head = self._box([Line(tuple(self.setter.tokens([(label, self.setter.style("attachment_label"))])),
                                        0.0, 0.0)], "left", keep_with_next=True)
-                head.page_break_before = True
+                head.page_break_before, head.turned = True, landscape
                 space = FixedBox((body.attachment_title_line - 1) * self.pitch - head.height(), lambda top: [],
                                  keep_with_next=True)
                 return [head, space, *self.block(title, result)]
@@ -169,7 +175,8 @@ class BlockLayout:
         indent = HangingIndent(first, first + line_width(head_tokens) + self.layout.calibration.hanging_tab_slack_pt)
         result.hanging.append(indent)
         lines = [Line(line.tokens, indent.hang, line.gap, line.spread) for line in
-                 self.setter.break_lines(self.setter.tokens(text), self.width - indent.hang)]
+                 self.setter.break_lines(self.setter.tokens(text), self.width - indent.hang,
+                                         spare=self.layout.calibration.hanging_fit_spare_pt)]
         draws = [self._line(line, "justify") for line in lines]
         first_line = draws[0]
 

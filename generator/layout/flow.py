@@ -33,6 +33,7 @@ class Box:
     keep_with_next: bool = False
     started_page: bool = False
     page_break_before: bool = False       # starts a new page (an attachment, 另面)
+    turned: bool = False                  # and that page and the ones after it are 横排 (turned)
 
     def height(self) -> float:
         raise NotImplementedError

@@ -107,8 +107,11 @@ class LineBreaker:
         return clusters
 
     def break_lines(self, tokens: list[Token], width: float, first_indent: float = 0.0,
-                    justify: bool = True) -> list[Line]:
-        """Greedy breaking into lines of ``width``; every line but the last is justified."""
+                    justify: bool = True, spare: float = 0.0) -> list[Line]:
+        """Greedy breaking into lines of ``width``; every line but the last is justified. A line
+        takes what fits with ``spare`` left over (a renderer that wraps sooner), and is still
+        justified to the full width."""
+        fits = width - spare + FIT_TOLERANCE
         lines: list[list[Token]] = []
         current: list[Token] = []
         used = first_indent
@@ -127,13 +130,13 @@ class LineBreaker:
             current, used = [], 0.0
 
         for cluster in self._clusters(tokens):
-            if current and used + added(cluster) > width + FIT_TOLERANCE:
+            if current and used + added(cluster) > fits:
                 new_line()
-            if used + added(cluster) <= width + FIT_TOLERANCE:
+            if used + added(cluster) <= fits:
                 place(cluster)
                 continue
             for token in cluster:                   # longer than a line: break inside it
-                if current and used + added([token]) > width + FIT_TOLERANCE:
+                if current and used + added([token]) > fits:
                     new_line()
                 place([token])
         if current or not lines:

@@ -6,7 +6,8 @@ line (or a table's header and first row) fits beside it. The 版记 goes to the 
 page of its part: on the last page of text if it fits and that page is even, otherwise on a page
 of its own, after a blank page where needed. A part without a 版记 ends on its last page of text,
 odd or even: GB/T 9704 wants an even last page only for the 版记. A page without body text
-carries no page number.
+carries no page number. A 横排 attachment fills pages of the turned frame from its first page on,
+until an attachment set upright; the 版记 always lands on an upright page.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class FilledPage:
     part: int
     items: list[Item] = field(default_factory=list)
     has_body: bool = False
+    turned: bool = False                # set in the turned (横排) frame
 
 
 @dataclass(frozen=True)
@@ -34,16 +36,25 @@ class FilledPart:
     first_page: int             # index into the pages
     last_page: int
     imprint: ImprintPlacement | None
+    turned_starts: tuple[int, ...] = ()     # indexes of the pages where 横排 attachments start
+
+
+Frame = tuple[float, float]      # the 版心's top and height on a page (pt)
 
 
 class PageFiller:
-    def __init__(self, frame_top: float, frame_height: float) -> None:
-        self.top, self.frame = frame_top, frame_height
+    def __init__(self, upright: Frame, turned: Frame) -> None:
+        self.frames = {False: upright, True: turned}
+        self.top, self.frame = upright
         self.pages: list[FilledPage] = []
         self.used = self.inked = 0.0
 
-    def _new_page(self, part: int) -> None:
-        self.pages.append(FilledPage(part))
+    def _new_page(self, part: int, turned: bool | None = None) -> None:
+        """A new page of ``part``, turned or upright (None: as the page before)."""
+        if turned is None:
+            turned = bool(self.pages) and self.pages[-1].turned
+        self.pages.append(FilledPage(part, turned=turned))
+        self.top, self.frame = self.frames[turned]
         self.used = 0.0
         self.inked = 0.0            # the lowest ink so far, a seal's included: the 版记 stays below it
 
@@ -57,15 +68,20 @@ class PageFiller:
 
     def part(self, index: int, boxes: list[Box], imprint: ImprintBox | None, what: object) -> FilledPart:
         if len(self.pages) % 2:             # the part before ended on an odd page: a blank back
-            self._new_page(index - 1)
+            self._new_page(index - 1, turned=False)
         first = len(self.pages)
-        self._new_page(index)
+        self._new_page(index, turned=False)
         boxes = list(boxes)
+        turned_starts: list[int] = []
         i = 0
         while i < len(boxes):
             box = boxes[i]
-            if box.page_break_before and not self._at_top:
-                self._new_page(index)
+            if box.page_break_before and (not self._at_top or box.turned != self.pages[-1].turned):
+                if self._at_top:            # an empty page of the other frame: set it in this one instead
+                    self.pages.pop()
+                self._new_page(index, box.turned)
+                if box.turned:
+                    turned_starts.append(len(self.pages) - 1)
                 continue
             if box.keep_with_next and not self._at_top and self._kept_room(boxes, i) > self._available + FUZZ:
                 self._new_page(index)
@@ -88,7 +104,7 @@ class PageFiller:
             else:
                 boxes[i] = rest
         placement = self._imprint(index, imprint, first, what) if imprint else None
-        return FilledPart(first, len(self.pages) - 1, placement)
+        return FilledPart(first, len(self.pages) - 1, placement, tuple(turned_starts))
 
     def _kept_room(self, boxes: list[Box], i: int) -> float:
         """Height of the boxes from ``i`` that keep with their next, plus the least of the next. A
@@ -110,10 +126,10 @@ class PageFiller:
         while True:
             page = self.pages[-1]
             page_in_part = len(self.pages) - first
-            if (page_in_part % 2 == 0 or not imprint.even_page) and \
+            if (page_in_part % 2 == 0 or not imprint.even_page) and not page.turned and \
                     self.frame - self.inked + IMPRINT_TOLERANCE >= imprint.height:
                 break
-            self._new_page(index)
+            self._new_page(index, turned=False)
         space_above = self._available - imprint.height
         page.items += imprint.draw(self.top + self.frame - imprint.height)
         blank = 0

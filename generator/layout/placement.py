@@ -7,7 +7,8 @@ it measures on the page.
 
 from __future__ import annotations
 
-from generator.layout_spec import Body, Layout
+from generator.layout_spec import Body, Layout, mm_to_pt
+from generator.paged_document import TurnedPages
 
 
 def signature_positions(organ_width: float, date_width: float, line_width: float, char: float,
@@ -49,3 +50,21 @@ def page_number_side(layout: Layout) -> float:
     """Page numbers 一字 in from their side (§7.5), odd pages from the right, even from the left: pt,
     in the page number's own 4号 字."""
     return layout.page_number.side_indent_chars * layout.advance_pt("page_number")
+
+
+def turned_pages(layout: Layout) -> TurnedPages:
+    """A 横排 page (§8): the sheet turned a quarter clockwise, so the table's head lies toward the
+    paper's left edge (the 订口 of an odd page, the 切口 of an even one); its 版心 is the upright
+    版心 turned with it, and its page number stays upright on the paper where every page has it
+    (the dash line below_text_mm under the 版心, 一字 in from its side)."""
+    page = layout.page
+    width, height = mm_to_pt(page.width_mm), mm_to_pt(page.height_mm)
+    left, top = mm_to_pt(page.left_mm), mm_to_pt(page.top_mm)
+    text_width, text_height = mm_to_pt(page.text_width_mm), mm_to_pt(page.text_height_mm)
+    size = layout.role("page_number").size_pt
+    dash = top + text_height + mm_to_pt(layout.page_number.below_text_mm)
+    side = page_number_side(layout)
+    return TurnedPages(width=height, height=width, top=left, right=top, bottom=width - left - text_width,
+                       left=height - top - text_height, number_x=height - dash - size / 2, number_size=size,
+                       number_y0=left + side, number_y1=left + text_width - side,
+                       transform=(0.0, -1.0, 1.0, 0.0, 0.0, height))

@@ -29,8 +29,8 @@ class TextSetter:
         return line_width(self.tokens([(text, style)]))
 
     def break_lines(self, tokens: list[Token], width: float, first_indent: float = 0.0,
-                    justify: bool = True) -> list[Line]:
-        return self.breaker.break_lines(tokens, width, first_indent, justify)
+                    justify: bool = True, spare: float = 0.0) -> list[Line]:
+        return self.breaker.break_lines(tokens, width, first_indent, justify, spare)
 
     def set_line(self, tokens: tuple[Token, ...] | list[Token], x: float, baseline: float, gap: float = 0.0,
                  scale: float = 1.0, spread: bool = False) -> TextLine:

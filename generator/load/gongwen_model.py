@@ -80,6 +80,7 @@ class Attachment(Strict):
 
     title: Name = Field(description="附件名称, as the 附件说明 lists it and its page heads it")
     body: Prose = Field(default_factory=list, description="the attachment's text, if bound with the document")
+    landscape: bool = Field(default=False, description="横排: its pages turned a quarter for a wide table (§8)")
 
 
 class GongwenImprint(Imprint):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import docx
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.table import CT_Tbl
 from docx.shared import Mm, Pt
@@ -28,7 +28,7 @@ from generator.layout.placement import imprint_side, masthead_side
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
     HangingIndent, ImprintPlacement, JointMark, MastheadPlacement, OrganPlacement, PagedDocument, PartLayout,
-    SignaturePlacement,
+    SignaturePlacement, TurnedPages,
 )
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
@@ -38,6 +38,8 @@ from generator.writers.zip_dates import zip_date_time
 
 __all__ = ["write_docx"]
 
+
+TURNED_NUMBER_ID = 9000         # the 横排 pages' page-number text boxes' drawing ids count on from here
 
 # The styled empty document of each layout, made once per process: python-docx looks a style up
 # by scanning every style, so making the 20 styles costs more than reading them back.
@@ -61,15 +63,17 @@ def _template(layout: Layout, general: bool) -> tuple[bytes, dict[str, str]]:
 
 
 class _DocxBuilder:
-    def __init__(self, layout: Layout, general: bool) -> None:
-        self.layout = layout
+    def __init__(self, layout: Layout, general: bool, turned: TurnedPages | None = None) -> None:
+        self.layout, self.turned = layout, turned
         template, self.styles = _template(layout, general)
         self.doc = docx.Document(io.BytesIO(template))
-        self.width_pt = mm_to_pt(layout.page.text_width_mm)
+        self.upright_width_pt = self.width_pt = mm_to_pt(layout.page.text_width_mm)
         self.char = layout.char_pitch_pt
         self.pitch = layout.line_pitch_pt
         self.structural_line = layout.calibration.docx.structural_line_pt
         self._started = False
+        self._boxes = 0                     # 横排 page-number text boxes so far
+        self.turned_starts: list[int] = []  # the part's pages where 横排 attachments start, still to come
 
     # ---- pages ---------------------------------------------------------------------------
     def _setup_section(self, section) -> None:
@@ -313,9 +317,15 @@ class _DocxBuilder:
                               self.layout.body.attendance_gap_lines * self.pitch if i == 0 else None)
             case AttachmentNote():
                 self.attachment_note(block, hanging)
-            case AttachmentHead(label, title):
+            case AttachmentHead(label, title, landscape):
+                new_frame = landscape != (self.width_pt != self.upright_width_pt)
+                first_page = self.turned_starts.pop(0) if landscape else 0
+                if new_frame:                   # into or out of a 横排 attachment: a section of its own
+                    self.turned_section() if landscape else self.new_section(WD_SECTION.NEW_PAGE, True, False)
                 head = self.paragraph("attachment_label", label)
-                head.paragraph_format.page_break_before = True
+                if landscape and new_frame:
+                    self.turned_number(head, odd=first_page % 2 == 1)
+                head.paragraph_format.page_break_before = not new_frame
                 head.paragraph_format.keep_with_next = True
                 blank = self.paragraph("attachment_label")
                 blank.paragraph_format.keep_with_next = True
@@ -471,9 +481,54 @@ class _DocxBuilder:
         return [outer, inner, outer] if imprint.copy_to else [outer, outer]
 
     # ---- whole document ------------------------------------------------------------------
-    def new_section(self, start: WD_SECTION, numbered: bool):
+    def turned_section(self) -> None:
+        """A 横排 attachment's section: the paper turned as the layout turned it (landscape), the
+        版心's margins in that frame, pages numbered on. Its page number stays upright on the
+        paper where every page has it, so in the turned frame it is a text box whose text runs
+        down the page; the footers hold it for the section's later pages, and its first page has
+        an empty footer (the box is in its first paragraph: LibreOffice 7.4 draws a footer's box
+        in the paper's corner on a landscape section's first page when that page is even)."""
+        turned = self.turned
+        assert turned is not None, "a 横排 attachment is laid out on turned pages"
+        section = self.new_section(WD_SECTION.NEW_PAGE, numbered=False, restart=False)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Pt(turned.width), Pt(turned.height)
+        section.top_margin, section.bottom_margin = Pt(turned.top), Pt(turned.bottom)
+        section.left_margin, section.right_margin = Pt(turned.left), Pt(turned.right)
+        # the empty header and footer paragraphs kept well inside the turned margins, so that
+        # LibreOffice does not move the text to make room for them
+        section.header_distance, section.footer_distance = Pt(turned.top / 2), Pt(turned.bottom / 2)
+        ooxml.drop_doc_grid(section._sectPr)
+        ooxml.set_title_page(section._sectPr)
+        section.first_page_header.is_linked_to_previous = False
+        section.first_page_footer.is_linked_to_previous = False
+        self.width_pt = turned.width - turned.left - turned.right
+        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+            self.turned_number(footer.paragraphs[0], odd)
+
+    def turned_number(self, paragraph, odd: bool) -> None:
+        """The page number of a 横排 page: a text box at the upright number's place, its text
+        running down the turned page, ending at the box's foot on odd pages and starting at its
+        head on even ones."""
+        turned, spec = self.turned, self.layout.page_number
+        assert turned is not None
+        self._boxes += 1
+        style = "page_number_odd" if odd else "page_number_even"
+        inside = ooxml.add_turned_text_box(paragraph, Pt(turned.number_x), Pt(turned.number_y0),
+                                           Pt(turned.number_size), Pt(turned.number_y1 - turned.number_y0),
+                                           TURNED_NUMBER_ID + self._boxes, style)
+        number = DocxParagraph(inside, paragraph._parent)
+        self.style(number, style)
+        ooxml.set_indents(number._p.get_or_add_pPr(), 0.0, 0.0)
+        ooxml.set_exact_line(number._p.get_or_add_pPr(), turned.number_size)
+        number.add_run(spec.prefix)
+        ooxml.add_page_field(number)
+        number.add_run(spec.suffix)
+
+    def new_section(self, start: WD_SECTION, numbered: bool, restart: bool = True):
         """A section from a new (odd) page; numbered sections get the page-number footers,
-        the others empty ones (the 版记 page and a blank page before it carry no number)."""
+        the others empty ones (the 版记 page and a blank page before it carry no number). A
+        section within a part (after a 横排 attachment) numbers its pages on."""
         if not self._started:
             self._started = True
             section = self.doc.sections[0]
@@ -483,7 +538,13 @@ class _DocxBuilder:
             section = self.doc.add_section(start)
             closer = self.doc.paragraphs[-1]      # holds the previous section's sectPr
             ooxml.set_exact_line(closer._p.get_or_add_pPr(), self.structural_line)
+        if section.orientation != WD_ORIENT.PORTRAIT:      # copied from a 横排 attachment's section,
+            section.orientation = WD_ORIENT.PORTRAIT        # whose first page's footer is its own
+            section.different_first_page_header_footer = False
         self._setup_section(section)
+        self.width_pt = self.upright_width_pt
+        if not restart:
+            ooxml.continue_page_numbers(section._sectPr)
         section.footer.is_linked_to_previous = False
         section.even_page_footer.is_linked_to_previous = False
         if numbered:
@@ -500,6 +561,7 @@ class _DocxBuilder:
         elif part.masthead:
             self.masthead(part.masthead, decisions.masthead)
         signatures, hanging = list(decisions.signatures), list(decisions.hanging)
+        self.turned_starts = list(decisions.turned_starts)
         for block in part.blocks:
             self.block(block, signatures, hanging)
         placement = decisions.imprint
@@ -550,7 +612,8 @@ def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
 def write_docx(document: Document, layout: Layout, target: Path | BinaryIO, paged: PagedDocument) -> None:
     """Write the DOCX to ``target`` (a path or a binary file object), following the page
     decisions of ``paged`` (the same document laid out)."""
-    builder = _DocxBuilder(layout, general=any(part.kind == "document" for part in document.parts))
+    builder = _DocxBuilder(layout, general=any(part.kind == "document" for part in document.parts),
+                           turned=paged.turned)
     for i, (part, decisions) in enumerate(zip(document.parts, paged.parts, strict=True)):
         builder.part(part, decisions, last=i == len(document.parts) - 1)
     builder.properties(document.meta)

@@ -206,6 +206,12 @@ def set_page_number_start(sect_pr: BaseOxmlElement, start: int = 1) -> None:
     number.set(qn("w:start"), str(start))
 
 
+def continue_page_numbers(sect_pr: BaseOxmlElement) -> None:
+    """The section numbers its pages on from the section before (a copied sectPr restarts them)."""
+    for number in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(number)
+
+
 def add_page_field(paragraph) -> None:
     """A PAGE field (begin, instruction, separator, placeholder result, end) at the paragraph's end.
     Each part goes into a new, empty run, whose content the schema takes in any order."""
@@ -338,6 +344,36 @@ def add_picture_behind_text(document: DocxDocument, run, image: Path | BinaryIO,
     drawing = OxmlElement("w:drawing")
     drawing.append(anchor)
     run._r.append(drawing)
+
+
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><mc:AlternateContent>
+<mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0"
+ relativeHeight="1" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
+<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>
+<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+<wp:docPr id="{id}" name="{name}"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
+<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent><w:p/></w:txbxContent></wps:txbx>
+<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0">
+<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+</mc:AlternateContent></w:r>"""
+
+
+def add_turned_text_box(paragraph, x: int, y: int, width: int, height: int, shape_id: int,
+                        name: str) -> BaseOxmlElement:
+    """A text box floating at (``x``, ``y``) from the paper's corner, ``width`` × ``height``
+    (EMU), whose text is turned a quarter clockwise (its lines run down the page), as Word writes
+    one: python-docx has no text boxes. Returns the box's empty paragraph, to be filled."""
+    run = etree.fromstring(TEXT_BOX.format(x=x, y=y, cx=width, cy=height, id=shape_id, name=name).replace("\n", ""))
+    paragraph._p.append(run)
+    return run.find(f".//{qn('w:txbxContent')}/{qn('w:p')}")
 
 
 def set_table_width(table, widths_twips: list[int]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from fontTools import subset
 
-from generator.paged_document import PagedDocument, TextLine
+from generator.paged_document import PagedDocument
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,9 @@ def used_characters(paged: PagedDocument) -> dict[str, set[str]]:
     """The characters each font key draws, over every page."""
     used: dict[str, set[str]] = {}
     for page in paged.pages:
-        for item in page.items:
-            if isinstance(item, TextLine):
-                for run in item.runs:
-                    used.setdefault(run.font, set()).update(run.text)
+        for line in page.lines():
+            for run in line.runs:
+                used.setdefault(run.font, set()).update(run.text)
     return used
 
 

@@ -45,7 +45,7 @@ class Resources:
     def collect(cls, paged: PagedDocument, fonts: dict[str, EmbeddedFont], ids: Ids) -> Resources:
         resources = cls(ids.next(), {key: (ids.next(), font) for key, font in fonts.items()})
         for page in paged.pages:
-            for item in page.items:
+            for item in page.leaves():
                 if isinstance(item, Image) and item.path not in resources.images:
                     resources.images[item.path] = ids.next()
         return resources

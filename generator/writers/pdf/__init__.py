@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from generator.document_model import Meta
-from generator.paged_document import GlyphRun, Image, Ink, PagedDocument, Rule, TextLine
+from generator.paged_document import GlyphRun, Group, Image, Ink, Item, PagedDocument, Rule, TextLine
 
 __all__ = ["write_pdf", "register_fonts"]
 
@@ -127,6 +127,29 @@ class _Painter:
         canvas.setLineCap(LINE_CAPS[rule.cap])
         canvas.line(rule.x0, self.height - rule.y0, rule.x1, self.height - rule.y1)
 
+    def items(self, items: tuple[Item, ...]) -> None:
+        for item in items:              # pictures first, so a seal lies under the text
+            if isinstance(item, Image):
+                self.image(item)
+        for item in items:
+            if isinstance(item, TextLine):
+                self.line(item)
+            elif isinstance(item, Rule):
+                self.rule(item)
+            elif isinstance(item, Group):
+                self.group(item)
+
+    def group(self, group: Group) -> None:
+        """A group's items drawn as on a page of their own, the canvas moved by its transform.
+        The painter flips y about the page height, so the transform (y down) is conjugated by
+        that flip: the frame's (X, H − Y) lands at the page's (x, H − y)."""
+        a, b, c, d, e, f = group.transform
+        height = self.height
+        self.canvas.saveState()
+        self.canvas.transform(a, -b, -c, d, c * height + e, height - d * height - f)
+        self.items(group.items)
+        self.canvas.restoreState()
+
     def image(self, image: Image) -> None:
         self.canvas.drawImage(_opaque(image.path), image.x, self.height - image.y - image.height,
                               image.width, image.height)
@@ -171,13 +194,6 @@ def write_pdf(paged: PagedDocument, target: Path | BinaryIO, colors: ColorSpace 
     _stamp_creation_date(canvas, meta)
     painter = _Painter(canvas, paged, colors)
     for page in paged.pages:
-        for item in page.items:         # pictures first, so a seal lies under the text
-            if isinstance(item, Image):
-                painter.image(item)
-        for item in page.items:
-            if isinstance(item, TextLine):
-                painter.line(item)
-            elif isinstance(item, Rule):
-                painter.rule(item)
+        painter.items(page.items)
         canvas.showPage()
     canvas.save()
