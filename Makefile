@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup fonts test-tools demo test fuzz bench clean messages
+.PHONY: setup fonts test-tools demo test test-layout fuzz bench clean messages
 
 setup: $(INSTALLED) fonts
 
@@ -26,6 +26,10 @@ test: setup test-tools
 	$(PY) -m pytest -q -rs
 
 # Long runs of their own, not part of `make test`.
+# Every memo length, with and without a seal, through LibreOffice, line for line (a sample runs in `make test`).
+test-layout: setup test-tools
+	GONGWEN_TEST_LAYOUT=1 $(PY) -m pytest -q -rs tests/test_signature_fit.py
+
 fuzz: setup
 	$(PY) tests/fuzz.py --cases 2000
 	$(PY) tests/fuzz_entry_points.py --cases 3200

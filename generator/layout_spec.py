@@ -127,6 +127,12 @@ class Body(_Data):
     attendance_gap_lines: int
 
 
+class SignatureFit(_Data):
+    line_pitch_min_pt: float
+    line_pitch_step_pt: float
+    carried_lines: int
+
+
 class SealLayout(_Data):
     diameter_mm: float
     gap_lines: int
@@ -157,6 +163,7 @@ class DocxCalibration(_Data):
     imprint_slack_pt: float
     after_table_pt: float
     structural_line_pt: float
+    tightened_page_spare_pt: float
 
 
 class PdfCalibration(_Data):
@@ -183,8 +190,11 @@ class LineBreaking(_Data):
     no_line_end: frozenset[str]
     soft_break_after: frozenset[str]
     long_run: int
+    keep_after: frozenset[str]
+    digits_may_follow: frozenset[str]
 
-    @field_validator("no_line_start", "no_line_end", "soft_break_after", mode="before")
+    @field_validator("no_line_start", "no_line_end", "soft_break_after", "keep_after", "digits_may_follow",
+                     mode="before")
     @classmethod
     def _characters(cls, value: object) -> object:
         return frozenset(value) if isinstance(value, str) else value
@@ -202,6 +212,7 @@ class Layout(_Data):
     letter: LetterLayout
     order: OrderLayout
     body: Body
+    signature_fit: SignatureFit
     seal: SealLayout
     tables: TableLayout
     imprint: ImprintLayout

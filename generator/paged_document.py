@@ -204,6 +204,28 @@ class MastheadPlacement:
 
 
 @dataclass(frozen=True)
+class Tightening:
+    """§7.3.5 done as the standard says: the 署名 and 成文日期 found no room under the body's last
+    line, so the text of that page, blocks ``first_block`` to ``last_block`` of the part (the 署名,
+    its date and the 附注 among them), was set at the tighter ``line_pitch`` (pt) to keep them on it."""
+
+    first_block: int
+    last_block: int
+    line_pitch: float
+
+
+@dataclass(frozen=True)
+class Carry:
+    """§7.3.5's last resort: the line spacing could not be tightened enough, so the body's last
+    lines went over with the 署名: blocks ``first_block`` to ``last_block`` keep with it, the
+    first split after ``kept_characters`` of its characters (spaces not counted; 0: moved whole)."""
+
+    first_block: int
+    last_block: int
+    kept_characters: int
+
+
+@dataclass(frozen=True)
 class PartLayout:
     """The page decisions of one part, for writers of flowing formats."""
 
@@ -215,6 +237,9 @@ class PartLayout:
     hanging: tuple[HangingIndent, ...] = ()     # the 附件说明's names and a 纪要's lists, in order
     first_page_numbered: bool = True    # a letter's first page carries no number (§7.5, §10.1)
     turned_starts: tuple[int, ...] = ()     # the pages where its 横排 attachments start, in order
+    tightening: Tightening | None = None    # the line spacing tightened to keep a 署名 with its text
+    carry: Carry | None = None              # or the body's last lines carried over with it
+    widow_controlled: tuple[int, ...] = ()  # blocks broken only with two lines on either side (w:widowControl)
 
 
 @dataclass(frozen=True)

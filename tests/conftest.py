@@ -167,6 +167,42 @@ def page_starts(pdf_path: Path, length: int = 12) -> list[str]:
         return [squeeze(reading_text(page))[:length] for page in pdf.pages]
 
 
+def lines_and_cells(pdf_path: Path) -> list[tuple[list[str], str]]:
+    """Per page, every line of text outside the ruled tables (spaces removed) and the characters
+    inside them, sorted: a merged label a few points lower in one renderer is no difference, a
+    character on another page or line is. A 横排 page gives its turned text's characters, sorted
+    (its page number left out)."""
+    pages = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            turned = [c for c in page.chars if not c["upright"]]
+            if len(turned) * 2 > len(page.chars) or page.width > page.height:    # ours turned, or a landscape page
+                text = turned if len(turned) * 2 > len(page.chars) else [c for c in page.chars if c["upright"]]
+                pages.append(([], "".join(sorted(c["text"] for c in text if c["text"].strip()))))
+                continue
+            boxes = [table.bbox for table in page.find_tables()]
+
+            def inside(char: dict) -> bool:
+                return any(x0 - 1 <= char["x0"] and char["x1"] <= x1 + 1 and top - 1 <= char["top"] and
+                           char["bottom"] <= bottom + 1 for x0, top, x1, bottom in boxes)
+            outside = page.filter(lambda o: o.get("object_type") != "char" or not inside(o))
+            pages.append(([line["text"].replace(" ", "") for line in outside.extract_text_lines()],
+                          "".join(sorted(c["text"] for c in page.chars if inside(c) and c["text"].strip()))))
+    return pages
+
+
+def first_line_difference(ours: Path, theirs: Path) -> str:
+    """Where LibreOffice's rendering first differs from our PDF, line by line ("" if nowhere)."""
+    a, b = lines_and_cells(ours), lines_and_cells(theirs)
+    for number, ((lines, cells), (their_lines, their_cells)) in enumerate(zip(a, b), start=1):
+        if lines != their_lines:
+            at = next((i for i, (x, y) in enumerate(zip(lines, their_lines)) if x != y), min(len(lines), len(their_lines)))
+            return f"page {number} line {at + 1}: ours {lines[at:at + 1]}, LibreOffice's {their_lines[at:at + 1]}"
+        if cells != their_cells:
+            return f"page {number}: the tables' characters differ"
+    return f"page counts differ: ours {len(a)}, LibreOffice {len(b)}" if len(a) != len(b) else ""
+
+
 def reading_text(page) -> str:
     """A page's text as its reader reads it: the upright text, or on a 横排 page whose text runs
     up the paper (ours: the sheet is turned to read it) that text, line by line from the paper's

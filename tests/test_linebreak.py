@@ -63,3 +63,16 @@ def test_no_line_of_the_seed_pdf_breaks_a_rule(seed_pages_text):
                 assert line[-1] not in RULES.no_line_end, line
                 checked += 1
     assert checked > 250
+
+
+def test_digits_may_start_a_line_after_a_colon_but_not_after_a_comma():
+    """LibreOffice and Word break "：|2021" (and after ；！？) but never "，|2020" (measured in
+    LibreOffice 7.4); the breaker does the same, so the DOCX breaks where the PDF does."""
+    assert _lines("一二三：2021年", 4) == ["一二三：", "2021年"]
+    assert _lines("一二三，2020年", 4)[1].startswith("三，2020")
+
+
+def test_a_hyphen_inside_a_number_never_ends_a_line():
+    """"0591-23165370" stays whole (the DOCX joins it with a word joiner, as LibreOffice would
+    otherwise break after the hyphen)."""
+    assert _lines("一二三四0591-23165370", 8) == ["一二三四", "0591-23165370"]

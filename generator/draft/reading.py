@@ -51,7 +51,12 @@ def _stripped(number: int, raw: str) -> Line:
     return Line(number, body.strip(), indented=bool(body) and len(body) < len(text) and "\t" not in text[:1])
 
 
+INVISIBLE = str.maketrans("", "", "\u2060\u200b\ufeff")    # word joiner, zero-width space, BOM
+
+
 def _line(number: int, raw: str) -> Line:
+    """A draft's line, the invisible joiners a DOCX may hold ("0591-\u206023165370") taken out."""
+    raw = raw.translate(INVISIBLE)
     if "\t" in raw.strip(" 　\r\n") or raw.startswith("\t") and raw.strip():
         # a table pasted from Word: cells separated by tabs (kept as a tab-separated line)
         return Line(number, raw.rstrip("\r\n "))
@@ -117,7 +122,7 @@ def _docx_lines(path: Path) -> list[Line]:
                 cells, previous = [], None
                 for cell in row.cells:          # a cell merged across columns is listed again
                     same = previous is not None and cell._tc is previous
-                    cells.append("" if same else "\n".join(p.text for p in cell.paragraphs).strip())
+                    cells.append("" if same else "\n".join(p.text for p in cell.paragraphs).translate(INVISIBLE).strip())
                     previous = cell._tc
                 rows.append(tuple(cells))
             lines.append(Line(number, "", rows=tuple(rows)))

@@ -63,6 +63,7 @@ class PdfRules:
         self.indent = layout.body.paragraph_indent_chars * self.char
         self.findings: list[Finding] = []
         self._heads = {page.number: self._head_bottom(page) for page in pages}     # read once, asked often
+        self.pitches = {page.number: self._page_pitch(page) for page in pages}     # a tightened page's own
         self.parts = self._split_parts()
 
     # ---- helpers -------------------------------------------------------------------------
@@ -85,11 +86,21 @@ class PdfRules:
                  message("{count} lines", count=f"{lines:.2f}"), message("{count} lines", count=f"{measured:.2f}"),
                  abs(measured - lines) < 0.05)
 
-    def cell_top(self, line: TextLine) -> float:
-        return line.top - (self.pitch - line.size * MM_PER_PT) / 2
+    def cell_top(self, line: TextLine, pitch: float | None = None) -> float:
+        return line.top - ((pitch or self.pitch) - line.size * MM_PER_PT) / 2
 
-    def cell_bottom(self, line: TextLine) -> float:
-        return line.bottom + (self.pitch - line.size * MM_PER_PT) / 2
+    def cell_bottom(self, line: TextLine, pitch: float | None = None) -> float:
+        return line.bottom + ((pitch or self.pitch) - line.size * MM_PER_PT) / 2
+
+    def _page_pitch(self, page: Page) -> float:
+        """The line pitch of a page's text (mm): the grid's, or the tighter one of a page whose
+        line spacing was adjusted to keep a 署名 with its text (§7.3.5), if most of its lines
+        stand that much closer."""
+        lines = [line for line in self.body_lines(page) if line.size >= self.body_size - 1]
+        gaps = [below.baseline - above.baseline for above, below in zip(lines, lines[1:])
+                if 0 < below.baseline - above.baseline < self.pitch - 0.02]
+        closest = Counter(round(gap, 2) for gap in gaps).most_common(1)
+        return closest[0][0] if closest and closest[0][1] >= 3 else self.pitch
 
     def in_text_area(self, page: Page) -> list[TextLine]:
         """The lines of the 主体 and 版记: below the 版头 (份号, 密级, the mark, the 发文字号, down
@@ -170,7 +181,7 @@ class PdfRules:
     # ---- the rules -----------------------------------------------------------------------
     def run(self) -> list[Finding]:
         for check in (self.paper, self.grid, self.text_edges, self.line_breaking, self.masthead, self.title,
-                      self.addressee, self.headings, self.signature, self.tables, self.imprint, self.page_numbers,
+                      self.addressee, self.headings, self.page_ends, self.signature, self.tables, self.imprint, self.page_numbers,
                       self.turned_pages):
             check()
         return self.findings
@@ -185,8 +196,11 @@ class PdfRules:
     def grid(self) -> None:
         """Lines per full page on the grid's line pitch; characters per line on its character pitch."""
         pitches, counts, off_grid = [], [], 0
+        tightened = {number: pitch for number, pitch in self.pitches.items() if pitch < self.pitch}
         for page in self.pages:
             lines = self.body_lines(page)
+            if page.number in tightened:        # measured by the rule of its own below
+                continue
             for above, below in zip(lines, lines[1:]):
                 gap = below.baseline - above.baseline
                 if gap < 1.5 * self.pitch:
@@ -202,8 +216,18 @@ class PdfRules:
                     slot = (self.cell_top(line) - self.top) / self.pitch
                     off_grid += abs(slot - round(slot)) * self.pitch > TOLERANCE_MM
         pitch = Counter(round(p, 2) for p in pitches).most_common(1)[0][0] if pitches else None
-        self.near(message("body line pitch ({pitch} pt)", pitch=f"{self.layout.line_pitch_pt:g}"), self.pitch, pitch,
-                  0.05)
+        rule = message("body line pitch ({pitch} pt)", pitch=f"{self.layout.line_pitch_pt:g}")
+        if pitch is None and tightened:         # a one-page memo whose only page was tightened
+            self.add(rule, _mm(self.pitch), message("every page of text tightened (§7.3.5)"), True)
+        else:
+            self.near(rule, self.pitch, pitch, 0.05)
+        if tightened:
+            least = self.layout.signature_fit.line_pitch_min_pt
+            measured = ", ".join(str(message("page {page}: {pitch} pt", page=str(number), pitch=f"{pitch / MM_PER_PT:.2f}"))
+                                 for number, pitch in tightened.items())
+            self.add(message("line spacing tightened to keep a 署名 with its text (§7.3.5)"),
+                     message("≥ {pitch} pt", pitch=f"{least:g}"), measured,
+                     all(pitch / MM_PER_PT >= least - 0.05 for pitch in tightened.values()))
         lines_per_page = self.layout.grid.lines_per_page
         if counts:
             self.add(message("lines per full page"), str(lines_per_page), str(max(counts)),
@@ -499,8 +523,41 @@ class PdfRules:
             line = after[0]
             label = message("part {number} 主送机关", number=index + 1)
             self.near(message("{part}: flush left, ends with ：", part=label), self.left, line.x0)
-            gap = (self.cell_top(line) - self.cell_bottom(titles[-1])) / self.pitch
+            pitch = self.pitches[part[0].number]
+            gap = (self.cell_top(line, pitch) - self.cell_bottom(titles[-1], pitch)) / pitch
             self.lines_apart(message("{part}: below the title", part=label), self.layout.body.after_title_lines, gap)
+
+    def page_ends(self) -> None:
+        """No page ends with a heading whose text follows on the next page, nor with a table piece
+        of header or caption rows alone (its first body row on the next page)."""
+        body_face = self.face_of("body")
+        ends: list[str] = []
+        for page, following in zip(self.pages, self.pages[1:]):
+            lines = [line for line in self.body_lines(page) if not page.tables or
+                     all(not table.holds(line) for table in page.tables)]
+            tables = sorted(page.tables, key=lambda table: table.bbox[3])
+            last_text = lines[-1] if lines else None
+            if tables and (last_text is None or tables[-1].bbox[3] > last_text.bottom):
+                kinds = self.header_rows(page, tables[-1])
+                if kinds and all(kind is not False for kind in kinds) and following.tables:
+                    ends.append(str(message("page {page}: a table's header rows", page=str(page.number))))
+            elif last_text is not None and self._heading_alone(last_text, body_face):
+                ends.append(str(message("page {page}: {heading}", page=str(page.number), heading=last_text.text)))
+        self.add(message("pages ending with a heading or a table's header rows"), "0",
+                 "; ".join(ends) if ends else "0", not ends)
+
+    def _heading_alone(self, line: TextLine, body_face: str) -> bool:
+        """A heading line with no text run on after it: all in its level's face (黑体, 楷体), or,
+        for a level set in the body's face, short of the right edge and ending without a
+        sentence's end (a run-in heading's line ends in its text)."""
+        for pattern, level, _ in HEADING_NUMBERS:
+            if not pattern.match(line.text):
+                continue
+            face = self.face_of(f"heading{level}")
+            if face != body_face:
+                return line.faces <= {face, "fallback"}
+            return line.x1 < self.right - self.char and line.text[-1] not in "。；！？：”）"
+        return False
 
     def headings(self) -> None:
         for pattern, level, label in HEADING_NUMBERS:
@@ -529,7 +586,8 @@ class PdfRules:
             page, date = lines[dates[-1]]
             above_page, above = lines[dates[-1] - 1]
             # the 署名 stands right above the date; a date alone has the 空一行 above it
-            organ = above if above_page is page and abs(date.baseline - above.baseline - self.pitch) < 0.1 else None
+            pitch = self.pitches[page.number]
+            organ = above if above_page is page and abs(date.baseline - above.baseline - pitch) < 0.1 else None
             organ_width = organ.x1 - organ.x0 if organ else 0.0
             placements = {seal: signature_positions(organ_width, date.x1 - date.x0, self.right - self.left,
                                                     self.char, body, seal) for seal in (False, True)}
@@ -548,13 +606,17 @@ class PdfRules:
                 message("date ends {ends} 字 from the right", ends=f"{(self.right - date.x1) / self.char:.2f}")
             self.add(message("{part} (§7.3.5)", part=label), message("no-seal or seal placement"),
                      message("{rule}; {where}", rule=rule, where=where), bool(held))
+            first = organ or date
+            above_it = any(line.baseline < first.baseline - 0.1 for line in self.in_text_area(page))
+            self.add(message("{part}: text above it on its page (no page of a 署名 alone)", part=label),
+                     message("yes"), message("yes") if above_it else message("no"), above_it)
             if dates[-1] + 1 < len(lines) and lines[dates[-1] + 1][1].text.startswith("（"):
                 note = lines[dates[-1] + 1][1]
                 chars = body.note_indent_chars
                 self.near(message("part {number} 附注 居左空{chars}字", number=index + 1, chars=chinese_numeral(chars)),
                           self.left + chars * self.char, note.x0)
                 self.near(message("part {number} 附注 on the line after the date", number=index + 1),
-                          date.baseline + self.pitch, note.baseline)
+                          date.baseline + pitch, note.baseline)
 
     def tables(self) -> None:
         found = [(page, table) for page in self.pages for table in page.tables]

@@ -26,7 +26,7 @@ from generator.layout.text import TextSetter, baseline_in
 from generator.layout_spec import Layout, mm_to_pt
 from generator.paged_document import (
     HangingIndent, Image, Item, JointMark, MastheadPlacement, OrganPlacement, Rule, SealPlacement, SignaturePlacement,
-    SignerSealPlacement, TurnedPages,
+    SignerSealPlacement, Tightening, TurnedPages,
 )
 
 
@@ -35,6 +35,8 @@ class PartBoxes:
     boxes: list[Box]
     imprint: ImprintBox | None
     signatures: list[tuple[SignaturePlacement, Box]] = field(default_factory=list)   # and the box of its lines
+    blocks: list[int] = field(default_factory=list)     # each box's block index (-1: the 版头's)
+    widow_controlled: list[int] = field(default_factory=list)   # blocks broken only with two lines either side
     masthead: MastheadPlacement = field(default_factory=MastheadPlacement)
     hanging: list[HangingIndent] = field(default_factory=list)     # 附件说明 and 纪要 lists, in order
 
@@ -43,16 +45,19 @@ class BlockLayout:
     """Sets a part's blocks as boxes, left-aligned on the 版心."""
 
     def __init__(self, layout: Layout, setter: TextSetter, seal_image: Path | None = None,
-                 turned: TurnedPages | None = None) -> None:
-        """Blocks set on the upright 版心, or with ``turned`` on a 横排 page's (the frame turned)."""
+                 turned: TurnedPages | None = None, pitch: float | None = None) -> None:
+        """Blocks set on the upright 版心, or with ``turned`` on a 横排 page's (the frame turned);
+        at the grid's line pitch, or a tightened ``pitch`` (§7.3.5)."""
         self.layout, self.setter, self.seal_image = layout, setter, seal_image
         self.left = turned.left if turned else mm_to_pt(layout.page.left_mm)
         self.width = turned.width - turned.left - turned.right if turned else mm_to_pt(layout.page.text_width_mm)
-        self.pitch = layout.line_pitch_pt
+        self.pitch = pitch or layout.line_pitch_pt
         self.char = layout.char_pitch_pt
-        self._turned = None if turned else BlockLayout(layout, setter, seal_image, turned_pages(layout))
+        self._turned = None if turned or pitch else BlockLayout(layout, setter, seal_image, turned_pages(layout))
+        self.block_index = -1               # the block being set, for the decisions recorded by block
 
-    def part(self, part: Part) -> PartBoxes:
+    def part(self, part: Part, tightening: Tightening | None = None) -> PartBoxes:
+        """The part's boxes; the blocks ``tightening`` names set at its line pitch."""
         body = self.layout.body
         result = PartBoxes([], self.imprint(part.imprint) if part.imprint else None)
         if part.masthead and part.masthead.order_number is not None:
@@ -64,11 +69,19 @@ class BlockLayout:
         elif part.masthead:
             box, result.masthead = self.masthead(part.masthead)
             result.boxes += [box, SpaceBox(body.title_gap_lines * self.pitch)]
+        result.blocks = [-1] * len(result.boxes)
+        tight = BlockLayout(self.layout, self.setter, self.seal_image, pitch=tightening.line_pitch) \
+            if tightening else None
         setting = self
-        for block in part.blocks:
+        for index, block in enumerate(part.blocks):
             if isinstance(block, AttachmentHead):       # a 横排 attachment is set in the turned frame
                 setting = self._turned if block.landscape and self._turned else self
-            result.boxes += setting.block(block, result)
+            tightened = tight and tightening.first_block <= index <= tightening.last_block
+            setter = tight if tightened else setting
+            setter.block_index = index
+            boxes = setter.block(block, result)
+            result.boxes += boxes
+            result.blocks += [index] * len(boxes)
         return result
 
     # ---- text ----------------------------------------------------------------------------
@@ -80,7 +93,8 @@ class BlockLayout:
 
     def _box(self, lines: list[Line], align: str, keep_with_next: bool = False) -> LinesBox:
         return LinesBox([self._line(line, align) for line in lines], self.pitch,
-                        self.layout.body.lines_after_heading, keep_with_next)
+                        self.layout.body.lines_after_heading, keep_with_next,
+                        tuple("".join(token.text for token in line.tokens) for line in lines))
 
     def _line(self, line: Line, align: str) -> Draw:
         def draw(top: float) -> list[Item]:
@@ -105,8 +119,16 @@ class BlockLayout:
             case Paragraph(runs):
                 return [self.lines_box([(r.text, r.role or "body") for r in runs], body.paragraph_indent_chars)]
             case Heading(level, number, text, run_in, keep):
-                return [self.lines_box([(number + text, f"heading{level}"), (run_in or "", "body")],
-                                       body.paragraph_indent_chars, keep_with_next=keep)]
+                heading = self.setter.style(f"heading{level}")
+                tokens = self.setter.tokens([(number + text, heading), (run_in or "", self.setter.style("body"))])
+                lines = self.setter.break_lines(tokens, self.width, body.paragraph_indent_chars * self.char)
+                box = self._box(lines, "justify", keep)
+                # a heading whose own words run over lines keeps them together with its text's start,
+                # as w:widowControl keeps two lines on either side of a break (recorded for the DOCX)
+                if run_in and any(token.style == heading for token in lines[0].tokens[-1:]) and len(lines) > 1:
+                    box.widow_control = True
+                    result.widow_controlled.append(self.block_index)
+                return [box]
             case Table():
                 # Text after a table follows it directly, as in Word and LibreOffice, whose exact
                 # line spacing does not snap back to the page's line grid.

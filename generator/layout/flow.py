@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from generator.paged_document import Item
 
 FUZZ = 1e-6          # layout arithmetic tolerance, pt
+WIDOW_LINES = 2      # what Word's and LibreOffice's w:widowControl keeps together at either side of a break
 
 Draw = Callable[[float], list[Item]]      # items of a piece whose top lies at y
 
@@ -28,10 +29,12 @@ class Piece:
 
 class Box:
     """Content that flows; ``keep_with_next`` keeps it on the page of the next box's start.
-    ``started_page`` is set by the page filler when the box's first piece opens a page."""
+    ``started_page`` and ``first_page`` are set by the page filler when the box's first piece is
+    placed: whether it opens a page, and which."""
 
     keep_with_next: bool = False
     started_page: bool = False
+    first_page: int = -1                  # the page (index) its first piece landed on
     page_break_before: bool = False       # starts a new page (an attachment, 另面)
     turned: bool = False                  # and that page and the ones after it are 横排 (turned)
 
@@ -51,9 +54,17 @@ class Box:
 class LinesBox(Box):
     """Text lines of one pitch; a page may break after any line."""
 
-    def __init__(self, lines: list[Draw], pitch: float, least_lines: int = 1, keep_with_next: bool = False) -> None:
+    def __init__(self, lines: list[Draw], pitch: float, least_lines: int = 1, keep_with_next: bool = False,
+                 texts: tuple[str, ...] = ()) -> None:
         self.lines, self.pitch, self.least_lines = lines, pitch, least_lines
         self.keep_with_next = keep_with_next
+        self.texts = texts                  # each line's text, where a writer may need it
+        self.widow_control = False          # broken only with WIDOW_LINES on either side, as w:widowControl
+
+    def parted(self, count: int) -> tuple[LinesBox, LinesBox]:
+        """Its first ``count`` lines and the rest, as two boxes."""
+        return (LinesBox(self.lines[:count], self.pitch, self.least_lines, texts=self.texts[:count]),
+                LinesBox(self.lines[count:], self.pitch, self.least_lines, self.keep_with_next, self.texts[count:]))
 
     def height(self) -> float:
         return len(self.lines) * self.pitch
@@ -65,9 +76,13 @@ class LinesBox(Box):
         if self.height() <= available + FUZZ:
             return self._piece(self.lines), None
         fit = int(available / self.pitch + 1e-9)
+        if self.widow_control:
+            fit = min(fit, len(self.lines) - WIDOW_LINES)
+            fit = fit if fit >= WIDOW_LINES else 0
         if fit <= 0:
             return None
-        rest = LinesBox(self.lines[fit:], self.pitch, self.least_lines, self.keep_with_next)
+        rest = LinesBox(self.lines[fit:], self.pitch, self.least_lines, self.keep_with_next, self.texts[fit:])
+        rest.widow_control = self.widow_control
         return self._piece(self.lines[:fit]), rest
 
     def _piece(self, lines: list[Draw]) -> Piece:

@@ -89,14 +89,14 @@ class LineBreaker:
     def _clusters(self, tokens: list[Token]) -> list[list[Token]]:
         """Group tokens that must stay on one line: a closing mark with what precedes it, an
         opening mark with what follows it, digits or Latin letters right after a closing mark
-        ("，2020年": no break there, as in Unicode line breaking and LibreOffice), and the pieces
-        of a half-width run unless very long."""
+        ("，2020年": no break there, as in LibreOffice; but "：|2021" breaks), and the pieces of a
+        half-width run unless very long."""
         no_start, no_end, soft = self.rules.no_line_start, self.rules.no_line_end, self.rules.soft_break_after
         clusters: list[list[Token]] = []
         glue_next = False
         for token in tokens:
-            after_close = clusters and clusters[-1][-1].text[-1] in no_start and not token.full \
-                and token.text[0].isascii() and token.text[0].isalnum()
+            after_close = clusters and clusters[-1][-1].text[-1] in no_start - self.rules.digits_may_follow \
+                and not token.full and token.text[0].isascii() and token.text[0].isalnum()
             attach = clusters and (glue_next or after_close or token.text[0] in no_start
                                    or (token.joined and not clusters[-1][-1].text[-1:] in soft))
             if attach:

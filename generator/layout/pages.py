@@ -48,6 +48,7 @@ class PageFiller:
         self.top, self.frame = upright
         self.pages: list[FilledPage] = []
         self.used = self.inked = 0.0
+        self.spare: tuple[int, float] = (-1, 0.0)     # a page (index) and the space kept free at its foot
 
     def _new_page(self, part: int, turned: bool | None = None) -> None:
         """A new page of ``part``, turned or upright (None: as the page before)."""
@@ -60,7 +61,8 @@ class PageFiller:
 
     @property
     def _available(self) -> float:
-        return self.frame - self.used
+        page, spare = self.spare
+        return self.frame - self.used - (spare if page == len(self.pages) - 1 else 0.0)
 
     @property
     def _at_top(self) -> bool:
@@ -73,6 +75,7 @@ class PageFiller:
         self._new_page(index, turned=False)
         boxes = list(boxes)
         turned_starts: list[int] = []
+        promised = -1           # a box the one before kept with by its least: it starts on that page
         i = 0
         while i < len(boxes):
             box = boxes[i]
@@ -83,9 +86,12 @@ class PageFiller:
                 if box.turned:
                     turned_starts.append(len(self.pages) - 1)
                 continue
-            if box.keep_with_next and not self._at_top and self._kept_room(boxes, i) > self._available + FUZZ:
+            room, whole = self._kept_room(boxes, i) if box.keep_with_next else (0.0, True)
+            if box.keep_with_next and not self._at_top and i != promised and room > self._available + FUZZ:
                 self._new_page(index)
                 continue
+            if not whole:
+                promised = i + 1
             fitted = box.split(self._available)
             if fitted is None:
                 if self._at_top:
@@ -93,7 +99,7 @@ class PageFiller:
                 self._new_page(index)
                 continue
             piece, rest = fitted
-            box.started_page = self._at_top
+            box.started_page, box.first_page = self._at_top, len(self.pages) - 1
             page = self.pages[-1]
             page.items += piece.draw(self.top + self.used)
             page.has_body |= piece.body
@@ -106,18 +112,19 @@ class PageFiller:
         placement = self._imprint(index, imprint, first, what) if imprint else None
         return FilledPart(first, len(self.pages) - 1, placement, tuple(turned_starts))
 
-    def _kept_room(self, boxes: list[Box], i: int) -> float:
-        """Height of the boxes from ``i`` that keep with their next, plus the least of the next. A
-        chain taller than a page (numbered sentences set as headings, one after another) can stay
-        whole on no page: then the box keeps with the least of its next alone, as a heading does."""
+    def _kept_room(self, boxes: list[Box], i: int) -> tuple[float, bool]:
+        """Height of the boxes from ``i`` that keep with their next, plus the least of the next,
+        and whether the chain is kept whole. A chain taller than a page (numbered sentences set as
+        headings, one after another) can stay whole on no page: then the box keeps with the least
+        of its next alone, as a heading does, and the next is promised a start on that page."""
         start, room = i, 0.0
         while i < len(boxes) and boxes[i].keep_with_next:
             room += boxes[i].height()
             i += 1
         room += boxes[i].least_height() if i < len(boxes) else 0.0
         if room > self.frame + FUZZ:
-            room = boxes[start].height() + (boxes[start + 1].least_height() if start + 1 < len(boxes) else 0.0)
-        return room
+            return boxes[start].height() + (boxes[start + 1].least_height() if start + 1 < len(boxes) else 0.0), False
+        return room, True
 
     def _imprint(self, index: int, imprint: ImprintBox, first: int, what: object) -> ImprintPlacement:
         if imprint.height > self.frame + IMPRINT_TOLERANCE:

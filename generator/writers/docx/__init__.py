@@ -17,12 +17,13 @@ import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from generator.document_model import (
     Addressee, AttachmentHead, AttachmentNote, Attendance, Block, Document, Heading, Imprint, Masthead, Meta, Note,
-    Paragraph, Part, Signature, SignerSeal, Table, Title,
+    Paragraph, Part, Run, Signature, SignerSeal, Table, Title,
 )
 from generator.layout.placement import imprint_side, masthead_side
 from generator.layout_spec import Layout, mm_to_pt
@@ -33,7 +34,7 @@ from generator.paged_document import (
 from generator.table_grid import place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.rule_image import double_rule_png
-from generator.writers.docx.styles import add_styles
+from generator.writers.docx.styles import add_styles, style_spacing
 from generator.writers.zip_dates import zip_date_time
 
 __all__ = ["write_docx"]
@@ -73,6 +74,8 @@ class _DocxBuilder:
         self.structural_line = layout.calibration.docx.structural_line_pt
         self._started = False
         self._boxes = 0                     # 横排 page-number text boxes so far
+        self.block_index = -1               # the part's block being written
+        self.widow_controlled: set[int] = set()     # the part's blocks the layout broke as w:widowControl
         self.turned_starts: list[int] = []  # the part's pages where 横排 attachments start, still to come
 
     # ---- pages ---------------------------------------------------------------------------
@@ -104,7 +107,7 @@ class _DocxBuilder:
         paragraph._p.style = self.styles[role]
 
     def run(self, paragraph, text: str, role: str | None = None):
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(self.joined(text))
         if role:
             run._r.style = self.styles[role]
         return run
@@ -113,8 +116,12 @@ class _DocxBuilder:
         paragraph = self.doc.add_paragraph()
         self.style(paragraph, role)
         if text:
-            paragraph.add_run(text)
+            paragraph.add_run(self.joined(text))
         return paragraph
+
+    def joined(self, text: str) -> str:
+        """Text as the DOCX holds it: half-width runs the layout kept whole kept whole."""
+        return ooxml.joined(text, self.layout.line_breaking.keep_after)
 
     def masthead(self, masthead: Masthead, placement: MastheadPlacement) -> None:
         layout = self.layout
@@ -300,6 +307,8 @@ class _DocxBuilder:
                 if run_in:
                     self.run(paragraph, run_in, "body_text")
                 paragraph.paragraph_format.keep_with_next = keep
+                if self.block_index in self.widow_controlled:          # as the layout broke it
+                    paragraph.paragraph_format.widow_control = True
             case Table():
                 self.table(block)
             case Signature(organ, date, _, keep, joint):
@@ -334,6 +343,40 @@ class _DocxBuilder:
                 self.block(title, signatures, hanging)
             case _:
                 raise TypeError(f"no DOCX rendering for {type(block).__name__}")
+
+    def carried(self, block: Block, signatures: list[SignaturePlacement], hanging: list[HangingIndent],
+                kept: int) -> None:
+        """A block whose last lines the layout carried over with the 署名 (§7.3.5): its paragraphs
+        keep with the next; a paragraph split after ``kept`` characters is written as the lines
+        that stay, justified to the last (分散对齐: they are full lines), and the lines that go,
+        without a first-line indent, so any renderer breaks the page where the layout did."""
+        body = self.doc.element.body
+        start = len(body) - 1
+        if kept and isinstance(block, Paragraph):
+            stay, go = _split_runs(block.runs, kept)
+            self.block(Paragraph(stay), signatures, hanging)
+            self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
+            self.block(Paragraph(go), signatures, hanging)
+            self.doc.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
+        else:
+            self.block(block, signatures, hanging)
+        for element in list(body)[start + (1 if kept else 0):len(body) - 1]:
+            if isinstance(element, CT_P):
+                element.get_or_add_pPr().keepNext_val = True
+
+    def tightened(self, block: Block, signatures: list[SignaturePlacement], hanging: list[HangingIndent],
+                  pitch: float) -> None:
+        """A block of the page whose line spacing the layout tightened to keep a 署名 with its
+        text (§7.3.5): written at that pitch, every paragraph's lines and 空行 with it."""
+        body = self.doc.element.body
+        start = len(body) - 1                   # new paragraphs go in before the body's sectPr
+        normal, self.pitch = self.pitch, pitch
+        self.block(block, signatures, hanging)
+        self.pitch = normal
+        spacing = {self.styles[role]: value for role, value in style_spacing(self.layout).items() if role in self.styles}
+        for element in list(body)[start:len(body) - 1]:
+            if isinstance(element, CT_P):
+                ooxml.tighten_lines(element, pitch, pitch / normal, spacing.get(element.style, (0.0, 0.0)))
 
     def attachment_note(self, note: AttachmentNote, hanging: list[HangingIndent]) -> None:
         """附件说明 as the layout set it: one paragraph a name, the name after a tab to the hanging
@@ -424,7 +467,7 @@ class _DocxBuilder:
         twips = [round(self.width_pt * w / total * ooxml.TWIPS_PER_PT) for w in model.widths]
         cells = [ooxml.GridCell(placed.row, placed.col, placed.last_row, placed.last_col,
                                 self.styles["table_header" if placed.cell.kind == "header" else "table"],
-                                placed.cell.text)
+                                self.joined(placed.cell.text))
                  for placed in place_cells(model)]
         ooxml.add_grid_rows(table, len(model.rows), cells, twips, model.header_rows)
         ooxml.set_table_width(table, twips)
@@ -562,8 +605,16 @@ class _DocxBuilder:
             self.masthead(part.masthead, decisions.masthead)
         signatures, hanging = list(decisions.signatures), list(decisions.hanging)
         self.turned_starts = list(decisions.turned_starts)
-        for block in part.blocks:
-            self.block(block, signatures, hanging)
+        tight, carry = decisions.tightening, decisions.carry
+        self.widow_controlled = set(decisions.widow_controlled)
+        for index, block in enumerate(part.blocks):
+            self.block_index = index
+            if tight and tight.first_block <= index <= tight.last_block:
+                self.tightened(block, signatures, hanging, tight.line_pitch)
+            elif carry and carry.first_block <= index <= carry.last_block:
+                self.carried(block, signatures, hanging, carry.kept_characters if index == carry.first_block else 0)
+            else:
+                self.block(block, signatures, hanging)
         placement = decisions.imprint
         if part.imprint and placement:
             if placement.own_page:
@@ -587,6 +638,23 @@ class _DocxBuilder:
         props.created = props.modified = meta.created
         props.revision = 1
         props.comments = ""
+
+
+def _split_runs(runs: tuple[Run, ...], kept: int) -> tuple[tuple[Run, ...], tuple[Run, ...]]:
+    """The runs of a paragraph cut after ``kept`` characters (spaces not counted), each run's role
+    kept on both sides of the cut."""
+    stay: list[Run] = []
+    for i, run in enumerate(runs):
+        count = len(run.text.replace(" ", ""))
+        if count < kept:
+            stay.append(run)
+            kept -= count
+            continue
+        cut = next(n for n in range(len(run.text) + 1) if len(run.text[:n].replace(" ", "")) == kept)
+        head, tail = run.text[:cut], run.text[cut:]
+        rest = ((Run(tail, run.role),) if tail else ()) + tuple(runs[i + 1:])
+        return tuple(stay) + ((Run(head, run.role),) if head else ()), rest
+    return tuple(stay), ()
 
 
 PROPERTY_LENGTH = 255

@@ -13,6 +13,7 @@ its parent's sequence, or an on/off value the schema does not allow, makes Word 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -119,12 +120,39 @@ def set_run_props(rpr: BaseOxmlElement, size_pt: float, color_rgb: str | None = 
     _child(rpr, "w:szCs").set(qn("w:val"), half_points)
 
 
+WORD_JOINER = "\u2060"
+
+
+def joined(text: str, keep_after: frozenset[str]) -> str:
+    """``text`` with a word joiner after each of ``keep_after`` that stands between two letters
+    or digits ("0591-23165370"), so that Word and LibreOffice keep the run whole, as the PDF's
+    line breaker does (LibreOffice 7.4 breaks after a w:noBreakHyphen)."""
+    if not any(char in text for char in keep_after):
+        return text
+    marks = "".join(re.escape(char) for char in sorted(keep_after))
+    return re.sub(f"(?<=[0-9A-Za-z])([{marks}])(?=[0-9A-Za-z])", lambda m: m.group(1) + WORD_JOINER, text)
+
+
 def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, after_pt: float = 0) -> None:
     spacing = _child(ppr, "w:spacing")
     spacing.set(qn("w:before"), str(round(before_pt * TWIPS_PER_PT)))
     spacing.set(qn("w:after"), str(round(after_pt * TWIPS_PER_PT)))
     spacing.set(qn("w:line"), str(round(line_pt * TWIPS_PER_PT)))
     spacing.set(qn("w:lineRule"), "exact")
+
+
+def tighten_lines(paragraph: BaseOxmlElement, line_pt: float, ratio: float, style_spacing: tuple[float, float]) -> None:
+    """A paragraph of a page whose line spacing was tightened (§7.3.5): exact lines of ``line_pt``
+    off the grid; its space before and after as it sets them, or its style's (``style_spacing``,
+    pt) scaled by ``ratio``, the tightened pitch to the grid's."""
+    ppr = paragraph.get_or_add_pPr()
+    spacing = _child(ppr, "w:spacing")
+    for attribute, style_pt in zip(("w:before", "w:after"), style_spacing):
+        if spacing.get(qn(attribute)) is None:
+            spacing.set(qn(attribute), str(round(style_pt * ratio * TWIPS_PER_PT)))
+    spacing.set(qn("w:line"), str(round(line_pt * TWIPS_PER_PT)))
+    spacing.set(qn("w:lineRule"), "exact")
+    set_snap_to_grid(ppr, False)
 
 
 def set_chinese_line_breaking(ppr: BaseOxmlElement) -> None:

@@ -67,7 +67,7 @@ GENERAL_CHARACTER_STYLES = {"attendance_label": "出席标识", "doc_number_text
 CHARACTER_ROLES = {"body_text": "body", "doc_number_text": "doc_number"}     # a character style's role, where its name differs
 
 
-def _spacing(layout: Layout) -> dict[str, tuple[float, float]]:
+def style_spacing(layout: Layout) -> dict[str, tuple[float, float]]:
     """Space before and after (pt) of the styles that carry the standard's 空行."""
     pitch, masthead, body = layout.line_pitch_pt, layout.masthead, layout.body
     return {
@@ -88,7 +88,7 @@ def _side_indents(layout: Layout) -> dict[str, tuple[float, float]]:
 def add_styles(doc: Document, layout: Layout, general: bool = False) -> dict[str, str]:
     """Create every style (``general``: those of a general 公文's elements too); returns role →
     style id."""
-    spacing, indents = _spacing(layout), _side_indents(layout)
+    spacing, indents = style_spacing(layout), _side_indents(layout)
     body = layout.role("body")
     ooxml.set_east_asian_layout_defaults(doc.styles.element, layout.face_of("body").docx,
                                          body.size_pt)
