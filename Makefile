@@ -33,6 +33,7 @@ test-layout: setup test-tools
 
 fuzz: setup
 	$(PY) tests/fuzz.py --cases 2000
+	$(PY) tests/fuzz_entry_points.py --cases 3200
 
 bench: setup test-tools
 	$(PY) tests/bench.py

@@ -54,7 +54,8 @@ def _build_one(data: Path, output: Path, formats: tuple[str, ...], font_dir: Pat
     outcome = Outcome(data)
     try:
         outcome.files = build(data, output, formats, font_dir,
-                              warn=lambda text: outcome.notes.append(str(message("warning: {text}", text=text))),
+                              warn=lambda text: outcome.notes.append(str(message("{position}: warning: {text}",
+                                                                                 position=data, text=text))),
                               force=force, say=outcome.notes.append, seal=seal, parts=parts)
     except GongwenError as error:
         outcome.error = str(error)

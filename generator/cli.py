@@ -13,6 +13,7 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from generator.build import DEFAULT_FORMATS, FORMATS, PARTS
 from generator.errors import DataError, GongwenError, UsageError
@@ -43,6 +44,30 @@ def _choose_language(argv: list[str] | None) -> None:
             set_language(chosen)
         except ValueError:
             raise UsageError(message("--lang must be one of: {names}", names=", ".join(LANGUAGES))) from None
+
+
+def _issuing_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--issuer", help=_("the organ that issues the report (署名, 印发机关), e.g. "
+                                           "某某区人民政府办公室 (default: read from --organ)"))
+    parser.add_argument("--mark", help=_("the 发文机关标志 of the report's cover memo (default: the issuer and 文件)"))
+
+
+def _year_in_range(year: int | None, model_year: Any) -> None:
+    """``--year`` within the bounds the data model sets for a year (a date must exist)."""
+    from generator.load.report_model import bounds
+    low, high = bounds(model_year)
+    if year is not None and not low <= year <= high:
+        raise UsageError(message("--year must be a year from {low} to {high}", low=low, high=high))
+
+
+def _say_issuing(organ: str, issuer: str | None, mark: str | None) -> None:
+    """Say, on stderr, who was taken to issue ``organ``'s report when it was read from the name."""
+    from generator.organ_types import issuing
+    issued = issuing(organ, issuer, mark)
+    if issued.organ_type is not None:
+        print(message("{organ} is read as a {type}: the report is issued by {issuer} ({mark}); give --issuer and "
+                      "--mark if it is otherwise", organ=organ, type=issued.organ_type, issuer=issued.issuer,
+                      mark=issued.mark), file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,12 +108,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--year", type=int, help=_("the year the report covers (another kind: the year of its date)"))
     new.add_argument("--organ", help=_("the government the report is about, e.g. 某某区人民政府 (another kind: "
                                        "the issuing organ, e.g. 某某区人民政府办公室)"))
+    _issuing_options(new)
     new.add_argument("--from", dest="last_year", type=Path, metavar="LAST_YEAR.yaml",
                      help=_("start from last year's data file: the year moves on, its prose is marked to do"))
     template = commands.add_parser("xlsx-template", help=_("write the statutory tables as an Excel workbook to fill in"))
     template.add_argument("--format", type=int, choices=(2019, 2021), help=_("table format (default: from --year)"))
     template.add_argument("--year", type=int, help=_("the year the report covers (default: --from's)"))
     template.add_argument("--organ", help=_("the government the report is about (default: --from's)"))
+    _issuing_options(template)
     template.add_argument("--from", dest="source", type=Path,
                           help=_("fill the workbook in from this data file (to review it, or start from last year's)"))
     template.add_argument("-o", "--output", type=Path, required=True, help=_("the workbook to write (.xlsx)"))
@@ -145,12 +172,13 @@ def sign(pdf: Path, p12: Path, password_file: Path | None, output: Path) -> int:
 
 
 def new(last_year: Path | None, year_format: int | None, year: int | None, organ: str | None,
-        kind_name: str | None) -> str:
+        kind_name: str | None, issuer: str | None = None, mark: str | None = None) -> str:
     """A skeleton of ``--kind`` (default: the annual report) for ``--year`` and ``--organ``, or
     next year's report started from ``--from``."""
     from generator.kinds import ANNUAL_REPORT, NewDocument, kind_named
+    from generator.load.report_model import DocumentNumber, ReportFile2019
     if last_year is not None:
-        if (year_format, year, organ, kind_name) != (None, None, None, None):
+        if (year_format, year, organ, kind_name, issuer, mark) != (None,) * 6:
             raise UsageError(message("gongwen new --from takes the year, format and organ from last year's file: "
                                      "leave out --year, --format and --organ"))
         from generator.next_year import next_year
@@ -159,15 +187,17 @@ def new(last_year: Path | None, year_format: int | None, year: int | None, organ
         kind = kind_named(kind_name or ANNUAL_REPORT)
     except ValueError as error:
         raise UsageError(str(error)) from None
+    _year_in_range(year, (ReportFile2019 if kind.name == ANNUAL_REPORT else DocumentNumber).model_fields["year"])
     if kind.name != ANNUAL_REPORT:
-        if year_format is not None:
-            raise UsageError(message("--format is the annual report's table format; a {kind} has none",
-                                     kind=kind.name))
+        if year_format is not None or issuer is not None or mark is not None:
+            raise UsageError(message("--format, --issuer and --mark are for the annual report; a {kind} names its "
+                                     "issuers in the file", kind=kind.name))
         import datetime as dt
         return kind.skeleton(NewDocument(organ or "某某区人民政府办公室", year or dt.date.today().year))
     if year is None or organ is None:
         raise UsageError(message("gongwen new needs --year and --organ (or --from LAST_YEAR.yaml)"))
-    return kind.skeleton(NewDocument(organ, year, year_format))
+    _say_issuing(organ, issuer, mark)
+    return kind.skeleton(NewDocument(organ, year, year_format, issuer, mark))
 
 
 def draft(path: Path, output: Path | None) -> int:
@@ -205,21 +235,26 @@ def check(data: Path, verbose: bool = False) -> int:
 
 
 def xlsx_template(year_format: int | None, year: int | None, organ: str | None, source: Path | None,
-                  output: Path) -> int:
+                  output: Path, issuer: str | None = None, mark: str | None = None) -> int:
     """Write the workbook, filled in from ``source`` when given (its year and organ, unless
     given too; figures the other table format lacks stay blank)."""
     from generator.excel.template import write_template
     from generator.load import load_report, validate
     from generator.load.report_model import default_format
     from generator.load.yaml_source import YamlSource
+    from generator.load.report_model import ReportFile2019
+    from generator.organ_types import issuing
     from generator.skeleton import skeleton
     from generator.output_files import write_atomically
+    _year_in_range(year, ReportFile2019.model_fields["year"])
     if source is not None:
         data = load_report(source).model_dump()
     elif year is None or organ is None:
         raise UsageError(message("gongwen xlsx-template: give --year and --organ, or --from DATA.yaml"))
     else:
-        data = validate(YamlSource("gongwen new", skeleton(year_format or default_format(year), year, organ))).model_dump()
+        _say_issuing(organ, issuer, mark)
+        text = skeleton(year_format or default_format(year), year, organ, issuing(organ, issuer, mark))
+        data = validate(YamlSource("gongwen new", text)).model_dump()
     data.update({key: value for key, value in (("year", year), ("organ", organ)) if value is not None})
     data["format"] = year_format or (default_format(year) if year else data["format"])
     workbook = io.BytesIO()
@@ -264,10 +299,10 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
         if args.command == "sign":
             return sign(args.pdf, args.p12, args.password_file, args.output)
         if args.command == "new":
-            sys.stdout.write(new(args.last_year, args.format, args.year, args.organ, args.kind))
+            sys.stdout.write(new(args.last_year, args.format, args.year, args.organ, args.kind, args.issuer, args.mark))
             return 0
         if args.command == "xlsx-template":
-            return xlsx_template(args.format, args.year, args.organ, args.source, args.output)
+            return xlsx_template(args.format, args.year, args.organ, args.source, args.output, args.issuer, args.mark)
         if args.command == "import":
             return import_xlsx(args.workbook, args.output, args.into)
         if args.command == "serve":

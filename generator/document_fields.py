@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from generator.load.clerk_values import clerk_date, whole_number
+
+YEAR_MARK = "年"             # a year as a clerk writes it in a cell: 2024年
 NAME_SEPARATOR = "、"       # between the names of a list field (签发人, 抄送机关) in one cell or input
 
 
@@ -37,13 +40,13 @@ class DocumentField:
             return [name.strip() for name in value.split(NAME_SEPARATOR) if name.strip()]
         if self.kind == "int" and isinstance(value, float) and value.is_integer():
             return int(value)
-        if self.kind == "int" and isinstance(value, str) and value.isascii() and value.isdigit():
-            return int(value)
+        if self.kind == "int" and isinstance(value, str):      # "2024", "２０２４"; a year as "2024年"
+            return whole_number(value.removesuffix(YEAR_MARK) if self.path[-1] == "year" else value)
         if self.kind == "date" and isinstance(value, dt.datetime):
             return value.date()
         if self.kind == "date" and isinstance(value, str):
             try:
-                return dt.date.fromisoformat(value)
+                return clerk_date(value)
             except ValueError:
                 return value
         return value

@@ -3,8 +3,8 @@
 The year moves on (titles, keywords, 发文字号 year, dates); the organ, the cover's settings, the
 report's ending, its section order and titles and (same format) its table labels stay; the
 cells the format's ``next_year`` names are filled from last year's figures (上年结转 from
-结转下年度继续办理 …), every other cell is blank. Last year's prose is kept as a start but
-marked as to do, and ``check`` warns at each marked text until it is rewritten.
+结转下年度继续办理 …), a cell that was "/" (not applicable) stays "/", every other cell is blank. Last year's prose is kept as a start but
+marked as to do, and each marked text is an error at ``check`` and ``build`` until it is rewritten.
 """
 
 from __future__ import annotations
@@ -54,6 +54,12 @@ def _carried(rules: list[dict], last: dict, cells: dict[tuple, str]) -> dict[tup
             if _ABSENT not in values:
                 figures[cell] = NOT_APPLICABLE if set(values) == {NOT_APPLICABLE} else total_of(values)
     return figures
+
+
+def _not_applicable(last: dict, cells: dict[tuple, str]) -> dict[tuple, str]:
+    """The cells that were "/" last year: a row that does not apply to the office (规章 where it
+    makes none) does not apply next year either, and must not come back blank, as if not reported."""
+    return {cell: NOT_APPLICABLE for cell in cells if _value(last, cell) == NOT_APPLICABLE}
 
 
 class _Carrier:
@@ -123,12 +129,14 @@ def next_year(path: Path) -> str:
     if raw.get("cover"):
         data["cover"] = carrier.cover(raw["cover"])
     data["report"] = carrier.report(raw["report"], same_format)
-    figures = _carried(load_report_format(year_format)["next_year"], completed, table_cells(tables))
+    cells = table_cells(tables)
+    figures = {**_not_applicable(completed, cells),
+               **_carried(load_report_format(year_format)["next_year"], completed, cells)}
     head = [f"# {last.organ}{last.year + 1}年政府信息公开工作年度报告的数据（{year_format}年表格格式），"
             f"由 gongwen new --from {path.name} 从上一年的数据生成。",
             f"# 标有{mark}的文字是上一年的原文：改写为本年的内容并删去标记（gongwen check 逐处提示）。",
             "# 标题、日期和发文字号的年份已推后一年，顺序号未改，请核对。表格中只有上年结转、上一年项目数量、",
-            "# 现行有效件数由上一年的数据带入，其余各格留空待填。"]
+            "# 现行有效件数由上一年的数据带入，上一年填“/”（不适用）的仍为“/”，其余各格留空待填。"]
     sections = report_sections(last.report, load_report_format(year_format)["sections"])
     headings = {section.key: section.heading(wording) for section in sections if section.key}
     return write_draft(head, data, tables, figures, headings)

@@ -12,6 +12,7 @@ from generator.compose.report_format import load_report_format
 from generator.compose.wording import default_wording
 from generator.draft_yaml import draft_yaml
 from generator.load.report_model import REPORT_FILE
+from generator.organ_types import Issuing, issuing
 
 SCHEMA_FILE = "report.schema.json"
 TABLE_SECTIONS = ("proactive", "applications", "reviews")
@@ -69,17 +70,18 @@ def write_draft(head: list[str], data: dict, tables: dict[str, dict], figures: d
     return draft_yaml([f"# yaml-language-server: $schema={SCHEMA_FILE}", *head], {**data, "report": report}, notes)
 
 
-def skeleton(year_format: int, year: int, organ: str) -> str:
-    """A complete data file for ``organ``'s report on ``year``: every table cell present and
-    blank (fill in numbers, "/" for not applicable), prose as placeholders to replace."""
-    office = organ.replace("人民政府", "") + "人民政府办公室"
-    place = organ.replace("人民政府", "")
+def skeleton(year_format: int, year: int, organ: str, issued: Issuing | None = None) -> str:
+    """A complete data file for ``organ``'s report on ``year``, issued as ``issued`` (by
+    default: as read from the organ's name): every table cell present and blank (fill in
+    numbers, "/" for not applicable), prose as placeholders to replace."""
+    issued = issued or issuing(organ)
+    office, place = issued.issuer, issued.place
     sent = dt.date(year + 1, 1, 20)
-    placeholder = [{"p": "在此填写。"}]
+    placeholder = [{"p": default_wording().render("placeholder")}]
     data = {
         "format": year_format, "year": year, "organ": organ, "keywords": ["政府信息公开", "年度报告", str(year)],
         "cover": {
-            "issuer_mark": f"{office}文件", "doc_number": {"code": "某政办", "year": year + 1, "serial": 1},
+            "issuer_mark": issued.mark, "doc_number": {"code": "某政办", "year": year + 1, "serial": 1},
             "signers": [], "title": f"{office}关于报送{place}{year}年政府信息公开工作年度报告的报告",
             "addressee": "市政府办公厅",
             "body": [f"根据《中华人民共和国政府信息公开条例》规定，现将《{place}{year}年政府信息公开工作年度报告》予以报送。"],

@@ -30,6 +30,8 @@ def test_a_folder_builds_every_report_and_one_bad_file_stops_none(tmp_path, seed
     failures = [line for line in lines if line.startswith("未完成：")]
     assert len(failures) == 1 and str(folder / "broken.yaml") in failures[0] and "YAML 格式有误" in failures[0]
     assert "Traceback" not in result.stderr
+    warnings = [line for line in lines if "提示：" in line]        # each names its file (issue 23)
+    assert warnings and all(line.startswith(str(folder)) for line in warnings), warnings
     # not a terminal: one plain line per report as it finishes, no progress bar codes
     assert sum(line.startswith("[") and "/3] " in line for line in lines) == 3 and "\x1b[" not in result.stderr
     assert sorted(path.name for path in out.iterdir()) == [

@@ -179,10 +179,12 @@ def test_new_writes_a_complete_skeleton_that_check_accepts(tmp_path, year_format
                 if key in ("natural_person", "total"))
     assert cells > 0
     assert "# 三、（三）1.属于国家秘密/自然人" in result.stdout
-    assert _run("check", str(draft)).returncode == 0
+    checked = _run("check", str(draft))        # the placeholders and the empty tables are still to fill in
+    assert checked.returncode == 1 and checked.stdout.count("在此填写。") == 3
+    assert checked.stdout.count("表格一个数字也没有填") == 3
     filled = result.stdout.replace("natural_person:    # 一、本年新收/自然人", "natural_person: 5  # 一、本年新收/自然人")
     draft.write_text(filled, encoding="utf-8")
-    assert _run("check", str(draft)).returncode == 0
+    assert _run("check", str(draft)).stdout.count("表格一个数字也没有填") == 2
 
 
 def test_schema_is_exported_and_committed_copy_is_current():

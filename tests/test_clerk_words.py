@@ -28,7 +28,8 @@ EXAMPLE = ROOT / "data" / "example-2021.yaml"
 _FILE = re.compile(r"[\w./-]*\.(yaml|xlsx|png|jpg|pdf|p12|pfx)\b|/[\w./-]+")
 _COMMAND = re.compile(r"gongwen(\s+[a-z][\w-]*)?|(?<!\w)--?[a-z][\w-]*|\$?GONGWEN_\w+")
 _NAMES = re.compile(r"\b[A-Z][A-Z0-9]+(-\d+)?\b|\bU\+[0-9A-F]{4}\b|\b(Excel|WPS|LibreOffice)\b")
-_QUOTED = re.compile(r"'[^']*'")      # what the user typed, or the choices argparse offers
+# what the user typed (a field name of the data file, quoted as typed), or the choices argparse offers
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -355,7 +355,7 @@ def test_a_long_unknown_key_is_shortened(capsys, tmp_path):
     text = _seed_with("format: 2019", "format: 2019\n" + "k" * 1000 + ": 1")
     line, _ = _line_col(text, "k" * 1000)
     assert _one_error(capsys, _write(tmp_path, text)) == (
-        line, 1003, f"{'k' * 40}…：不认识的项（请检查拼写）")                 # at its value
+        line, 1003, f'文件顶层：不认识的项"{"k" * 40}…"（请检查拼写）')                 # at its value
 
 
 def test_an_ascii_terminal_gets_escapes_not_a_crash(tmp_path):

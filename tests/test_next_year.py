@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from generator.checks import check_file
+from generator.kinds import check_path
 from tests.conftest import ROOT, SEED
 
 EXAMPLE = ROOT / "data" / "example-2021.yaml"
@@ -84,22 +85,21 @@ def test_the_2021_format_follows_a_2020_report(tmp_path):
     assert data["report"]["proactive"]["regulations"]["rules"]["in_force"] is None      # 2019 has no such cell
 
 
-def test_last_years_prose_is_marked_and_check_warns_until_it_is_rewritten(tmp_path):
+def test_last_years_prose_is_marked_and_is_an_error_until_it_is_rewritten(tmp_path):
     draft, text = _new_from(tmp_path, EXAMPLE)
     data = yaml.safe_load(text)
     assert data["report"]["overview"][0] == {"h2": "主动公开"}                        # headings stay as they were
     assert data["report"]["overview"][1]["p"].startswith(MARK + "2022年，我区围绕")
     assert data["cover"]["body"][0].startswith(MARK)
-    checked = check_file(draft)
-    assert checked.errors == []
-    marked = [f for f in checked.findings if MARK in str(f.message)]
+    checked = check_path(draft)
+    marked = [f for f in checked.errors if MARK in str(f.message)]
     assert len(marked) == sum(MARK in line for line in text.splitlines() if not line.startswith("#")) == 12
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if f"- p: {MARK}2022年，我区围绕" in row)
-    assert str(marked[2]) == (f"{draft}:{line}:10: 提示：一、总体情况第2项仍标有{MARK}（沿用的上一年文字）："
+    assert str(marked[2]) == (f"{draft}:{line}:10: 错误：一、总体情况第2项仍标有{MARK}（沿用的上一年文字）："
                               "请改写为本年内容并删去标记")
     rewritten = draft.read_text(encoding="utf-8").replace(MARK, "")
     draft.write_text(rewritten, encoding="utf-8")
-    assert not any(MARK in str(f.message) for f in check_file(draft).findings)
+    assert not any(MARK in str(f.message) for f in check_path(draft).findings)
 
 
 def test_a_report_without_cover_keeps_its_sections_labels_and_ending(tmp_path):
@@ -128,3 +128,11 @@ def test_new_without_from_needs_year_and_organ(args):
                             timeout=120)
     assert result.returncode == 2 and result.stderr == (
         "错误：gongwen new 需要 --year 和 --organ（或 --from LAST_YEAR.yaml）\n")
+
+
+def test_a_row_that_did_not_apply_last_year_stays_not_applicable(tmp_path):
+    """Issue 23: a 街道办事处 makes no 规章; its "/" row came back blank, as if not reported."""
+    draft, text = _new_from(tmp_path, ROOT / "data" / "subdistrict-2021.yaml")
+    proactive = yaml.safe_load(text)["report"]["proactive"]
+    assert proactive["regulations"]["rules"] == {"issued": "/", "repealed": "/", "in_force": "/"}
+    assert proactive["licensing"]["administrative_license"]["decisions"] is None

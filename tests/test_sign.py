@@ -4,8 +4,11 @@ Preflight; every refusal one line and exit 2, and no file left behind."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,7 @@ from cryptography.x509.oid import NameOID
 from generator.build import build
 from generator.cli import main
 from generator.signing.password import PASSWORD_ENV
-from tests.conftest import SEED, preflight, require_tool
+from tests.conftest import ROOT, SEED, preflight, require_tool
 
 PASSWORD = "测试 password"
 OFFICE = "福州市长乐区人民政府办公室（测试）"
@@ -107,6 +110,47 @@ def test_the_print_pdf_signs_with_a_password_file_as_an_incremental_update(seed_
                  "--password-file", str(password_file), "-o", str(signed)]) == 0
     _assert_signed_whole(signed)
     assert signed.read_bytes().startswith(seed_copies["pdf"].read_bytes())      # the document itself untouched
+
+
+@pytest.mark.parametrize("saved", [
+    PASSWORD.encode("gbk") + b"\r\n",                     # Notepad on an older Windows (a traceback before)
+    codecs.BOM_UTF8 + PASSWORD.encode("utf-8"),            # Notepad's "UTF-8 with BOM" (a wrong password before)
+    PASSWORD.encode("utf-16"),                             # Notepad's "Unicode"
+])
+def test_a_password_file_in_the_encodings_notepad_saves_is_read(seed_copies, keys, tmp_path, monkeypatch, saved):
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    password_file = tmp_path / "password"
+    password_file.write_bytes(saved)
+    signed = tmp_path / "signed.pdf"
+    assert main(["sign", str(seed_copies["pdf"]), "--p12", str(keys["office"]),
+                 "--password-file", str(password_file), "-o", str(signed)]) == 0
+    _assert_signed_whole(signed)
+
+
+def test_a_password_file_that_is_no_text_is_one_line(seed_copies, keys, tmp_path, capsys):
+    password_file = tmp_path / "password"
+    password_file.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")         # half a surrogate pair
+    assert main(["sign", str(seed_copies["pdf"]), "--p12", str(keys["office"]),
+                 "--password-file", str(password_file), "-o", str(tmp_path / "signed.pdf")]) == 2
+    assert capsys.readouterr().err == "错误：密码不是 UTF-8、UTF-16 或 GBK 编码的文字；请把密码文件另存为 UTF-8\n"
+    assert not (tmp_path / "signed.pdf").exists()
+
+
+def test_a_password_file_in_utf16_without_its_mark_is_one_line(seed_copies, keys, tmp_path, capsys):
+    """Found by tests/fuzz_entry_points.py: NUL characters made the PKCS#12 library panic."""
+    password_file = tmp_path / "password"
+    password_file.write_bytes(PASSWORD.encode("utf-16-le"))
+    assert main(["sign", str(seed_copies["pdf"]), "--p12", str(keys["office"]),
+                 "--password-file", str(password_file), "-o", str(tmp_path / "signed.pdf")]) == 2
+    assert "U+0000" in capsys.readouterr().err and not (tmp_path / "signed.pdf").exists()
+
+
+def test_sign_prints_no_deprecation_warning(seed_copies, keys, tmp_path):
+    signed = tmp_path / "signed.pdf"
+    result = subprocess.run([sys.executable, "-W", "default", "-m", "generator", "sign", str(seed_copies["pdf"]),
+                             "--p12", str(keys["office"]), "-o", str(signed)], capture_output=True, text=True,
+                            env={**os.environ, PASSWORD_ENV: PASSWORD}, cwd=ROOT, timeout=120)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
 
 
 def test_a_signed_file_signs_again_and_both_signatures_stay_valid(seed_copies, keys, tmp_path, monkeypatch):

@@ -162,7 +162,7 @@ def test_statutory_sections_may_be_printed_in_another_order(tmp_path):
      f"{SECTIONS}第7项：\"other_mattres\"不是法定部分：请写 overview, proactive, applications, "
      "reviews, problems, other_matters 之一，或用 title: … 和 content: … 写自设的部分"),
     ("      content:\n        - h2: 招生", "      contents:\n        - h2: 招生", "        - h2: 招生", "-",
-     f"{SECTIONS}第6项·contents：不认识的项（请检查拼写）"),
+     f'{SECTIONS}第6项：不认识的项"contents"，是不是"content"？'),
     ("      title: 存在的主要问题及整改措施\n", "      title: 存在的主要问题及整改措施\n      content: [{p: 多余}]\n",
      "    - section: problems", "section", f"{SECTIONS}第5项：content: 只用于自设的部分；法定部分 problems 的文字"
      "仍写在 report.problems 下"),

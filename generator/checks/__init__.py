@@ -3,7 +3,8 @@
 ``check_report`` returns the report with its left-out totals computed, and every finding at
 once, sorted by line: errors (the tables do not add up, a label override that names no label:
 the build stops unless forced) and warnings (the prose quotes other numbers than the tables;
-last year's file disagrees; a label differs from the standard wording; text still marked to do).
+last year's file disagrees; a label differs from the standard wording). ``unfinished_findings``
+adds what is not written yet, for ``check`` and ``build`` (an import starts from a skeleton).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from generator.checks.findings import Finding
 from generator.checks.labels import label_findings
 from generator.checks.narrative import narrative_findings, prose_judge, report_paragraphs
 from generator.checks.table_rows import table_rows
-from generator.checks.todo import todo_findings
+from generator.checks.unfinished import empty_table_findings, text_findings
 from generator.compose.report_format import load_report_format, report_tables
 from generator.compose.sections import report_sections
 from generator.compose.wording import default_wording
@@ -26,7 +27,7 @@ from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["CheckedReport", "Finding", "check_file", "check_report", "completed_data"]
+__all__ = ["CheckedReport", "Finding", "check_file", "check_report", "completed_data", "unfinished_findings"]
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,7 @@ def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> tup
     paragraphs = list(report_paragraphs(sections, headings, report.report.opening))
     narrative, notes = narrative_findings(paragraphs, prose_judge(data["report"], tables, sections, headings),
                                           source.position)
-    return (narrative + label_findings(report, tables, source.position)
-            + todo_findings(source, wording.render("todo_mark"))), notes
+    return narrative + label_findings(report, tables, source.position), notes
 
 
 def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
@@ -71,6 +71,14 @@ def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
         names = load_report_format(report.format)["tables"]["applications"]["key_names"]
         findings += cross_year_findings(data, previous_data, previous_path, names, source.position)
     return CheckedReport(REPORT_FILE.validate_python(data), sorted(findings, key=lambda f: f.sort_key), notes)
+
+
+def unfinished_findings(source: YamlSource, checked: CheckedReport) -> list[Finding]:
+    """The text still to write (the to-do mark, the skeleton's placeholder) and the empty tables."""
+    wording = default_wording()
+    data = checked.report.model_dump()
+    return (text_findings(source, wording.render("todo_mark"), wording.render("placeholder"))
+            + empty_table_findings(source, data, table_rows(report_tables(checked.report))))
 
 
 def check_file(path: Path) -> CheckedReport:

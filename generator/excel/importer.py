@@ -28,7 +28,9 @@ from generator.i18n import message
 from generator.excel.reader import Workbook, read_workbook
 from generator.excel.sheets import DOCUMENT_SHEET
 from generator.load import load_source, validate
+from generator.load.echo import echo
 from generator.load.reading import read_text
+from generator.load.report_model import ReportFile2019, bounds
 from generator.load.yaml_source import YamlSource
 from generator.mapped_source import MappedSource
 from generator.output_files import write_atomically
@@ -46,8 +48,8 @@ def import_workbook(workbook_path: Path, output: Path, into: Path | None,
     merged = edit_yaml(base_text, _changes(workbook, base))
     source = MappedSource(str(output), merged, {path: (read.where, read.name) for path, read in workbook.values.items()})
     checked = check_report(source, source.validate())
-    findings = checked.findings + [f for f in _saved_totals(workbook, checked.report.model_dump(), source)
-                                   if f not in checked.findings]
+    findings = workbook.problems + checked.findings + [
+        f for f in _saved_totals(workbook, checked.report.model_dump(), source) if f not in checked.findings]
     for finding in findings:
         say(str(finding))
     errors = [f for f in findings if f.severity == "error"]
@@ -77,7 +79,13 @@ def _base(workbook: Workbook, into: Path | None) -> str:
             raise DataError(SourcePosition(read.where if read else f"{workbook.path}:{DOCUMENT_SHEET}"),
                             message("{place}: required to start a new data file",
                                     place=read.name if read else Place((key,))))
-    return skeleton(workbook.year_format, needed["year"].value, needed["organ"].value)
+    year = needed["year"]
+    low, high = bounds(ReportFile2019.model_fields["year"])
+    if not isinstance(year.value, int) or not low <= year.value <= high:
+        raise DataError(SourcePosition(year.where), message("{place}: write the year the report covers as a number "
+                                                            "from {low} to {high}, such as 2024; it holds {value}",
+                                                            place=year.name, low=low, high=high, value=echo(year.value)))
+    return skeleton(workbook.year_format, year.value, needed["organ"].value)
 
 
 def _changes(workbook: Workbook, base: Any) -> dict[DataPath, Any]:

@@ -25,6 +25,10 @@ from generator.i18n import message
 from generator.excel.cell_values import figure_value, format_unit
 from generator.figure_kinds import figure_kind
 from generator.excel.sheets import DOCUMENT_SHEET, FORMAT_LABEL, TableSheet, table_sheets
+from generator.checks.findings import Finding
+from generator.load.clerk_values import whole_number
+from generator.load.echo import echo
+from generator.load.report_model import amount_value, count_value
 
 MAX_BYTES = 10 * 1024 * 1024        # a filled workbook is some 30 KB
 Point = tuple[int, int]             # (row, column), both from 0 on the spec's grid, from 1 on a sheet
@@ -57,6 +61,7 @@ class Workbook:
     year_format: int
     document: dict[tuple[str, ...], ReadValue]
     figures: dict[tuple[str, ...], ReadFigure]
+    problems: list[Finding]         # every cell that holds no figure, or stands where no figure does
 
     @property
     def values(self) -> dict[tuple[str, ...], ReadValue]:
@@ -157,13 +162,14 @@ def read_workbook(path: Path) -> Workbook:
 
     year_format, document = _document(formulas, where)
     figures: dict[tuple[str, ...], ReadFigure] = {}
+    problems: list[Finding] = []
     for sheet in table_sheets(year_format):
         if sheet.name not in formulas.sheetnames:
             raise DataError(SourcePosition(str(path)), message(
                 "no sheet {sheet} ({title}); write a new workbook with gongwen xlsx-template", sheet=sheet.name,
                 title=sheet.title))
-        figures.update(_figures(formulas[sheet.name], saved[sheet.name], sheet, year_format, where))
-    return Workbook(path, year_format, document, figures)
+        figures.update(_figures(formulas[sheet.name], saved[sheet.name], sheet, year_format, where, problems))
+    return Workbook(path, year_format, document, figures, problems)
 
 
 def _document(workbook: Any, where: Callable[..., SourcePosition]) -> tuple[int, dict]:
@@ -187,7 +193,10 @@ def _document(workbook: Any, where: Callable[..., SourcePosition]) -> tuple[int,
 
 
 def _figures(ws: Worksheet, saved_ws: Worksheet, sheet: TableSheet, year_format: int,
-             where: Callable[..., SourcePosition]) -> dict[tuple[str, ...], ReadFigure]:
+             where: Callable[..., SourcePosition], problems: list[Finding]) -> dict[tuple[str, ...], ReadFigure]:
+    """Every figure of ``sheet``, found by its labels. A value the report model refuses is a
+    problem at its cell (and read as blank), and so is a number in a row or column the table
+    does not have: every such cell is reported in one run, none is dropped unseen."""
     spec, grid = _spec_grid(sheet), _sheet_grid(ws, sheet)
     found: dict[Key, list[Point]] = {}
     for point, text in grid.texts.items():
@@ -200,7 +209,7 @@ def _figures(ws: Worksheet, saved_ws: Worksheet, sheet: TableSheet, year_format:
     for cell, _ in sheet.figures:
         spec_point = next((p.row, p.col) for p in sheet.placements if p.cell is cell)
         key = spec.key(spec_point)
-        points = found.get(key, [])
+        points = found.pop(key, [])
         if len(points) != 1:
             labels = " › ".join(key[0] + key[1])
             if points:
@@ -217,11 +226,36 @@ def _figures(ws: Worksheet, saved_ws: Worksheet, sheet: TableSheet, year_format:
         formula = isinstance(stored, str) and stored.startswith("=")
         saved_value = saved_ws.cell(*point).value if formula else None
         kind = figure_kind(year_format, cell.path)
+        value = None if formula else figure_value(stored, kind, target.number_format)
+        try:
+            (amount_value if kind == "amount" else count_value)(value)
+        except ValueError as error:
+            problems.append(Finding("error", where(sheet.name, target.coordinate), message(
+                "{place}: {problem}", place=printed_name(cell.name), problem=error.args[0])))
+            value = None
         figures[cell.path] = ReadFigure(
-            value=None if formula else figure_value(stored, kind, target.number_format),
+            value=value,
             where=str(where(sheet.name, target.coordinate)),
             name=cell.name,
             formula=formula,
             saved=figure_value(saved_value, kind, target.number_format),
             unit=(cell.unit, unit) if cell.unit and (unit := format_unit(target.number_format)) else None)
+    problems += _stray_numbers(ws, grid, [point for points in found.values() for point in points], sheet, where)
     return figures
+
+
+def _stray_numbers(ws: Worksheet, grid: _Grid, points: list[Point], sheet: TableSheet,
+                   where: Callable[..., SourcePosition]) -> list[Finding]:
+    """A problem at every number the import would drop: in a row or column the table lacks (a
+    row a clerk inserted for an item of the office's own)."""
+    problems = []
+    for point in sorted(points):
+        value = ws.cell(*point).value
+        if isinstance(value, bool) or not isinstance(whole_number(value) if isinstance(value, str) else value,
+                                                     (int, float)):
+            continue
+        row = next((text for p in grid.row_points(point[0]) if (text := grid.text(p)) and p != point), "")
+        problems.append(Finding("error", where(sheet.name, ws.cell(*point).coordinate), message(
+            "{value} stands in a row or column the table {title} does not have ({row}): it would be lost; write it "
+            "in a row of the statutory table, or delete it", value=echo(value), title=sheet.title, row=row)))
+    return problems

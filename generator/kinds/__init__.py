@@ -10,7 +10,7 @@ told apart by its ``KindSpec``; the annual report brings its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 from functools import cache, partial
 from pathlib import Path
@@ -36,6 +36,8 @@ class NewDocument:
     organ: str
     year: int
     table_format: int | None = None
+    issuer: str | None = None                # the annual report's issuing organ, if not read from ``organ``
+    mark: str | None = None                  # its 发文机关标志, if not "{issuer}文件"
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,11 @@ class Checked:
 
 
 def _check_annual_report(source: YamlSource) -> Checked:
-    from generator.checks import check_report
+    from generator.checks import check_report, unfinished_findings
     from generator.load import validate
     checked = check_report(source, validate(source))
-    return Checked(annual_report(), checked.report, checked.findings, checked.notes)
+    findings = sorted(checked.findings + unfinished_findings(source, checked), key=lambda finding: finding.sort_key)
+    return Checked(annual_report(), checked.report, findings, checked.notes)
 
 
 def _compose_annual_report(data: Any, warn: Warn, layout: Layout) -> Document:
@@ -76,8 +79,10 @@ def _compose_annual_report(data: Any, warn: Warn, layout: Layout) -> Document:
 
 def _annual_report_skeleton(new: NewDocument) -> str:
     from generator.load.report_model import default_format
+    from generator.organ_types import issuing
     from generator.skeleton import skeleton
-    return skeleton(new.table_format or default_format(new.year), new.year, new.organ)
+    return skeleton(new.table_format or default_format(new.year), new.year, new.organ,
+                    issuing(new.organ, new.issuer, new.mark))
 
 
 @cache
@@ -144,4 +149,6 @@ def check_path(path: Path) -> Checked:
         return check_draft(path, kind_of)
     from generator.load import load_source
     source = load_source(path)
-    return kind_of(source).check(source)
+    checked = kind_of(source).check(source)
+    notes = [Finding("warning", position, text) for position, text in source.notes]
+    return replace(checked, findings=sorted(checked.findings + notes, key=lambda finding: finding.sort_key))

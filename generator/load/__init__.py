@@ -11,7 +11,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from generator.errors import DataError, SourcePosition, UsageError
 from generator.field_labels import Place
-from generator.i18n import message
+from generator.i18n import Message, message
+from generator.load.clerk_values import whole_number
+from generator.load.echo import echo
+from generator.load.known_keys import nearest_key
 from generator.load.messages import describe
 from generator.load.reading import read_text
 from generator.load.report_model import ONE_ROW, REPORT_FILE, THREE_ROWS, ReportFile, default_format
@@ -51,8 +54,9 @@ def load_previous(source: YamlSource, previous: str) -> YamlSource:
 def validate(source: YamlSource) -> ReportFile:
     """The report model of a parsed file; ``format`` defaults to the one in force for ``year``."""
     data = {key: value for key, value in source.data.items() if key != "kind"}    # kind: 年度报告
-    if data.get("format") is None and isinstance(data.get("year"), int):
-        data["format"] = default_format(data["year"])
+    year = whole_number(data.get("year"))
+    if data.get("format") is None and isinstance(year, int) and not isinstance(year, bool):
+        data["format"] = default_format(year)
     return validated(source, REPORT_FILE, data)
 
 
@@ -62,9 +66,23 @@ def validated(source: YamlSource, model: TypeAdapter[T], data: dict | None = Non
     try:
         return model.validate_python(source.data if data is None else data)
     except ValidationError as error:
-        first = error.errors()[0]
+        errors = error.errors()
+        # a misspelt key is also a required one missing: the misspelling is the mistake to name
+        first = next((found for found in errors if found["type"] == "extra_forbidden"), errors[0])
         location = tuple(step for step in first["loc"] if not _UNION_TAG.match(str(step)))
         if location and str(location[0]) in ("2019", "2021"):       # the format tag of the union
             location = location[1:]
+        if first["type"] == "extra_forbidden":
+            raise DataError(source.position(location), _unknown_key(model, location)) from None
         raise DataError(source.position(location),
                         message("{place}: {problem}", place=Place(location), problem=describe(first))) from None
+
+
+def _unknown_key(model: TypeAdapter, location: tuple[int | str, ...]) -> Message:
+    """An unknown key named as written, with the known key at its place it most resembles."""
+    parent, key = location[:-1], str(location[-1])
+    near = nearest_key(model, parent, key)
+    if near is None:
+        return message("{place}: unknown field {key} (check its spelling)", place=Place(parent), key=echo(key))
+    return message("{place}: unknown field {key}: did you mean {near}?", place=Place(parent), key=echo(key),
+                   near=echo(near))

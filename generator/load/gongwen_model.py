@@ -8,14 +8,14 @@ layout alone decides how it looks.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, TypeAdapter, field_validator, model_validator
 
 from generator.i18n import message
 from generator.load.limits import LIMITS
-from generator.load.report_model import Block, CoverMemo, DocumentNumber, Imprint, Strict, Title
+from generator.load.report_model import (Block, ClerkDate, CoverMemo, DocumentNumber, Imprint, Strict, Title,
+                                         WholeNumber)
 
 
 class Table(Strict):
@@ -87,7 +87,7 @@ class GongwenImprint(Imprint):
     """版记: 抄送, 印发机关 and 印发日期; a letter's (信函格式) has its 抄送 only."""
 
     printer: str | None = Field(default=None, min_length=1, description="印发机关 (not in a letter)")
-    print_date: dt.date | None = Field(default=None, description="印发日期 (not in a letter)")
+    print_date: ClerkDate | None = Field(default=None, description="印发日期 (not in a letter)")
 
 
 class Gongwen(Strict):
@@ -109,10 +109,10 @@ class Gongwen(Strict):
     attachments: list[Attachment] = Field(default_factory=list, max_length=99, description="附件, in order")
     signatures: list[Name] = Field(default_factory=list, max_length=8,
                                    description="署名: the issuing organs, the lead organ first")
-    date: dt.date | None = Field(default=None, description="成文日期")
+    date: ClerkDate | None = Field(default=None, description="成文日期")
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
     note: str | None = Field(default=None, description="附注, without brackets, e.g. 此件公开发布")
-    order_number: int | None = Field(default=None, ge=1, description="令: 令号, numbered on (第N号)")
+    order_number: WholeNumber | None = Field(default=None, ge=1, description="令: 令号, numbered on (第N号)")
     signer_title: Name | None = Field(default=None, description="令: 签发人职务 beside the 签名章, in full")
     present: list[Name] = Field(default_factory=list, description="纪要: 出席, in order")
     absent: list[Name] = Field(default_factory=list, description="纪要: 请假")

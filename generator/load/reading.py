@@ -9,6 +9,7 @@ byte offset means nothing to a clerk.
 from __future__ import annotations
 
 import codecs
+import stat
 from pathlib import Path
 
 from generator.errors import DataError, SourcePosition, UsageError
@@ -21,6 +22,8 @@ _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
 def read_text(path: Path) -> str:
     """The file's text; UsageError when it cannot be read, DataError when it is no usable text."""
     try:
+        if stat.S_ISFIFO(path.stat().st_mode):      # opening a pipe with no writer waits forever
+            raise UsageError(message("{path}: is a pipe, not a file; save the data as a file", path=path))
         with path.open("rb") as handle:
             data = handle.read(LIMITS.file_bytes + 1)
     except FileNotFoundError:

@@ -10,21 +10,45 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 from decimal import InvalidOperation
 from typing import Annotated, Any, Literal, get_args
 
+from pydantic.fields import FieldInfo
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, TypeAdapter,
                       field_validator, model_validator)
 
+from generator.load.clerk_values import clerk_date, half_width, whole_number
 from generator.load.echo import echo
 from generator.i18n import N_, message
+from generator.layout_spec import LAYOUTS_DIR, read_layout_file
 from generator.load.limits import LIMITS
 
 NOT_APPLICABLE = "/"
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
-def _count(value: Any) -> Any:
+def _not_applicable(value: Any) -> Any:
+    """The full-width "／" of the Chinese keyboard as "/"."""
+    return NOT_APPLICABLE if isinstance(value, str) and half_width(value) == NOT_APPLICABLE else value
+
+
+@cache
+def _none_words() -> frozenset[str]:
+    return frozenset(read_layout_file(LAYOUTS_DIR / "wording.yaml")["none_words"])
+
+
+def _refuse_none_word(value: Any) -> None:
+    """A word for "none" (无, —) in a figure: say what the cell takes instead."""
+    if isinstance(value, str) and half_width(value) in _none_words():
+        raise ValueError(message('{value} is no figure: write 0 if there were none, "/" if the row does not apply, '
+                                 "or leave it blank if it is not reported", value=echo(value)))
+
+
+def count_value(value: Any) -> Any:
+    """A count as the data holds it (full-width digits read); ValueError saying what a count takes."""
+    value = _not_applicable(whole_number(value))
+    _refuse_none_word(value)
     if value is None or value == NOT_APPLICABLE:
         return value
     if isinstance(value, bool) or not isinstance(value, int):
@@ -32,9 +56,13 @@ def _count(value: Any) -> Any:
     return value
 
 
-def _amount(value: Any) -> Any:
+def amount_value(value: Any) -> Any:
     """A Decimal printed as written ("58812595.00"); a quoted amount is text to YAML, so its
     form and size are checked here."""
+    value = _not_applicable(value)
+    _refuse_none_word(value)
+    if isinstance(value, str):
+        value = half_width(value)
     if value is None or value == NOT_APPLICABLE:
         return value
     try:
@@ -50,9 +78,19 @@ def _amount(value: Any) -> Any:
 
 
 # A statutory count: a number, blank (None: not reported, never read as 0) or "/" (not applicable).
-Count = Annotated[int | Literal["/"] | None, BeforeValidator(_count)]
+Count = Annotated[int | Literal["/"] | None, BeforeValidator(count_value)]
 # A money or other decimal figure, kept with its printed precision ("58812595.00"); quote it in YAML.
-Amount = Annotated[Decimal | Literal["/"] | None, BeforeValidator(_amount)]
+Amount = Annotated[Decimal | Literal["/"] | None, BeforeValidator(amount_value)]
+# A date as offices write it: 2021-02-04, 2021-2-4, 2021/2/4, 2021.2.4 or 2021年2月4日.
+ClerkDate = Annotated[dt.date, BeforeValidator(clerk_date)]
+# A whole number such as a year, in half- or full-width digits.
+WholeNumber = Annotated[int, BeforeValidator(whole_number)]
+
+
+def bounds(field: FieldInfo) -> tuple[int, int]:
+    """The least and the greatest value a whole-number field allows (its ``ge`` and ``le``)."""
+    rules = {type(rule).__name__: rule for rule in field.metadata}
+    return rules["Ge"].ge, rules["Le"].le
 
 
 class Strict(BaseModel):
@@ -65,8 +103,8 @@ class DocumentNumber(Strict):
     """发文字号 such as 长政办〔2021〕12号."""
 
     code: str = Field(min_length=1, description="机关代字, e.g. 长政办")
-    year: int = Field(ge=1949, le=2999)
-    serial: int = Field(ge=1, description="顺序号, no leading zeros")
+    year: WholeNumber = Field(ge=1949, le=2999)
+    serial: WholeNumber = Field(ge=1, description="顺序号, no leading zeros")
 
 
 class Imprint(Strict):
@@ -74,7 +112,7 @@ class Imprint(Strict):
 
     copy_to: list[str] = Field(default_factory=list, max_length=LIMITS.copy_to_names, description="抄送机关, in order")
     printer: str = Field(min_length=1, description="印发机关")
-    print_date: dt.date = Field(description="印发日期")
+    print_date: ClerkDate = Field(description="印发日期")
 
 
 class Block(Strict):
@@ -135,7 +173,7 @@ class CoverMemo(Strict):
     addressee: str = Field(description="主送机关, without the closing colon")
     body: list[str] = Field(min_length=1)
     signature: str = Field(description="署名")
-    date: dt.date = Field(description="成文日期")
+    date: ClerkDate = Field(description="成文日期")
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
     note: str | None = Field(default=None, description="附注, without brackets, e.g. 此件主动公开")
     imprint: Imprint
@@ -484,7 +522,7 @@ class AnnualReport2019(Strict):
     problems: Prose = Field(min_length=1, description="五、存在的主要问题及改进情况")
     other_matters: Prose = Field(min_length=1, description="六、其他需要报告的事项")
     signature: str | None = Field(default=None, description="署名")
-    date: dt.date | None = Field(default=None, description="成文日期")
+    date: ClerkDate | None = Field(default=None, description="成文日期")
     seal: bool = Field(default=False, description="leave room for a seal: 成文日期 右空四字 (§7.3.5.1)")
     imprint: Imprint | None = Field(default=None, description="版记")
 
@@ -502,7 +540,7 @@ class ReportFile2019(Strict):
 
     format: Literal[2019] = Field(description="statutory table format: 2019 = 国办公开办函〔2019〕60号 "
                                               "(reports for 2019 and 2020); default from the year")
-    year: int = Field(ge=2019, le=2999, description="the year the report covers")
+    year: WholeNumber = Field(ge=2019, le=2999, description="the year the report covers")
     organ: str = Field(description="the government the report is about")
     keywords: list[str] = Field(default_factory=list)
     previous: str | None = Field(default=None, description="last year's data file, for the cross-year checks")

@@ -15,14 +15,18 @@ from generator.errors import DataError, SourcePosition
 from generator.load.characters import IN_FILE, describe
 from generator.i18n import Message, N_, message
 from generator.load.echo import shorten
+from generator.load.comments import comment_notes
 from generator.load.guarded_loader import GuardedLoader
+from generator.load.keyboard import half_width_structure
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")          # as PyYAML counts lines
 # PyYAML's messages quote tokens and anchor names, which may be any length.
 _PROBLEM_WIDTH = 100
 
 
 class YamlSource:
-    """A parsed YAML document together with its node tree, for error positions."""
+    """A parsed YAML document together with its node tree, for error positions, and the notes
+    (position, message) on what was read otherwise than typed or is probably not meant."""
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
@@ -30,6 +34,7 @@ class YamlSource:
         if bad:
             raise DataError(_text_position(path, text, bad.start()),
                             message("the file {problem}", problem=describe(bad.group())))
+        text, self.notes = half_width_structure(path, text)
         try:
             loader = GuardedLoader(text, path)
             try:
@@ -42,6 +47,7 @@ class YamlSource:
             position = SourcePosition(path, mark.line + 1, mark.column + 1) if mark else SourcePosition(path)
             problem = _problem(shorten(str(error.problem or error.context), _PROBLEM_WIDTH))
             raise DataError(position, message("YAML syntax: {problem}", problem=problem)) from None
+        self.notes += comment_notes(path, self.root, _LINE_BREAK.split(text))
 
     def position(self, location: tuple[int | str, ...]) -> SourcePosition:
         """The position of the value at ``location``; the deepest existing node if it is missing."""

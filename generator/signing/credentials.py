@@ -60,7 +60,7 @@ def office_signer(p12: Path, password: bytes) -> SimpleSigner:
         key, certificate, _ = pkcs12.load_key_and_certificates(data, password)
     except UnsupportedAlgorithm:
         raise UsageError(message("{path}: uses an algorithm this program cannot read", path=p12)) from None
-    except ValueError:
+    except (ValueError, TypeError):         # TypeError: a password the decryption cannot take
         raise UsageError(message("{path}: cannot open it: wrong password, or not a PKCS#12 (.p12, .pfx) file",
                                  path=p12)) from None
     if key is None or certificate is None:
