@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import docx
-import pytest
 import yaml
 
 from generator.build import build
@@ -78,25 +77,26 @@ def test_a_short_heading_with_its_text_run_on_is_broken_as_before():
     assert all(part.widow_controlled == () for part in paged.parts)
 
 
-@pytest.mark.parametrize("paragraphs", [6, 7, 8, 27, 28, 29, 30])
-def test_inspect_finds_a_page_ending_with_a_heading(tmp_path, paragraphs):
+def test_inspect_finds_a_page_ending_with_a_heading(tmp_path):
     """The control: the same 通知 with its headings' keep-with-next taken away ends a page with
-    its heading for some of these lengths (7, 28 and 29 one-line paragraphs before it), and
-    inspect fails exactly the documents that do."""
-    data = copy.deepcopy(NOTICE)
-    data["body"] = [{"p": "各单位要认真落实，确保各项工作按时完成。"}] * paragraphs + \
-        [{"h1": "工作要求"}, {"p": "各单位要认真落实。"}]
-    path = tmp_path / "doc.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    document = composed(path)
-    parts = tuple(replace(part, blocks=tuple(replace(block, keep_with_next=False) if isinstance(block, Heading)
-                                             else block for block in part.blocks)) for part in document.parts)
-    paged = _paged(replace(document, parts=parts))
-    target = tmp_path / "doc.pdf"
-    write_pdf(paged, target)
-    ends = any(text.endswith("工作要求") for text in _last_lines(paged))
-    assert ends == (paragraphs in (7, 28, 29))
-    failed = [f.rule.msgid for f in inspect_pdf(target, LAYOUT) if not f.ok]
-    assert ("pages ending with a heading or a table's header rows" in failed) == ends
-    kept = _paged(document)                      # with its keep, never
-    assert not any(text.endswith("工作要求") for text in _last_lines(kept))
+    its heading for some lengths of the text before it, and inspect fails exactly the documents
+    that do; with the keep, no length ends a page so."""
+    ended = []
+    for paragraphs in [*range(5, 11), *range(25, 32)]:
+        data = copy.deepcopy(NOTICE)
+        data["body"] = [{"p": "各单位要认真落实，确保各项工作按时完成。"}] * paragraphs + \
+            [{"h1": "工作要求"}, {"p": "各单位要认真落实。"}]
+        path = tmp_path / f"doc-{paragraphs}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        document = composed(path)
+        parts = tuple(replace(part, blocks=tuple(replace(block, keep_with_next=False) if isinstance(block, Heading)
+                                                 else block for block in part.blocks)) for part in document.parts)
+        paged = _paged(replace(document, parts=parts))
+        target = tmp_path / f"doc-{paragraphs}.pdf"
+        write_pdf(paged, target)
+        ends = any(text.endswith("工作要求") for text in _last_lines(paged))
+        failed = [f.rule.msgid for f in inspect_pdf(target, LAYOUT) if not f.ok]
+        assert ("pages ending with a heading or a table's header rows" in failed) == ends, paragraphs
+        assert not any(text.endswith("工作要求") for text in _last_lines(_paged(document))), paragraphs
+        ended += [paragraphs] if ends else []
+    assert ended, "no length ended a page with the heading: the control tests nothing"
