@@ -263,6 +263,15 @@ class TurnedPages:
     number_y1: float
     transform: Transform                # the turned frame → the paper
 
+    @property
+    def text_width(self) -> float:
+        """The turned 版心's width (the upright 版心's height)."""
+        return self.width - self.left - self.right
+
+    @property
+    def text_height(self) -> float:
+        return self.height - self.top - self.bottom
+
 
 @dataclass(frozen=True)
 class PagedDocument:

@@ -36,7 +36,7 @@ def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path
     page = layout.page
     turned = turned_pages(layout)
     filler = PageFiller((mm_to_pt(page.top_mm), mm_to_pt(page.text_height_mm)),
-                        (turned.top, turned.height - turned.top - turned.bottom))
+                        (turned.top, turned.text_height))
     parts = []
     for index, part in enumerate(document.parts):
         boxes, filled, fitted = _filled(part, index, blocks, filler, layout)
@@ -70,18 +70,35 @@ def _filled(part: Part, index: int, blocks: BlockLayout, filler: PageFiller,
         return boxes, filled, None
     first, last, above = span
     fit = layout.signature_fit
+    spare = (above, layout.calibration.docx.tightened_page_spare_pt)
+
+    def tightened(step: int) -> tuple[PartBoxes, FilledPart, Tightening] | None:
+        """The part at ``step`` steps tighter, if the 署名 then stays on the page tightened for."""
+        tightening = Tightening(first, last, round(layout.line_pitch_pt - step * fit.line_pitch_step_pt, 2))
+        del filler.pages[start:]
+        tight = blocks.part(part, tightening)
+        tight_filled = filler.part(index, tight.boxes, tight.imprint, what, spare)
+        kept = all(not box.started_page and box.first_page <= above for _, box in tight.signatures)
+        return (tight, tight_filled, tightening) if kept else None
+
+    # A tighter pitch only moves text up, so the least tightening that fits is found by bisection,
+    # after the tightest has shown that one does (a full report's part is laid out a few times, not 24).
     steps = int((layout.line_pitch_pt - fit.line_pitch_min_pt) / fit.line_pitch_step_pt + 1e-9)
-    filler.spare = (above, layout.calibration.docx.tightened_page_spare_pt)
-    try:
-        for step in range(1, steps + 1 if first is not None else 1):
-            tightening = Tightening(first, last, round(layout.line_pitch_pt - step * fit.line_pitch_step_pt, 2))
-            del filler.pages[start:]
-            tight = blocks.part(part, tightening)
-            tight_filled = filler.part(index, tight.boxes, tight.imprint, what)
-            if all(not box.started_page and box.first_page <= above for _, box in tight.signatures):
-                return tight, tight_filled, tightening      # on the page it was tightened for
-    finally:
-        filler.spare = (-1, 0.0)
+    found = tightened(steps) if first is not None and steps else None
+    low, high, latest = 1, steps - 1, found
+    while found and low <= high:
+        middle = (low + high) // 2
+        latest = tightened(middle)
+        if latest:
+            found, high = latest, middle - 1
+        else:
+            low = middle + 1
+    if found and found is latest:
+        return found
+    if found:               # the filler holds a later, failed attempt's pages: lay the one found out again
+        del filler.pages[start:]
+        boxes, _, tightening = found
+        return boxes, filler.part(index, boxes.boxes, boxes.imprint, what, spare), tightening
     del filler.pages[start:]
     boxes = blocks.part(part)
     carry = _carry(part, boxes, last, layout.signature_fit.carried_lines)

@@ -50,11 +50,10 @@ class BlockLayout:
         at the grid's line pitch, or a tightened ``pitch`` (§7.3.5)."""
         self.layout, self.setter, self.seal_image = layout, setter, seal_image
         self.left = turned.left if turned else mm_to_pt(layout.page.left_mm)
-        self.width = turned.width - turned.left - turned.right if turned else mm_to_pt(layout.page.text_width_mm)
+        self.width = turned.text_width if turned else mm_to_pt(layout.page.text_width_mm)
         self.pitch = pitch or layout.line_pitch_pt
         self.char = layout.char_pitch_pt
         self._turned = None if turned or pitch else BlockLayout(layout, setter, seal_image, turned_pages(layout))
-        self.block_index = -1               # the block being set, for the decisions recorded by block
 
     def part(self, part: Part, tightening: Tightening | None = None) -> PartBoxes:
         """The part's boxes; the blocks ``tightening`` names set at its line pitch."""
@@ -77,11 +76,11 @@ class BlockLayout:
             if isinstance(block, AttachmentHead):       # a 横排 attachment is set in the turned frame
                 setting = self._turned if block.landscape and self._turned else self
             tightened = tight and tightening.first_block <= index <= tightening.last_block
-            setter = tight if tightened else setting
-            setter.block_index = index
-            boxes = setter.block(block, result)
+            boxes = (tight if tightened else setting).block(block, result)
             result.boxes += boxes
             result.blocks += [index] * len(boxes)
+            if any(isinstance(box, LinesBox) and box.widow_control for box in boxes):
+                result.widow_controlled.append(index)
         return result
 
     # ---- text ----------------------------------------------------------------------------
@@ -125,9 +124,8 @@ class BlockLayout:
                 box = self._box(lines, "justify", keep)
                 # a heading whose own words run over lines keeps them together with its text's start,
                 # as w:widowControl keeps two lines on either side of a break (recorded for the DOCX)
-                if run_in and any(token.style == heading for token in lines[0].tokens[-1:]) and len(lines) > 1:
-                    box.widow_control = True
-                    result.widow_controlled.append(self.block_index)
+                box.widow_control = bool(run_in) and len(lines) > 1 and \
+                    any(token.style == heading for token in lines[0].tokens[-1:])
                 return [box]
             case Table():
                 # Text after a table follows it directly, as in Word and LibreOffice, whose exact

@@ -92,10 +92,11 @@ class LineBreaker:
         ("，2020年": no break there, as in LibreOffice; but "：|2021" breaks), and the pieces of a
         half-width run unless very long."""
         no_start, no_end, soft = self.rules.no_line_start, self.rules.no_line_end, self.rules.soft_break_after
+        gluing = no_start - self.rules.digits_may_follow         # closing marks digits keep with
         clusters: list[list[Token]] = []
         glue_next = False
         for token in tokens:
-            after_close = clusters and clusters[-1][-1].text[-1] in no_start - self.rules.digits_may_follow \
+            after_close = clusters and clusters[-1][-1].text[-1] in gluing \
                 and not token.full and token.text[0].isascii() and token.text[0].isalnum()
             attach = clusters and (glue_next or after_close or token.text[0] in no_start
                                    or (token.joined and not clusters[-1][-1].text[-1:] in soft))

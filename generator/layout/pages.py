@@ -68,7 +68,11 @@ class PageFiller:
     def _at_top(self) -> bool:
         return self.used == 0.0
 
-    def part(self, index: int, boxes: list[Box], imprint: ImprintBox | None, what: object) -> FilledPart:
+    def part(self, index: int, boxes: list[Box], imprint: ImprintBox | None, what: object,
+             spare: tuple[int, float] = (-1, 0.0)) -> FilledPart:
+        """The part's boxes on pages; ``spare`` keeps that much free at the foot of that page (a
+        page whose line spacing was tightened)."""
+        self.spare = spare
         if len(self.pages) % 2:             # the part before ended on an odd page: a blank back
             self._new_page(index - 1, turned=False)
         first = len(self.pages)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -74,8 +75,8 @@ class _DocxBuilder:
         self.structural_line = layout.calibration.docx.structural_line_pt
         self._started = False
         self._boxes = 0                     # 横排 page-number text boxes so far
-        self.block_index = -1               # the part's block being written
-        self.widow_controlled: set[int] = set()     # the part's blocks the layout broke as w:widowControl
+        self.spacing = {self.styles[role]: value for role, value in style_spacing(layout).items()
+                        if role in self.styles}     # style id → its space before and after (pt)
         self.turned_starts: list[int] = []  # the part's pages where 横排 attachments start, still to come
 
     # ---- pages ---------------------------------------------------------------------------
@@ -307,8 +308,6 @@ class _DocxBuilder:
                 if run_in:
                     self.run(paragraph, run_in, "body_text")
                 paragraph.paragraph_format.keep_with_next = keep
-                if self.block_index in self.widow_controlled:          # as the layout broke it
-                    paragraph.paragraph_format.widow_control = True
             case Table():
                 self.table(block)
             case Signature(organ, date, _, keep, joint):
@@ -350,33 +349,33 @@ class _DocxBuilder:
         keep with the next; a paragraph split after ``kept`` characters is written as the lines
         that stay, justified to the last (分散对齐: they are full lines), and the lines that go,
         without a first-line indent, so any renderer breaks the page where the layout did."""
-        body = self.doc.element.body
-        start = len(body) - 1
         if kept and isinstance(block, Paragraph):
             stay, go = _split_runs(block.runs, kept)
             self.block(Paragraph(stay), signatures, hanging)
             self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
-            self.block(Paragraph(go), signatures, hanging)
-            self.doc.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
-        else:
-            self.block(block, signatures, hanging)
-        for element in list(body)[start + (1 if kept else 0):len(body) - 1]:
-            if isinstance(element, CT_P):
-                element.get_or_add_pPr().keepNext_val = True
+            block = Paragraph(go)
+        going = self.written(lambda: self.block(block, signatures, hanging))
+        if kept:
+            going[0].get_or_add_pPr().get_or_add_ind().firstLine = Pt(0)
+        for paragraph in going:
+            paragraph.get_or_add_pPr().keepNext_val = True
 
     def tightened(self, block: Block, signatures: list[SignaturePlacement], hanging: list[HangingIndent],
                   pitch: float) -> None:
         """A block of the page whose line spacing the layout tightened to keep a 署名 with its
         text (§7.3.5): written at that pitch, every paragraph's lines and 空行 with it."""
-        body = self.doc.element.body
-        start = len(body) - 1                   # new paragraphs go in before the body's sectPr
         normal, self.pitch = self.pitch, pitch
-        self.block(block, signatures, hanging)
+        written = self.written(lambda: self.block(block, signatures, hanging))
         self.pitch = normal
-        spacing = {self.styles[role]: value for role, value in style_spacing(self.layout).items() if role in self.styles}
-        for element in list(body)[start:len(body) - 1]:
-            if isinstance(element, CT_P):
-                ooxml.tighten_lines(element, pitch, pitch / normal, spacing.get(element.style, (0.0, 0.0)))
+        for paragraph in written:
+            ooxml.tighten_lines(paragraph, pitch, pitch / normal, self.spacing.get(paragraph.style, (0.0, 0.0)))
+
+    def written(self, write: Callable[[], None]) -> list[CT_P]:
+        """The paragraphs ``write`` adds to the body (before its closing sectPr), tables' left out."""
+        body = self.doc.element.body
+        start = len(body) - 1
+        write()
+        return [element for element in list(body)[start:len(body) - 1] if isinstance(element, CT_P)]
 
     def attachment_note(self, note: AttachmentNote, hanging: list[HangingIndent]) -> None:
         """附件说明 as the layout set it: one paragraph a name, the name after a tab to the hanging
@@ -546,7 +545,7 @@ class _DocxBuilder:
         ooxml.set_title_page(section._sectPr)
         section.first_page_header.is_linked_to_previous = False
         section.first_page_footer.is_linked_to_previous = False
-        self.width_pt = turned.width - turned.left - turned.right
+        self.width_pt = turned.text_width
         for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
             self.turned_number(footer.paragraphs[0], odd)
 
@@ -607,13 +606,14 @@ class _DocxBuilder:
         signatures, hanging = list(decisions.signatures), list(decisions.hanging)
         self.turned_starts = list(decisions.turned_starts)
         tight, carry = decisions.tightening, decisions.carry
-        self.widow_controlled = set(decisions.widow_controlled)
         for index, block in enumerate(part.blocks):
-            self.block_index = index
             if tight and tight.first_block <= index <= tight.last_block:
                 self.tightened(block, signatures, hanging, tight.line_pitch)
             elif carry and carry.first_block <= index <= carry.last_block:
                 self.carried(block, signatures, hanging, carry.kept_characters if index == carry.first_block else 0)
+            elif index in decisions.widow_controlled:         # broken as the layout broke it
+                for paragraph in self.written(lambda: self.block(block, signatures, hanging)):
+                    paragraph.get_or_add_pPr().widowControl_val = True
             else:
                 self.block(block, signatures, hanging)
         placement = decisions.imprint

@@ -13,6 +13,7 @@ its parent's sequence, or an on/off value the schema does not allow, makes Word 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,8 +130,14 @@ def joined(text: str, keep_after: frozenset[str]) -> str:
     line breaker does (LibreOffice 7.4 breaks after a w:noBreakHyphen)."""
     if not any(char in text for char in keep_after):
         return text
+    return _joining(keep_after).sub(lambda match: match.group(1) + WORD_JOINER, text)
+
+
+@functools.cache
+def _joining(keep_after: frozenset[str]) -> re.Pattern[str]:
+    """The pattern of ``keep_after``'s characters between two letters or digits, made once."""
     marks = "".join(re.escape(char) for char in sorted(keep_after))
-    return re.sub(f"(?<=[0-9A-Za-z])([{marks}])(?=[0-9A-Za-z])", lambda m: m.group(1) + WORD_JOINER, text)
+    return re.compile(f"(?<=[0-9A-Za-z])([{marks}])(?=[0-9A-Za-z])")
 
 
 def set_exact_line(ppr: BaseOxmlElement, line_pt: float, before_pt: float = 0, after_pt: float = 0) -> None:
