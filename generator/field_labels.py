@@ -74,8 +74,9 @@ def label(location: Iterable[int | str]) -> str:
             continue
         rest = steps[length:]
         if rest and rest[0].isdigit():              # an item of a list: a paragraph, a name …
+            field = labels.get((*steps[:length], "*", *rest[1:]))      # a field of any item ("*")
             known = str(message("{place}, item {number}", place=known, number=int(rest[0]) + 1))
-            rest = rest[2:] if len(rest) > 1 and rest[1] in _BLOCK_FIELDS else rest[1:]
+            rest = (field,) if field else rest[2:] if len(rest) > 1 and rest[1] in _BLOCK_FIELDS else rest[1:]
         return "·".join((known, *rest)) if rest else known
     if len(steps) > 8:                              # a deep path elided in the middle, as field_path does
         steps = (*steps[:3], "…", *steps[-4:])

@@ -7,6 +7,9 @@ built inline."""
 from __future__ import annotations
 
 import copy
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -163,3 +166,12 @@ def test_libreoffice_turns_the_pages_and_numbers_them_where_ours_are(tmp_path, f
                 assert their["matrix"][4] == pytest.approx(my["matrix"][5], abs=2.0)
                 assert their_page.height - their["matrix"][5] == pytest.approx(my["matrix"][4], abs=2.0)
     assert checked == 1 if first == "landscape" else checked >= 2
+
+
+def test_a_landscape_that_is_no_yes_or_no_is_one_line_naming_the_attachment(tmp_path):
+    path = _file(tmp_path, [{**LANDSCAPE, "landscape": "横排"}])
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(path), "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True, env={**os.environ, "GONGWEN_LANG": "zh"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line, = result.stderr.strip().splitlines()
+    assert "附件第1项·横排（landscape）" in line and not (tmp_path / "out").exists()
