@@ -23,13 +23,13 @@ demo: setup
 	$(VENV)/bin/gongwen build data/changle-2020.yaml -o out
 
 test: setup test-tools
-	$(PY) -m pytest -q -rs
+	$(PY) -m pytest -q -rs -n auto
 
 # Long runs of their own, not part of `make test`.
 # Every memo length, with and without a seal, and the seed lengthened line by line through a
 # whole page, through LibreOffice, line for line (a sample of each runs in `make test`).
 test-layout: setup test-tools
-	GONGWEN_TEST_LAYOUT=1 $(PY) -m pytest -q -rs tests/test_signature_fit.py tests/test_line_parity.py
+	GONGWEN_TEST_LAYOUT=1 $(PY) -m pytest -q -rs -n auto tests/test_signature_fit.py tests/test_line_parity.py
 
 fuzz: setup
 	$(PY) tests/fuzz.py --cases 2000
