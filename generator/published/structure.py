@@ -98,6 +98,8 @@ def _prose(blocks: list[Block], published: Published) -> list[dict[str, str]]:
             continue
         level, words = numbered
         head, text = rules.run_on(words)
+        if text is None:
+            head = words                                # a heading alone keeps its own closing mark
         if len(head) > LONG_HEADING:
             published.warnings.append((block.where, message(
                 "a numbered sentence of {count} characters kept as a paragraph with its number", count=len(head))))
@@ -107,19 +109,29 @@ def _prose(blocks: list[Block], published: Published) -> list[dict[str, str]]:
     return prose
 
 
-def _ending(section: list[Block], tables: list[Block], report: dict, published: Published) -> list[Block]:
-    """The 署名, 成文日期 and 版记 at the end of the last section, taken out of its prose."""
-    lines = [row[0] for table in tables for row in table.rows or () if len(row) == 1]
-    imprint_lines = [b.text for b in section if rules.copy_to(b.text) is not None or rules.printed_line(b.text)]
-    section = [b for b in section if b.text not in imprint_lines]
+def _imprint(texts: list[str], report: dict) -> None:
+    """版记: the 抄送 names (over as many lines as they take) and the 印发 line."""
     copy_to: list[str] = []
-    for line in lines + imprint_lines:
-        names = rules.copy_to(line)
-        if names is not None:
-            copy_to += rules.organs(names)
-        printed = rules.printed_line(line.replace("\t", " "))
+    names = ""
+    for text in texts:
+        printed = rules.printed_line(text.replace("\t", " "))
         if printed:
+            copy_to += rules.organs(rules.copy_to(names) or "") if names else []
             report["imprint"] = {"copy_to": copy_to, "printer": printed[0], "print_date": printed[1]}
+            names = ""
+        else:
+            names += text
+
+
+def _ending(section: list[Block], tables: list[Block], report: dict) -> list[Block]:
+    """The 署名, 成文日期 and 版记 at the end of the last section, taken out of its prose (a 版记
+    drawn as a table of one-cell rows is read from that table)."""
+    start = next((i for i, block in enumerate(section)
+                  if rules.copy_to(block.text) is not None or rules.printed_line(block.text)), len(section))
+    imprint = [block.text for block in section[start:]]
+    imprint += [row[0] for table in tables if all(len(row) == 1 for row in table.rows or ()) for row in table.rows]
+    _imprint(imprint, report)
+    section = section[:start]
     if section and rules.date_line(section[-1].text) and len(section[-1].text) <= 20:
         report["date"] = rules.date_line(section[-1].text)[0]
         section = section[:-1]
@@ -171,7 +183,7 @@ def read_blocks(path: str, blocks: list[Block], page_title: str | None) -> Publi
         published.unread.append((paragraphs[headings[0]].where, message("no opening paragraph before 一、")))
     report["opening"] = opening
     section_blocks = [paragraphs[i + 1:j] for i, j in zip(headings, headings[1:] + [len(paragraphs)])]
-    section_blocks[-1] = _ending(section_blocks[-1], tables, report, published)
+    section_blocks[-1] = _ending(section_blocks[-1], tables, report)
     organ, year = _organ_and_year(title, report, opening, published)
     read = _format(tables, year)
     titles = [_level_one(paragraphs[i]) for i in headings]

@@ -29,6 +29,7 @@ from generator.table_spec import FigureCell, spec_table
 # a figure as printed, with a unit an office may type after it
 _FIGURE = re.compile(r"^(?P<number>-?[0-9][0-9,]*(?:\.[0-9]+)?)(?P<unit>(?:万|亿)?元|件|条|个|项|篇|次|%)?$")
 NEAREST = 0.6                   # the least similarity for a label read as a standard one
+HEADER_NEAREST = 0.75           # the same for a column heading (they are short, and many alike)
 
 
 @dataclass(frozen=True)
@@ -95,13 +96,40 @@ class _Reader:
         self.done: set[int] = set()
         self.where = ""
 
-    def row(self, block: Block, printed: tuple[str, ...]) -> None:
-        label, figures = _split(printed)
-        if not any(compact(text) for text in figures):
-            return                                          # a header row, or a row left empty
-        spec = self._spec(block, label, figures)
-        if spec is None:
-            return
+    def table(self, block: Block) -> None:
+        """Each row of a printed table; then its header cells, once the rows have told which
+        statutory table it is."""
+        headers: list[str] = []
+        tables: list[str] = []
+        for printed in block.rows or ():
+            label, figures = _split(printed)
+            if not any(compact(text) for text in figures):
+                headers += [text for text in printed if compact(text)]      # a header row, or a row left empty
+                continue
+            spec = self._spec(block, label, figures, printed)
+            if spec is not None:
+                tables.append(spec.table)
+        if tables:
+            self._headers(block, max(set(tables), key=tables.count), headers)
+
+    def _headers(self, block: Block, table: str, printed: list[str]) -> None:
+        """A header printed otherwise than the standard's words is kept in ``report.labels``."""
+        standard = [cell.text for row in spec_table(load_report_format(self.read.year_format)["tables"][table]).rows
+                    for cell in row if not isinstance(cell, FigureCell) and cell.kind == "header"]
+        by_key = {_key(text): text for text in standard}
+        for text in printed:
+            if text in standard:
+                continue
+            words = by_key.get(_key(text))
+            nearest = difflib.get_close_matches(_key(text), list(by_key), n=1, cutoff=HEADER_NEAREST)
+            if words is None and nearest:
+                words = by_key[nearest[0]]
+                self.read.warnings.append((block.where, message('"{printed}" read as the heading "{standard}"',
+                                                                printed=text, standard=words)))
+            if words is not None and words not in self.read.labels.get(table, {}):
+                self.read.labels.setdefault(table, {})[words] = text
+
+    def _row(self, block: Block, spec: SpecRow, label: str | None, figures: list[str]) -> None:
         self.done.add(id(spec))
         if len(figures) < len(spec.figures):
             self.read.unread.append((block.where, message(
@@ -111,7 +139,14 @@ class _Reader:
         for cell, text in zip(spec.figures, figures[len(figures) - len(spec.figures):]):
             self._figure(block, cell, text)
 
-    def _spec(self, block: Block, label: str | None, figures: list[str]) -> SpecRow | None:
+    def _spec(self, block: Block, label: str | None, figures: list[str], printed: tuple[str, ...]) -> SpecRow | None:
+        """The spec row a printed row is, its figures read; None for a row of no statutory table."""
+        spec = self._find(block, label, figures)
+        if spec is not None:
+            self._row(block, spec, label, figures)
+        return spec
+
+    def _find(self, block: Block, label: str | None, figures: list[str]) -> SpecRow | None:
         if label is None:
             unlabelled = [row for row in self.rows if row.label is None and id(row) not in self.done
                           and len(row.figures) <= len(figures)]
@@ -120,6 +155,8 @@ class _Reader:
         spec = self.by_key.get(key)
         if spec is not None and id(spec) not in self.done:
             self.read.matched += 1
+            if label != spec.label:
+                self.read.labels.setdefault(spec.table, {})[spec.label] = label
             return spec
         left = {k: row for k, row in self.by_key.items() if id(row) not in self.done}
         nearest = difflib.get_close_matches(key, list(left), n=1, cutoff=NEAREST)
@@ -176,6 +213,5 @@ def read_tables(blocks: list[Block], year_format: int) -> TablesRead:
     reader = _Reader(year_format)
     for block in blocks:
         reader.where = reader.where or block.where
-        for printed in block.rows or ():
-            reader.row(block, printed)
+        reader.table(block)
     return reader.finish()
