@@ -125,6 +125,11 @@ def _parser() -> argparse.ArgumentParser:
                                  "office published it: a web page (.html), a Word document (.docx) or a text PDF"))
     workbook.add_argument("-o", "--output", type=Path, help=_("the data file to write (default: the --into file)"))
     workbook.add_argument("--into", type=Path, help=_("merge into this data file, keeping its prose and comments"))
+    audit = commands.add_parser("audit", help=_("import published reports and check them all: one workbook of "
+                                                "findings, for the office that reviews others' reports"))
+    audit.add_argument("reports", type=Path, nargs="+", metavar="REPORT",
+                       help=_("published reports (.html, .pdf, .docx), or folders of them"))
+    audit.add_argument("-o", "--output", type=Path, required=True, help=_("the workbook to write (.xlsx)"))
     serve = commands.add_parser("serve", help=_("edit, check, preview and save the report on a local web page"))
     serve.add_argument("folder", type=Path, nargs="?", default=Path("."), help=_("the folder of data files (default: .)"))
     serve.add_argument("--port", type=int, default=8000, help=_("port on 127.0.0.1 (default: 8000)"))
@@ -332,6 +337,9 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
             return xlsx_template(args.format, args.year, args.organ, args.source, args.output, args.issuer, args.mark)
         if args.command == "import":
             return import_xlsx(args.workbook, args.output, args.into)
+        if args.command == "audit":
+            from generator.audit import audit
+            return audit(args.reports, args.output)
         if args.command == "serve":
             if not args.folder.is_dir():
                 raise UsageError(message("{path}: not a folder", path=args.folder))

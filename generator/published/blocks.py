@@ -18,6 +18,7 @@ class Block:
     where: str                                          # 第2页, 第14段, 表2: as the user finds it
     text: str = ""
     rows: tuple[tuple[str, ...], ...] | None = None
+    page: int | None = None                             # a PDF's page
 
     @property
     def is_table(self) -> bool:

@@ -45,7 +45,7 @@ def _page_items(page, number: int) -> list[tuple[float, _Line | Block]]:
         # a cell's lines joined as they were typed; a space only where the PDF has one
         rows = tuple(tuple(cell.replace("\n", "").strip() for cell in row if cell is not None)
                      for row in table.extract(x_tolerance=1))
-        items.append((table.bbox[1], Block(str(message("page {number}", number=number)), rows=rows)))
+        items.append((table.bbox[1], Block(str(message("page {number}", number=number)), rows=rows, page=number)))
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     for line in outside.extract_text_lines(x_tolerance=1, return_chars=True):
         chars = line["chars"]
@@ -68,7 +68,7 @@ def _paragraphs(items: list[_Line | Block]) -> list[Block]:
     def close() -> None:
         if current:
             where = str(message("page {number}", number=current[0].page))
-            blocks.append(Block(where, text=clean("".join(line.text for line in current))))
+            blocks.append(Block(where, text=clean("".join(line.text for line in current)), page=current[0].page))
             current.clear()
 
     for item in items:
@@ -87,6 +87,7 @@ def _paragraphs(items: list[_Line | Block]) -> list[Block]:
 def pdf_blocks(path: Path) -> list[Block]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
     try:
         with pdfplumber.open(str(path)) as pdf:
             pages = len(pdf.pages)
@@ -97,7 +98,7 @@ def pdf_blocks(path: Path) -> list[Block]:
             items = [item for number, page in enumerate(pdf.pages, start=1) for _, item in _page_items(page, number)]
     except UsageError:
         raise
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as error:
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as error:
         raise UsageError(message("{path}: cannot read as PDF ({error})", path=path,
                                  error=error.__class__.__name__)) from None
     return _paragraphs(items)

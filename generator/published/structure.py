@@ -168,8 +168,7 @@ def _nest(tree: dict, path: tuple[str, ...], value: Any) -> None:
 
 def read_blocks(path: str, blocks: list[Block], page_title: str | None) -> Published:
     published = Published(path, {})
-    pages = {b.where for b in blocks if b.where.startswith(str(message("page {number}", number="")))}
-    published.pages = len(pages) or None
+    published.pages = max((b.page for b in blocks if b.page), default=None)
     paragraphs = _paragraphs(blocks)
     tables = [b for b in blocks if b.is_table]
     headings = [i for i, p in enumerate(paragraphs) if _level_one(p)]
