@@ -29,9 +29,11 @@ def data_file(published: Published) -> str:
         "Read from {path} by gongwen import: check every figure and paragraph against the published report, "
         "then run\ngongwen check THIS-FILE.", path=published.path)).splitlines()]
     if published.warnings:
-        head.append(f"# {message('What the reader guessed:')}")
+        guessed = message("What the reader guessed:")
+        head.append(f"# {guessed}")
         head += [f"#   {where or '-'}: {text}" for where, text in published.warnings]
     if published.unread:
-        head.append(f"# {message('What it could not read:')}")
+        unread = message("What it could not read:")
+        head.append(f"# {unread}")
         head += [f"#   {where or '-'}: {text}" for where, text in published.unread]
     return draft_yaml(head, tree, {})
