@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from generator.checks.findings import Finding
 from generator.errors import GongwenError, UsageError
+from generator.excel.template import LINE_POINTS, display_width
 from generator.i18n import Message, N_, _, message
 from generator.output_files import write_atomically
 from generator.progress import ProgressLines
@@ -50,6 +52,7 @@ class FindingRow:
 @dataclass
 class ReportRow:
     path: Path
+    name: str = ""                  # as the workbook shows it
     organ: str = ""
     year: int | None = None
     year_format: int | None = None
@@ -61,21 +64,22 @@ class ReportRow:
         return sum(f.severity == severity for f in self.findings)
 
 
-def report_files(arguments: list[Path]) -> list[Path]:
-    """The reports named; a folder stands for every web page, DOCX and PDF in it and below."""
+def report_files(arguments: list[Path]) -> dict[Path, str]:
+    """The reports named, each with the name the workbook shows (its path under the folder
+    named); a folder stands for every web page, DOCX and PDF in it and below."""
     from generator.published import SUFFIXES
-    files: list[Path] = []
+    files: dict[Path, str] = {}
     for argument in arguments:
         if argument.is_dir():
             found = sorted(p for p in argument.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
                 raise UsageError(message("{path}: no report (.html, .htm, .pdf, .docx) in this folder", path=argument))
-            files += found
+            files.update((path, path.relative_to(argument).as_posix()) for path in found if path not in files)
         elif argument.exists():
-            files.append(argument)
+            files.setdefault(argument, argument.name)
         else:
             raise UsageError(message("{path}: no such file", path=argument))
-    return list(dict.fromkeys(files))
+    return files
 
 
 def _words(value: Any) -> str:
@@ -93,13 +97,13 @@ def finding_row(finding: Finding) -> FindingRow:
                       cell, figures, _words(fields.get("sentence")), str(text))
 
 
-def audit_one(path: Path) -> ReportRow:
+def audit_one(path: Path, name: str) -> ReportRow:
     """One report imported and checked; what stops it is its row's unread note, not the run's end."""
     from generator.kinds import kind_of
     from generator.load.yaml_source import YamlSource
     from generator.published import read_published
     from generator.published.data_file import data_file
-    row = ReportRow(path)
+    row = ReportRow(path, name)
     try:
         published = read_published(path)
         data = published.data
@@ -110,24 +114,34 @@ def audit_one(path: Path) -> ReportRow:
         checked = kind_of(source).check(source)
         row.findings += [finding_row(finding) for finding in checked.findings]
     except GongwenError as error:
-        row.unread.append(str(error.message) if hasattr(error, "message") else str(error))
+        said = str(error.message) if hasattr(error, "message") else str(error)
+        row.unread.append(said.removeprefix(str(path)).lstrip(":：").strip())
     except Exception as error:      # noqa: BLE001  a file no reader foresaw must not end the others' review
         row.unread.append(str(message("cannot be read ({error})", error=error.__class__.__name__)))
     return row
 
 
 def _sheet(ws: Any, headings: list[str], rows: list[list[Any]], widths: list[int]) -> None:
+    """A sheet of ``rows`` under bold headings; each row as tall as its longest text wraps to
+    (a spreadsheet program keeps the height a file gives it)."""
     ws.append(headings)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
-        for cell in ws[get_column_letter(column)][1:]:
+    for number, row in enumerate(rows, start=2):
+        ws.append(row)
+        lines = max(math.ceil(display_width(str(value)) / width) for value, width in zip(row, widths)
+                    if value is not None) if any(value is not None for value in row) else 1
+        ws.row_dimensions[number].height = max(1, lines) * LINE_POINTS
+        for cell in ws[number]:
             cell.alignment = _WRAPPED
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"         # printed for review: every column across one page
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
 
 
 def workbook_bytes(rows: list[ReportRow]) -> bytes:
@@ -136,13 +150,13 @@ def workbook_bytes(rows: list[ReportRow]) -> bytes:
     summary.title = _("summary")
     _sheet(summary, [_("report"), _("organ"), _("year"), _("table format"), _("pages"), _("errors"), _("warnings"),
                      _("not read")],
-           [[str(r.path), r.organ, r.year, r.year_format, r.pages, r.count(_("error")), r.count(_("warning")),
+           [[r.name, r.organ, r.year, r.year_format, r.pages, r.count(_("error")), r.count(_("warning")),
              "\n".join(r.unread)] for r in rows],
            [40, 24, 8, 10, 8, 8, 8, 60])
     _sheet(book.create_sheet(_("findings")),
            [_("report"), _("severity"), _("section"), _("cell as printed"), _("figures"), _("sentence quoted"),
             _("finding")],
-           [[str(r.path), f.severity, f.section, f.cell, f.figures, f.sentence, f.text] for r in rows for f in r.findings],
+           [[r.name, f.severity, f.section, f.cell, f.figures, f.sentence, f.text] for r in rows for f in r.findings],
            [30, 8, 20, 30, 24, 40, 80])
     book.properties.created = book.properties.modified = STAMP
     raw = io.BytesIO()
@@ -156,8 +170,8 @@ def audit(arguments: list[Path], output: Path) -> int:
     progress = ProgressLines(len(files), _("auditing"))
     rows: list[ReportRow] = []
     try:
-        for path in files:
-            row = audit_one(path)
+        for path, name in files.items():
+            row = audit_one(path, name)
             rows.append(row)
             state = "; ".join(row.unread) if row.unread else ""
             progress.line(str(message("[{done}/{total}] {path}: {errors} error(s), {warnings} warning(s){unread}",

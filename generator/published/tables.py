@@ -7,8 +7,8 @@ printed row is taken apart into its label (the last text cell before the figures
 particular of the row's labels, "1.属于国家秘密" under "（三）不予公开") and its figures (the cells
 after it, in order), and the label is looked up among the rows of the layout's table spec
 (layouts/annual_report_*.yaml). A label that is not the standard's word for word is matched to
-the nearest standard one, kept in ``report.labels`` (so the office's wording prints again) and
-reported: a warning for a variant, which shows the difference. A blank cell stays blank and
+the nearest standard one and kept in ``report.labels``: the office's wording prints again, and
+``check`` warns at it showing the difference. A blank cell stays blank and
 "/" stays "/". The row of 四's fifteen figures has no label: it is the table's row of figures.
 """
 
@@ -123,9 +123,7 @@ class _Reader:
             words = by_key.get(_key(text))
             nearest = difflib.get_close_matches(_key(text), list(by_key), n=1, cutoff=HEADER_NEAREST)
             if words is None and nearest:
-                words = by_key[nearest[0]]
-                self.read.warnings.append((block.where, message('"{printed}" read as the heading "{standard}"',
-                                                                printed=text, standard=words)))
+                words = by_key[nearest[0]]                 # kept in report.labels: check shows the difference
             if words is not None and words not in self.read.labels.get(table, {}):
                 self.read.labels.setdefault(table, {})[words] = text
 
@@ -166,9 +164,7 @@ class _Reader:
                     '"{label}" is no row of the statutory tables: its figures are not read', label=label)))
             return None
         spec = left[nearest[0]]
-        self.read.labels.setdefault(spec.table, {})[spec.label] = label
-        self.read.warnings.append((block.where, message('"{printed}" read as the row "{standard}"', printed=label,
-                                                        standard=spec.label)))
+        self.read.labels.setdefault(spec.table, {})[spec.label] = label     # check shows the difference
         return spec
 
     def _figure(self, block: Block, cell: FigureCell, text: str) -> None:
