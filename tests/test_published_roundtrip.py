@@ -98,3 +98,12 @@ def test_libreoffice_resaved_docx_and_exported_pdf_import_back(data: Path, tmp_p
     checked = check_path(data)
     for source in (resaved, exported):
         assert_same_report(source, checked.data.model_dump(), checked.findings, tmp_path)
+
+
+def test_full_copy_reads_the_report_and_leaves_the_cover_memo(tmp_path: Path) -> None:
+    data = next(path for path in ANNUAL_REPORTS if path.stem == "example-2021")
+    docx, = build(data, tmp_path, ("docx",), None, warn=lambda _: None, say=lambda _: None, force=True)
+    checked = check_path(data)
+    assert_same_report(docx, checked.data.model_dump(), checked.findings, tmp_path)
+    assert [str(text) for _, text in read_published(docx).warnings] == \
+        ["9 paragraph(s) above the report's title left out (a cover memo is not read)"]

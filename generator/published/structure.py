@@ -46,17 +46,29 @@ def _paragraphs(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if not b.is_table and b.text and not rules.page_number(b.text)]
 
 
+def _title_like(text: str) -> bool:
+    """A line of a title: short, no sentence, no date or 附注 (those end a cover memo above it)."""
+    return len(text) <= TITLE_CHARACTERS and not _SENTENCE_END.search(text) and \
+        not text.startswith(("根据", "本报告")) and not rules.date_line(text) and rules.note(text) is None
+
+
 def _title(paragraphs: list[Block], first_heading: int, page_title: str | None,
            published: Published) -> tuple[str, int]:
-    """The report's title and the index of the first paragraph after it: the short lines at the
-    top (a title printed over two lines is one title), else the page's title."""
-    end = 0
-    while end < first_heading and len(paragraphs[end].text) <= TITLE_CHARACTERS and \
-            not _SENTENCE_END.search(paragraphs[end].text) and not paragraphs[end].text.startswith(("根据", "本报告")):
-        end += 1
-    title = rules.joined_title([p.text for p in paragraphs[:end]])
+    """The report's title and the index of the first paragraph after it: the short lines just
+    above the opening (a title printed over two lines is one title), else the page's title.
+    What stands above the title (the cover memo of a full copy) is no part of the report."""
+    opening = first_heading
+    while opening > 0 and not _title_like(paragraphs[opening - 1].text):
+        opening -= 1
+    start = opening
+    while start > 0 and _title_like(paragraphs[start - 1].text):
+        start -= 1
+    title = rules.joined_title([p.text for p in paragraphs[start:opening]])
     if "报告" in title:
-        return title, end
+        if start:
+            published.warnings.append((paragraphs[0].where, message(
+                "{count} paragraph(s) above the report's title left out (a cover memo is not read)", count=start)))
+        return title, opening
     if page_title:
         published.warnings.append(("", message("the report prints no title above its opening: the page's title "
                                                 "{title} is taken", title=page_title)))
