@@ -105,5 +105,5 @@ def test_full_copy_reads_the_report_and_leaves_the_cover_memo(tmp_path: Path) ->
     docx, = build(data, tmp_path, ("docx",), None, warn=lambda _: None, say=lambda _: None, force=True)
     checked = check_path(data)
     assert_same_report(docx, checked.data.model_dump(), checked.findings, tmp_path)
-    assert [str(text) for _, text in read_published(docx).warnings] == \
-        ["9 paragraph(s) above the report's title left out (a cover memo is not read)"]
+    assert [(text.msgid, text.fields) for _, text in read_published(docx).warnings] == \
+        [("{count} paragraph(s) above the report's title left out (a cover memo is not read)", {"count": 9})]
