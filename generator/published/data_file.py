@@ -9,6 +9,7 @@ from generator.checks.findings import Finding
 from generator.i18n import message
 from generator.published.structure import Published
 
+ROW_WIDTH = 120                 # a row of the applications table on one line, as data/ writes it
 _REPORT_ORDER = ("title", "opening", "sections", "labels", "overview", "proactive", "applications", "reviews",
                  "problems", "other_matters", "signature", "date", "imprint")
 
@@ -36,4 +37,4 @@ def data_file(published: Published) -> str:
         unread = message("What it could not read:")
         head.append(f"# {unread}")
         head += [f"#   {where or '-'}: {text}" for where, text in published.unread]
-    return draft_yaml(head, tree, {})
+    return draft_yaml(head, tree, {}, flow_width=ROW_WIDTH)

@@ -106,8 +106,9 @@ class _Reader:
             if not any(compact(text) for text in figures):
                 headers += [text for text in printed if compact(text)]      # a header row, or a row left empty
                 continue
-            spec = self._spec(block, label, figures, printed)
+            spec = self._find(block, label, figures)
             if spec is not None:
+                self._row(block, spec, label, figures)
                 tables.append(spec.table)
         if tables:
             self._headers(block, max(set(tables), key=tables.count), headers)
@@ -128,6 +129,7 @@ class _Reader:
                 self.read.labels.setdefault(table, {})[words] = text
 
     def _row(self, block: Block, spec: SpecRow, label: str | None, figures: list[str]) -> None:
+        """The row's figures, the last ones printed if there are more (a stray cell before them)."""
         self.done.add(id(spec))
         if len(figures) < len(spec.figures):
             self.read.unread.append((block.where, message(
@@ -137,14 +139,9 @@ class _Reader:
         for cell, text in zip(spec.figures, figures[len(figures) - len(spec.figures):]):
             self._figure(block, cell, text)
 
-    def _spec(self, block: Block, label: str | None, figures: list[str], printed: tuple[str, ...]) -> SpecRow | None:
-        """The spec row a printed row is, its figures read; None for a row of no statutory table."""
-        spec = self._find(block, label, figures)
-        if spec is not None:
-            self._row(block, spec, label, figures)
-        return spec
-
     def _find(self, block: Block, label: str | None, figures: list[str]) -> SpecRow | None:
+        """The spec row a printed row is, by its label (四's row of figures by having none); None
+        for a row of no statutory table."""
         if label is None:
             unlabelled = [row for row in self.rows if row.label is None and id(row) not in self.done
                           and len(row.figures) <= len(figures)]
@@ -168,7 +165,7 @@ class _Reader:
         return spec
 
     def _figure(self, block: Block, cell: FigureCell, text: str) -> None:
-        words = compact(text).replace("／", "/")
+        words = compact(text)
         path = cell.path
         name = cell.name
         if words in ("", "/"):
