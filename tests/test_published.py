@@ -137,3 +137,16 @@ def test_page_that_is_no_report_is_one_line(tmp_path: Path, capsys) -> None:
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "no statutory table" in error and "0 table(s)" in error
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_2021_report_keeping_the_single_other_processing_row(tmp_path: Path) -> None:
+    rows = ("<tr><td>行政规范性文件</td><td>5</td><td>1</td><td>30</td></tr><tr><td colspan=10>申请人情况</td></tr>"
+            "<tr><td>三、本年度办理结果</td><td colspan=2>（六）其他处理</td>"
+            "<td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>4</td></tr>")
+    published = read_published(_page(tmp_path, rows))
+    assert published.data["format"] == 2021
+    assert published.data["report"]["applications"]["results"]["other"] == {
+        "natural_person": 3, "commercial": 0, "research": 0, "public_interest": 0, "legal_service": 0, "other": 1,
+        "total": 4}
+    unread = " ".join(str(text) for _, text in published.unread)
+    assert "三、（六）" not in unread and "一、本年新收" in unread     # its three rows are not missing; 一、 is
