@@ -150,3 +150,13 @@ def test_a_2021_report_keeping_the_single_other_processing_row(tmp_path: Path) -
         "total": 4}
     unread = " ".join(str(text) for _, text in published.unread)
     assert "三、（六）" not in unread and "一、本年新收" in unread     # its three rows are not missing; 一、 is
+
+
+def test_word_document_that_is_no_report_is_one_line(tmp_path: Path, capsys) -> None:
+    from generator.build import build
+    notice, = build(Path(__file__).parent.parent / "data" / "example-tongzhi.yaml", tmp_path, ("docx",), None,
+                    warn=lambda _: None, say=lambda _: None)
+    assert main(["--lang", "en", "import", str(notice), "-o", str(tmp_path / "out.yaml")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "no statutory table" in error and "3 table(s)" in error
+    assert not (tmp_path / "out.yaml").exists()

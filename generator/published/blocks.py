@@ -36,3 +36,12 @@ def compact(text: str) -> str:
     """A label or a figure without any blank and in half-width forms (NFKC), for comparison:
     "社会 公益 组织" and "社会公益组织", "１．" and "1."."""
     return _BLANKS.sub("", unicodedata.normalize("NFKC", text))
+
+
+TABLE_WORDS = ("第二十条", "申请人情况", "行政复议")     # each statutory table has one of them
+
+
+def statutory(text: str) -> bool:
+    """Whether a table's text is that of a statutory table."""
+    words = compact(text)
+    return any(word in words for word in TABLE_WORDS)

@@ -17,11 +17,10 @@ from lxml import etree
 
 from generator.errors import UsageError
 from generator.i18n import message
-from generator.published.blocks import Block, clean, compact
+from generator.published.blocks import Block, clean, statutory
 
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "center", "section", "article"}
 _SKIPPED = {"script", "style", "noscript", "iframe", "head", "nav", "form", "button", "select", "object"}
-_TABLE_WORDS = ("第二十条", "申请人情况", "行政复议")
 _FIRST_SECTION = re.compile(r"^\s*一\s*、")
 _TITLE_SUFFIX = re.compile(r"[_|｜].*$")
 
@@ -29,11 +28,6 @@ _TITLE_SUFFIX = re.compile(r"[_|｜].*$")
 def _text(element: etree._Element) -> str:
     """The element's text, without the text of scripts inside it."""
     return "".join(element.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
-
-
-def _statutory(table: etree._Element) -> bool:
-    words = compact(_text(table))
-    return any(word in words for word in _TABLE_WORDS)
 
 
 def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
@@ -48,7 +42,7 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
 
 
 def _article(root: etree._Element, path: Path) -> etree._Element:
-    tables = [t for t in root.iter("table") if _statutory(t) and not any(
+    tables = [t for t in root.iter("table") if statutory(_text(t)) and not any(
         a.tag == "table" for a in t.iterancestors())]
     paragraphs = [e for e in root.iter(*_BLOCK_TAGS) if _FIRST_SECTION.match(_text(e))
                   and not any(c.tag in _BLOCK_TAGS for c in e)]

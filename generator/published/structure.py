@@ -20,7 +20,7 @@ from generator.draft import rules
 from generator.errors import UsageError
 from generator.i18n import Message, message
 from generator.load.report_model import STATUTORY_SECTIONS, default_format
-from generator.published.blocks import Block, compact
+from generator.published.blocks import Block, compact, statutory
 from generator.published.tables import TablesRead, read_tables
 
 TITLE_CHARACTERS = 60           # a line of the title is at most this long
@@ -86,11 +86,11 @@ def _level_one(block: Block) -> str | None:
 
 def _section_keys(titles: list[str], year_format: int) -> list[str | None]:
     """Each 一、 heading's statutory section, by its words (a section of the office's own: None)."""
-    statutory = load_report_format(year_format)["sections"]
+    statutory_titles = load_report_format(year_format)["sections"]
     keys: list[str | None] = []
     left = list(STATUTORY_SECTIONS)
     for title in titles:
-        likeness = {key: difflib.SequenceMatcher(None, compact(title), compact(statutory[key])).ratio()
+        likeness = {key: difflib.SequenceMatcher(None, compact(title), compact(statutory_titles[key])).ratio()
                     for key in left}
         best = max(left, key=lambda key: (likeness[key], -left.index(key))) if left else None
         if best is None or likeness[best] < SECTION_LIKENESS:
@@ -183,6 +183,10 @@ def read_blocks(path: str, blocks: list[Block], page_title: str | None) -> Publi
     published.pages = max((b.page for b in blocks if b.page), default=None)
     paragraphs = _paragraphs(blocks)
     tables = [b for b in blocks if b.is_table]
+    if not any(statutory(" ".join(cell for row in table.rows for cell in row)) for table in tables):
+        raise UsageError(message("{path}: no statutory table (第二十条, 申请人情况, 行政复议) in it, which has {tables} "
+                                 "table(s) and {count} paragraph(s): is it an annual report on government information "
+                                 "disclosure?", path=path, tables=len(tables), count=len(paragraphs)))
     headings = [i for i, p in enumerate(paragraphs) if _level_one(p)]
     if not headings:
         raise UsageError(message("{path}: no section heading (一、总体情况 …) found in {count} paragraph(s): is it an "
@@ -199,7 +203,7 @@ def read_blocks(path: str, blocks: list[Block], page_title: str | None) -> Publi
     read = _format(tables, year)
     titles = [_level_one(paragraphs[i]) for i in headings]
     keys = _section_keys(titles, read.year_format)
-    statutory = load_report_format(read.year_format)["sections"]
+    titles_of = load_report_format(read.year_format)["sections"]
     order: list[Any] = []
     for title_printed, key, content, index in zip(titles, keys, section_blocks, headings):
         prose = _prose(content, published)
@@ -208,7 +212,7 @@ def read_blocks(path: str, blocks: list[Block], page_title: str | None) -> Publi
                 "{title}: no statutory section; kept as a section of the office's own", title=title_printed)))
             order.append({"title": title_printed, "content": prose})
             continue
-        order.append({"section": key, "title": title_printed} if compact(title_printed) != compact(statutory[key])
+        order.append({"section": key, "title": title_printed} if compact(title_printed) != compact(titles_of[key])
                      else key)
         if key in _TABLE_SECTIONS:
             if prose:
@@ -217,7 +221,7 @@ def read_blocks(path: str, blocks: list[Block], page_title: str | None) -> Publi
             report[key] = prose
     missing = [key for key in STATUTORY_SECTIONS if key not in keys]
     for key in missing:
-        published.unread.append(("", message("no section {title}", title=statutory[key])))
+        published.unread.append(("", message("no section {title}", title=titles_of[key])))
     if order != list(STATUTORY_SECTIONS) and not missing:
         report["sections"] = order
     for key, value in read.values.items():
