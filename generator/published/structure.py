@@ -162,13 +162,20 @@ def _organ_and_year(title: str, report: dict, opening: list[str], published: Pub
     if organ is None:
         raise UsageError(message("{path}: the title {title} names no organ and the report is not signed",
                                  path=published.path, title=title))
+    if not report.get("signature"):
+        published.warnings.append(("", message("the report is not signed: the organ {organ} is read from its title; "
+                                                "write the government's full name if it is otherwise", organ=organ)))
     return organ, int(match.group("year"))
 
 
-def _format(tables: list[Block], year: int) -> TablesRead:
+def _format(tables: list[Block], year: int, published: Published) -> TablesRead:
     """The tables read in the format whose labels they match best (a tie: the year's format)."""
     reads = [read_tables(tables, year_format) for year_format in (2019, 2021)]
     best = max(reads, key=lambda read: (read.matched, read.year_format == default_format(year)))
+    if reads[0].matched == reads[1].matched:
+        published.warnings.append((tables[0].where, message(
+            "the tables' labels fit both table formats alike: the {format} format of a report on {year} is taken",
+            format=best.year_format, year=year)))
     return best
 
 
@@ -200,7 +207,7 @@ def read_blocks(path: str, blocks: list[Block], page_title: str | None) -> Publi
     section_blocks = [paragraphs[i + 1:j] for i, j in zip(headings, headings[1:] + [len(paragraphs)])]
     section_blocks[-1] = _ending(section_blocks[-1], tables, report)
     organ, year = _organ_and_year(title, report, opening, published)
-    read = _format(tables, year)
+    read = _format(tables, year, published)
     titles = [_level_one(paragraphs[i]) for i in headings]
     keys = _section_keys(titles, read.year_format)
     titles_of = load_report_format(read.year_format)["sections"]
