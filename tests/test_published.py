@@ -160,3 +160,15 @@ def test_word_document_that_is_no_report_is_one_line(tmp_path: Path, capsys) -> 
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "no statutory table" in error and "3 table(s)" in error
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_page_in_gbk_reads_as_in_utf8(tmp_path: Path) -> None:
+    """Portals not in UTF-8 write GBK, saying so in a <meta> or not at all."""
+    text = (FIXTURES / "pingtan-2025.html").read_text("utf-8")
+    expected = table_cells(read_published(FIXTURES / "pingtan-2025.html").data["report"])
+    for name, page in (("declared.html", text.replace('charset="utf-8"', 'charset="gbk"')),
+                       ("undeclared.html", text.replace('<meta charset="utf-8"/>', ""))):
+        (tmp_path / name).write_bytes(page.encode("gbk"))
+        data = read_published(tmp_path / name).data
+        assert data["report"]["title"] == "平潭综合实验区2025年度政府信息公开工作年度报告"
+        assert table_cells(data["report"]) == expected
