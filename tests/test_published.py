@@ -88,7 +88,9 @@ def test_real_page_prose_keeps_sections_and_headings() -> None:
     assert {"h3": "加强组织领导，健全工作机制"} in overview
     assert overview[7]["h4"] == "加强政策解读信息公开" and overview[7]["text"].startswith("充分利用政府网站")
     assert report["other_matters"] == [{"p": "无其他需要报告的事项"}]
-    assert report["problems"][2] == {"h2": "继续强化信息公开责任", "text": report["problems"][2]["text"]}
+    # the page closes its first paragraph of 五、 with "2020年，我们将采取以下措施加以改进：", no break before it
+    assert report["problems"][0]["p"].endswith("但仍然有待完善。2020年，我们将采取以下措施加以改进：")
+    assert report["problems"][1] == {"h2": "继续强化信息公开责任", "text": report["problems"][1]["text"]}
     report_2021 = read_published(FIXTURES / "pingtan-2021.html").data["report"]
     # "（一）存在的主要问题:…" has no full stop after its words: a sentence, kept with its number
     assert report_2021["problems"][0]["p"].startswith("（一）存在的主要问题:政策解读形式不够丰富")
