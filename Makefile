@@ -27,9 +27,11 @@ test: setup test-tools
 
 # Long runs of their own, not part of `make test`.
 # Every memo length, with and without a seal, and the seed lengthened line by line through a
-# whole page, through LibreOffice, line for line (a sample of each runs in `make test`).
+# whole page, through LibreOffice, line for line; every annual report's LibreOffice re-save and
+# PDF export imported back (a sample of each runs in `make test`).
 test-layout: setup test-tools
-	GONGWEN_TEST_LAYOUT=1 $(PY) -m pytest -q -rs -n auto tests/test_signature_fit.py tests/test_line_parity.py
+	GONGWEN_TEST_LAYOUT=1 $(PY) -m pytest -q -rs -n auto tests/test_signature_fit.py tests/test_line_parity.py \
+		tests/test_published_roundtrip.py
 
 fuzz: setup
 	$(PY) tests/fuzz.py --cases 2000

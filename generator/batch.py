@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.build import build
 from generator.errors import GongwenError, UsageError
 from generator.i18n import _, message
+from generator.progress import ProgressLines
 
 
 @dataclass
@@ -82,42 +83,22 @@ def _prewarm(formats: tuple[str, ...], font_dir: Path | None) -> None:
     from generator.writers import docx  # noqa: F401  (imported once, before the fork)
 
 
-class _Report:
+class _Report(ProgressLines):
     """Shows each finished report: a rich progress bar on a terminal, plain lines otherwise."""
 
     def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
-        self.progress = None
-        if sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-            self.progress = Progress(TextColumn(_("building")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                     console=Console(stderr=True), transient=True)
-            self.task = self.progress.add_task("build", total=total)
-            self.progress.start()
-
-    def line(self, text: str) -> None:
-        if self.progress is not None:
-            self.progress.console.print(text, markup=False, highlight=False)
-        else:
-            print(text, file=sys.stderr, flush=True)
+        super().__init__(total, _("building"))
 
     def finished(self, outcome: Outcome) -> None:
-        self.done += 1
         for note in outcome.notes:
             self.line(note)
         if outcome.error:
-            self.line(str(message("[{done}/{total}] {path}: error: {text}", done=self.done, total=self.total,
+            self.line(str(message("[{done}/{total}] {path}: error: {text}", done=self.done + 1, total=self.total,
                                   path=outcome.data, text=outcome.error)))
         else:
-            self.line(str(message("[{done}/{total}] {path}: {files}", done=self.done, total=self.total,
+            self.line(str(message("[{done}/{total}] {path}: {files}", done=self.done + 1, total=self.total,
                                   path=outcome.data, files=", ".join(str(f) for f in outcome.files))))
-        if self.progress is not None:
-            self.progress.advance(self.task)
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
+        self.advance()
 
 
 def build_all(data: list[Path], output: Path, formats: tuple[str, ...], font_dir: Path | None, force: bool,

@@ -119,10 +119,17 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--from", dest="source", type=Path,
                           help=_("fill the workbook in from this data file (to review it, or start from last year's)"))
     template.add_argument("-o", "--output", type=Path, required=True, help=_("the workbook to write (.xlsx)"))
-    workbook = commands.add_parser("import", help=_("read a filled workbook back into a data file"))
-    workbook.add_argument("workbook", type=Path, metavar="WORKBOOK.xlsx", help=_("a workbook written by gongwen xlsx-template, filled in"))
+    workbook = commands.add_parser("import", help=_("read a filled workbook, or a published report, into a data file"))
+    workbook.add_argument("workbook", type=Path, metavar="FILE",
+                          help=_("a workbook written by gongwen xlsx-template, filled in (.xlsx), or a report as its "
+                                 "office published it: a web page (.html), a Word document (.docx) or a text PDF"))
     workbook.add_argument("-o", "--output", type=Path, help=_("the data file to write (default: the --into file)"))
     workbook.add_argument("--into", type=Path, help=_("merge into this data file, keeping its prose and comments"))
+    audit = commands.add_parser("audit", help=_("import published reports and check them all: one workbook of "
+                                                "findings, for the office that reviews others' reports"))
+    audit.add_argument("reports", type=Path, nargs="+", metavar="REPORT",
+                       help=_("published reports (.html, .pdf, .docx), or folders of them"))
+    audit.add_argument("-o", "--output", type=Path, required=True, help=_("the workbook to write (.xlsx)"))
     serve = commands.add_parser("serve", help=_("edit, check, preview and save the report on a local web page"))
     serve.add_argument("folder", type=Path, nargs="?", default=Path("."), help=_("the folder of data files (default: .)"))
     serve.add_argument("--port", type=int, default=8000, help=_("port on 127.0.0.1 (default: 8000)"))
@@ -264,8 +271,33 @@ def xlsx_template(year_format: int | None, year: int | None, organ: str | None, 
     return 0
 
 
+def import_published(report: Path, output: Path | None, into: Path | None) -> int:
+    """Write the published report's data file, then print the reader's guesses and the checks'
+    findings on it (on stderr); 1 when the report has an error or something could not be read."""
+    from generator.kinds import check_path
+    from generator.output_files import write_atomically
+    from generator.published import read_published
+    from generator.published.data_file import data_file, reader_findings
+    if into is not None or output is None:
+        raise UsageError(message("gongwen import REPORT: give -o DATA.yaml (a published report starts a new data "
+                                 "file; --into is for a workbook)"))
+    published = read_published(report)
+    write_atomically(output, data_file(published).encode("utf-8"))
+    print(output)
+    found = reader_findings(published)
+    for finding in found:
+        print(finding, file=sys.stderr)
+    checked = check_path(output)
+    for finding in checked.findings:
+        print(finding, file=sys.stderr)
+    return 1 if checked.errors or any(f.severity == "error" for f in found) else 0
+
+
 def import_xlsx(workbook: Path, output: Path | None, into: Path | None) -> int:
     from generator.excel.importer import import_workbook
+    from generator.published import is_published
+    if is_published(workbook):
+        return import_published(workbook, output, into)
     target = output or into
     if target is None:
         raise UsageError(message("gongwen import: give -o REPORT.yaml (a new data file) or --into DATA.yaml"))
@@ -305,6 +337,9 @@ def main(argv: list[str] | None = None, parallel: bool = False) -> int:
             return xlsx_template(args.format, args.year, args.organ, args.source, args.output, args.issuer, args.mark)
         if args.command == "import":
             return import_xlsx(args.workbook, args.output, args.into)
+        if args.command == "audit":
+            from generator.audit import audit
+            return audit(args.reports, args.output)
         if args.command == "serve":
             if not args.folder.is_dir():
                 raise UsageError(message("{path}: not a folder", path=args.folder))

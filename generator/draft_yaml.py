@@ -47,29 +47,29 @@ def _scalar(value: Any) -> str:
     return "" if value is None else _dump([value], True).strip()[1:-1]
 
 
-def _flat(value: Any) -> bool:
+def _flat(value: Any, width: int = FLOW_WIDTH) -> bool:
     """Short plain values only (a mapping may hold lists of them), short enough for one line
     together: a paragraph is written on a line of its own."""
     items = list(value.values() if isinstance(value, dict) else value)
-    plain = all(isinstance(item, list) and _flat(item) or not isinstance(item, (dict, list)) and
+    plain = all(isinstance(item, list) and _flat(item, width) or not isinstance(item, (dict, list)) and
                 len(str(item)) <= SHORT_TEXT for item in items)
-    return plain and len(_dump(value, True)) <= FLOW_WIDTH
+    return plain and len(_dump(value, True)) <= width
 
 
 def _noted(text: str, note: str | None) -> str:
     return f"{text}{' ' * max(1, NOTE_COLUMN - len(text))}# {note}" if note else text
 
 
-def _mapping(tree: Mapping, notes: Notes, path: tuple, indent: int) -> list[str]:
+def _mapping(tree: Mapping, notes: Notes, path: tuple, indent: int, width: int) -> list[str]:
     lines: list[str] = []
     pad = "  " * indent
     for key, value in tree.items():
         here = (*path, key)
         noted_inside = any(len(p) > len(here) and p[:len(here)] == here for p in notes)
-        if isinstance(value, dict) and value and (noted_inside or not _flat(value)):
+        if isinstance(value, dict) and value and (noted_inside or not _flat(value, width)):
             lines.append(_noted(f"{pad}{key}:", notes.get(here)))
-            lines += _mapping(value, notes, here, indent + 1)
-        elif isinstance(value, list) and value and not _flat(value):
+            lines += _mapping(value, notes, here, indent + 1, width)
+        elif isinstance(value, list) and value and not _flat(value, width):
             lines.append(_noted(f"{pad}{key}:", notes.get(here)))
             lines += [f"{pad}  {line}" for line in _dump(value, False).splitlines()]
         else:
@@ -78,6 +78,7 @@ def _mapping(tree: Mapping, notes: Notes, path: tuple, indent: int) -> list[str]
     return lines
 
 
-def draft_yaml(head: list[str], tree: Mapping, notes: Notes) -> str:
-    """``head``: comment lines on top; ``notes``: the comment after a field, by its key path."""
-    return "\n".join([*head, *_mapping(tree, notes, (), 0)]) + "\n"
+def draft_yaml(head: list[str], tree: Mapping, notes: Notes, flow_width: int = FLOW_WIDTH) -> str:
+    """``head``: comment lines on top; ``notes``: the comment after a field, by its key path;
+    ``flow_width``: the longest mapping or list written on one line (a table's row of figures)."""
+    return "\n".join([*head, *_mapping(tree, notes, (), 0, flow_width)]) + "\n"

@@ -6,7 +6,9 @@ asserts nothing.
 - batch: 100 reports in one `gongwen build FOLDER` run;
 - LibreOffice: the seed's DOCX converted to PDF by `soffice --headless` (one process per
   conversion, profile already made), and our cold build against it as a ratio;
-- peak memory (the largest process) and the size of each output.
+- peak memory (the largest process) and the size of each output;
+- import: a published report (the 平潭 portal pages, our DOCX and PDF of each data file) read
+  back and given every check, as `gongwen audit` does, per source kind.
 Medians with min–max.
 """
 
@@ -100,6 +102,29 @@ def batch(work: Path) -> tuple[list[float], list[int]]:
     return _repeat(lambda: _run(command, cwd=ROOT, env=ENV), runs=3)
 
 
+def imports(work: Path) -> dict[str, list[float]]:
+    """Seconds to import and check one published report, by source kind (each file's median)."""
+    import yaml
+
+    from generator.audit import audit_one
+    from generator.kinds import ANNUAL_REPORT
+    reports = [data.stem for data in DATA
+               if yaml.safe_load(data.read_text("utf-8")).get("kind", ANNUAL_REPORT) == ANNUAL_REPORT]
+    kinds = {"html": sorted((ROOT / "tests" / "fixtures" / "published").glob("*.html")),
+             **{kind: [work / stem / f"{stem}.{kind}" for stem in reports] for kind in ("docx", "pdf")}}
+    audit_one(kinds["html"][0], "")                         # imports done once
+    timings: dict[str, list[float]] = {}
+    for kind, files in kinds.items():
+        for path in files:
+            runs = []
+            for _ in range(3):
+                started = time.perf_counter()
+                audit_one(path, path.name)
+                runs.append(time.perf_counter() - started)
+            timings.setdefault(kind, []).append(statistics.median(runs))
+    return timings
+
+
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; {RUNS} runs each, median (min–max)")
     with tempfile.TemporaryDirectory(prefix="gongwen-bench-") as tmp:
@@ -121,6 +146,8 @@ def main() -> None:
             print(f"LibreOffice, seed DOCX → PDF: {_spread(office)}; our cold build is {ratio:.2f}× as fast")
         else:
             print("LibreOffice: not installed (make test installs it)")
+        for kind, times in imports(work).items():
+            print(f"import and check a published {kind} ({len(times)} reports): {_spread(times, digits=3)}")
         times, memory = batch(work)
         print(f"batch of {BATCH} reports, one run: {_spread(times)} ({statistics.median(times) / BATCH:.3f} s a "
               f"report), peak {max(memory) / 1024:.0f} MiB in the largest process")

@@ -129,7 +129,7 @@ def _docx_lines(path: Path) -> list[Line]:
         elif isinstance(block, Paragraph):
             # a line break inside a paragraph (Shift+Enter) starts a line of its own, same number
             for index, part in enumerate(block.text.split("\n")):
-                lines.append(_line(number, (_list_number(document, block) if index == 0 else "") + part))
+                lines.append(_line(number, (list_number(document, block) if index == 0 else "") + part))
     return lines
 
 
@@ -138,7 +138,7 @@ _CHINESE_FORMATS = ("chineseCounting", "chineseCountingThousand", "ideographTrad
                     "chineseLegalSimplified")
 
 
-def _list_number(document, paragraph) -> str:
+def list_number(document, paragraph) -> str:
     """The number Word writes before a paragraph of an automatic list ("一、", "（一）", "1."),
     which its text lacks: its shape is what tells the heading's level (the program renumbers)."""
     num_pr = paragraph._p.find(f"{_QN}pPr/{_QN}numPr")

@@ -40,7 +40,7 @@ _TOTAL = PatternFill("solid", fgColor="E8E8E8")       # computed
 _FONT = Font(name="仿宋_GB2312", size=11)
 _BOLD = Font(name="黑体", size=11)
 _UNLOCKED = Protection(locked=False)
-_LINE_POINTS = 15
+LINE_POINTS = 15
 _TOTAL_WIDTH = {"min": 80, "per_column": 10}          # characters across a table
 _NOTE = Font(name="仿宋_GB2312", size=11, color="555555")
 # how to fill the workbook in, below the document fields of 文件信息 (its first sheet)
@@ -110,7 +110,7 @@ def _instructions(ws: Worksheet, first_row: int, sentences: Sequence[Message]) -
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         if offset:
-            ws.row_dimensions[row].height = _LINE_POINTS * math.ceil(_display_width(str(sentence)) / 125) + 6
+            ws.row_dimensions[row].height = LINE_POINTS * math.ceil(display_width(str(sentence)) / 125) + 6
 
 
 def _validate(ws: Worksheet, where: str, error: str, prompt: str = "", **rule: str) -> None:
@@ -176,14 +176,14 @@ def _table_sheet(ws: Worksheet, sheet: TableSheet, data: dict[str, Any], parts: 
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
             if placed.cell.row_span == 1:
                 width = sum(widths[placed.col:placed.last_col + 1])
-                heights[placed.row] = max(heights.get(placed.row, 1), math.ceil(_display_width(cell.value) / width))
+                heights[placed.row] = max(heights.get(placed.row, 1), math.ceil(display_width(cell.value) / width))
         for row in range(placed.row, placed.last_row + 1):
             for col in range(placed.col, placed.last_col + 1):
                 ws[address(row, col)].border = _BORDER
         if placed.cell.row_span > 1 or placed.cell.col_span > 1:
             ws.merge_cells(f"{address(placed.row, placed.col)}:{address(placed.last_row, placed.last_col)}")
     for row, lines in heights.items():
-        ws.row_dimensions[row + FIRST_ROW].height = lines * _LINE_POINTS + 6
+        ws.row_dimensions[row + FIRST_ROW].height = lines * LINE_POINTS + 6
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False   # widening a column stays allowed
     ws.page_setup.orientation = "landscape"        # printed for review: the table across one page
@@ -226,7 +226,7 @@ def _column_widths(relative: Sequence[float]) -> list[float]:
     return [round(across * width / sum(relative), 1) for width in relative]
 
 
-def _display_width(text: str) -> int:
+def display_width(text: str) -> int:
     """Width in Excel's character units: a Chinese character is two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -36,7 +35,7 @@ from generator.table_grid import heading_rows, place_cells
 from generator.writers.docx import ooxml
 from generator.writers.docx.rule_image import double_rule_png
 from generator.writers.docx.styles import add_styles, style_spacing
-from generator.writers.zip_dates import zip_date_time
+from generator.writers.zip_dates import stable_zip
 
 __all__ = ["write_docx"]
 
@@ -665,19 +664,6 @@ def _property(value: str) -> str:
     return value if len(value) <= PROPERTY_LENGTH else value[:PROPERTY_LENGTH - 1] + "…"
 
 
-def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
-    """python-docx stamps each zip entry with the clock; rewrite them with the data's date."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    stamp = zip_date_time(when)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
-
-
 def write_docx(document: Document, layout: Layout, target: Path | BinaryIO, paged: PagedDocument) -> None:
     """Write the DOCX to ``target`` (a path or a binary file object), following the page
     decisions of ``paged`` (the same document laid out)."""
@@ -688,7 +674,7 @@ def write_docx(document: Document, layout: Layout, target: Path | BinaryIO, page
     builder.properties(document.meta)
     raw = io.BytesIO()
     builder.doc.save(raw)
-    data = _stable_zip(raw.getvalue(), document.meta.created)
+    data = stable_zip(raw.getvalue(), document.meta.created)
     if isinstance(target, Path):
         target.write_bytes(data)
     else:
