@@ -65,7 +65,8 @@ def test_saving_a_file_unchanged_keeps_its_document(tmp_path, name):
     assert shown.status_code == 200
     form = _form_values(shown.text)
     assert sum(key.startswith("t:") for key in form) > 50           # the three tables' figures are posted
-    saved = client.post(f"/edit/{name}/save", data=form)
+    loaded = lxml.html.fromstring(shown.text).get_element_by_id("report").get("data-version")
+    saved = client.post(f"/edit/{name}/save", data=form, headers={"X-Gongwen-Version": loaded})
     assert saved.status_code == 200 and "已保存" in saved.text
     quiet = {"warn": lambda message: None, "say": lambda line: None, "force": True}
     before = build(ROOT / "data" / name, tmp_path / "before", ("pdf",), None, **quiet)[0]
