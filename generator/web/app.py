@@ -247,17 +247,15 @@ def create_app(folder: Path) -> FastAPI:
 
     @app.post("/edit/{name}/workbook")
     async def workbook(request: Request, name: str) -> Response:
-        """The page's tables as a workbook (a form without a file), or a filled workbook's
-        figures put on the page's file (a form with one)."""
-        content_type = request.headers.get("content-type", "")
-        if content_type.startswith("multipart/"):
-            return await workbook_upload(request, name)
+        """The page's tables as a workbook."""
         path, checked, kind = await form_check(request, name)
         if checked.report is None:
             return page(request, "_message.html", 422, text=checked.findings[0].message, kind="error")
         return attachment(await run_in_threadpool(workbook_copy, checked.report), f"{path.stem}.xlsx")
 
+    @app.post("/edit/{name}/import")
     async def workbook_upload(request: Request, name: str) -> Response:
+        """A filled workbook's figures put into the file, as ``gongwen import --into`` does."""
         path = data.path(name)
         form = await request.form(max_files=1, max_fields=5)
         upload = form.get("file")

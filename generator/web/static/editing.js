@@ -89,8 +89,10 @@
   function recheck() {
     form.dispatchEvent(new Event("change", { bubbles: true }));
   }
-  function restore(index) {
+  // step: -1 undo, +1 redo; typing not yet recorded is recorded first, so it is what undo takes back
+  function restore(step) {
     if (pending !== null) record();
+    const index = at + step;
     if (index < 0 || index >= history.length) return;
     at = index;
     restoring = true;
@@ -115,13 +117,13 @@
     pending = null;
     buttons();
   }
-  document.getElementById("undo").addEventListener("click", () => restore(at - 1));
-  document.getElementById("redo").addEventListener("click", () => restore(at + 1));
+  document.getElementById("undo").addEventListener("click", () => restore(-1));
+  document.getElementById("redo").addEventListener("click", () => restore(+1));
   document.addEventListener("keydown", (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
-    if (key === "z" && !event.shiftKey) { event.preventDefault(); restore(at - 1); }
-    else if (key === "y" || (key === "z" && event.shiftKey)) { event.preventDefault(); restore(at + 1); }
+    if (key === "z" && !event.shiftKey) { event.preventDefault(); restore(-1); }
+    else if (key === "y" || (key === "z" && event.shiftKey)) { event.preventDefault(); restore(+1); }
   });
 
   // ---- unsaved edits --------------------------------------------------------------------
@@ -232,6 +234,7 @@
   let saving = false;
   document.getElementById("save").addEventListener("click", async () => {
     if (pending !== null) record();
+    setStatus("");
     const sent = state();
     saving = true;
     const response = await post(document.getElementById("save").dataset.save, new FormData(form),
