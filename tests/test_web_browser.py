@@ -109,14 +109,26 @@ def test_clerk_edits_checks_downloads_and_saves(served, page, tmp_path):
 def test_clerk_starts_a_new_report(served, page):
     url, folder = served
     page.goto(f"{url}/")
-    page.fill("input[name=name]", "new-2024")
+    page.fill("input[name=name]", "../outside")
     page.fill("input[name=organ]", "某某区人民政府")
     page.fill("input[name=year]", "2024")
+    page.click("button:has-text('新建')")
+    page.locator(".message.error").wait_for()            # refused, and the form keeps what was typed
+    assert (page.input_value("input[name=name]"), page.input_value("input[name=organ]"),
+            page.input_value("input[name=year]")) == ("../outside", "某某区人民政府", "2024")
+    page.fill("input[name=name]", "new-2024")
     page.click("button:has-text('新建')")
     page.wait_for_selector("#findings .summary")
     assert (folder / "new-2024.yaml").exists()
     assert page.locator("table.statutory").count() == 3
     assert page.input_value("input[name='f:organ']") == "某某区人民政府"
+    page.goto(f"{url}/")                                  # any other kind, from the same skeletons as gongwen new
+    page.select_option("select[name=kind]", "请示")
+    page.fill("input[name=name]", "qingshi")
+    page.fill("input[name=organ]", "某某区人民政府")
+    page.click("button:has-text('新建')")
+    page.wait_for_selector("#findings .summary")
+    assert "请示" in page.inner_text(".bar .file") and (folder / "qingshi.yaml").exists()
     page.goto(f"{url}/edit/..%2F..%2Fetc%2Fpasswd")
     assert "root:" not in page.content()
 

@@ -243,24 +243,6 @@ def test_a_file_that_does_not_load_opens_as_text(served, page):
     assert (folder / "broken.yaml").read_text(encoding="utf-8") == good
 
 
-def test_a_failing_new_form_keeps_what_was_typed(served, page):
-    url, _folder = served
-    page.goto(f"{url}/")
-    page.select_option("select[name=kind]", "年度报告")
-    page.fill("input[name=name]", "../outside")
-    page.fill("input[name=organ]", "某某区人民政府")
-    page.fill("input[name=year]", "2024")
-    page.click("button:has-text('新建')")
-    page.locator(".message.error").wait_for()
-    assert (page.input_value("input[name=name]"), page.input_value("input[name=organ]"),
-            page.input_value("input[name=year]")) == ("../outside", "某某区人民政府", "2024")
-    page.select_option("select[name=kind]", "请示")
-    page.fill("input[name=name]", "qingshi")
-    page.click("button:has-text('新建')")
-    page.wait_for_selector("#findings .summary")
-    assert page.url.endswith("/edit/qingshi.yaml")
-
-
 def test_any_kind_is_edited_the_same_way(served, page, tmp_path):
     url, folder = served
     name = _copy(folder, NOTICE, "notice.yaml")

@@ -123,6 +123,15 @@ def create_app(folder: Path) -> FastAPI:
             return path, check_page(path, validate(source), items), kind
         return path, check_kind_page(path, read_text(path), kind, items), kind
 
+    async def uploaded(request: Request, missing: Message) -> tuple[str, bytes]:
+        """The file a form uploads, its name and at most one byte past the limit of its bytes;
+        Refused with ``missing`` when it has none."""
+        form = await request.form(max_files=1, max_fields=5)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            raise Refused(missing)
+        return upload.filename, await upload.read(MAX_UPLOAD + 1)
+
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request) -> HTMLResponse:
         return page(request, "index.html", files=data.files(), folder=data.root, year=dt.date.today().year - 1,
@@ -141,19 +150,15 @@ def create_app(folder: Path) -> FastAPI:
 
     @app.post("/upload")
     async def upload(request: Request) -> Response:
-        form = await request.form(max_files=1, max_fields=5)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str) or not upload.filename:
-            raise Refused(message("Choose the data file (.yaml) to upload"))
-        path = data.path(Path(upload.filename).name, must_exist=False)
-        content = await upload.read(MAX_UPLOAD + 1)
+        filename, content = await uploaded(request, message("Choose the data file (.yaml) to upload"))
+        path = data.path(Path(filename).name, must_exist=False)
         if len(content) > MAX_UPLOAD:
             raise Refused(message("{name}: larger than {limit} bytes, so not a report's data file",
-                                  name=upload.filename, limit=f"{MAX_UPLOAD:,}"))
+                                  name=filename, limit=f"{MAX_UPLOAD:,}"))
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise Refused(message("{name}: not UTF-8 text (save it again as UTF-8)", name=upload.filename)) from None
+            raise Refused(message("{name}: not UTF-8 text (save it again as UTF-8)", name=filename)) from None
         try:
             source = YamlSource(path.name, text)
             kind_of(source).check(source)
@@ -257,22 +262,15 @@ def create_app(folder: Path) -> FastAPI:
     async def workbook_upload(request: Request, name: str) -> Response:
         """A filled workbook's figures put into the file, as ``gongwen import --into`` does."""
         path = data.path(name)
-        form = await request.form(max_files=1, max_fields=5)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str) or not upload.filename:
-            raise Refused(message("Choose the workbook (.xlsx) to upload"))
-        findings = await run_in_threadpool(workbook_into, path, await upload.read(MAX_UPLOAD + 1), upload.filename)
+        filename, content = await uploaded(request, message("Choose the workbook (.xlsx) to upload"))
+        findings = await run_in_threadpool(workbook_into, path, content, filename)
         return page(request, "_message.html", text=message("{workbook}: its figures are in {name} ({count} finding(s))",
-                                                           workbook=upload.filename, name=path.name,
+                                                           workbook=filename, name=path.name,
                                                            count=len(findings)), kind="ok")
 
     @app.post("/seal")
     async def seal(request: Request) -> HTMLResponse:
-        form = await request.form(max_files=1, max_fields=5)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str) or not upload.filename:
-            raise Refused(message("Choose the seal scan (PNG or JPEG) to upload"))
-        keep_seal(data.root, upload.filename, await upload.read(MAX_UPLOAD + 1))
+        keep_seal(data.root, *await uploaded(request, message("Choose the seal scan (PNG or JPEG) to upload")))
         return page(request, "_message.html", text=message("The seal scan is kept for every file of this folder"),
                     kind="ok")
 
