@@ -29,7 +29,7 @@ from generator.skeleton import skeleton
 from generator.table_grid import place_cells
 from generator.table_spec import FigureCell, figure_cells, spec_table
 from generator.web.inputs import (BLOCK_KINDS, Blocks, Paragraphs, Path, Toggle, blocks_shown, figure_value,
-                                  leave_out_if_blank, shared_changes, shown_field)
+                                  leave_out_if_blank, prose_changes, shared_changes, shown_field)
 from generator.yaml_edit import REMOVE, IfListed
 
 OWN = "own"          # the prefix of a section of the office's own on the page: own-1, own-2 …
@@ -192,5 +192,5 @@ def changes(items: Iterable[tuple[str, str]], year_format: int) -> dict[Path, An
                                                 load_report_format(year_format)["sections"],
                                                 {path: blocks.pop(path) for path in list(blocks) if path[0] == OWN})
         out[("report", "labels")] = _labels([(name[2:], value) for name, value in items if name.startswith("l:")])
-    out.update(blocks)
+    out.update(prose_changes(blocks))
     return out

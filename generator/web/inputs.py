@@ -5,7 +5,8 @@ An input's name carries the data path it edits, so nothing maps positions by han
 one name of a list (repeated, in order, after an empty marker that says the list is on the
 page); ``c:report.seal`` a yes/no (a hidden "" before the checkbox, the last value counting);
 ``p:report.opening`` one paragraph of a list of paragraphs (repeated, in order), and
-``b:body:kind`` / ``:text`` / ``:extra`` one block of prose (repeated, in order).
+``b:body:kind`` / ``:text`` / ``:extra`` one block of prose (repeated, in order); ``e:body``
+says a list of blocks ("b") or of paragraphs ("p") is on the page, so that one emptied is one.
 """
 
 from __future__ import annotations
@@ -158,6 +159,11 @@ def leave_out_if_blank(out: dict[Path, Any], group: Path, keys: Iterable[str] = 
         out[group] = REMOVE
 
 
+def prose_changes(blocks: dict[Path, list]) -> dict[Path, Any]:
+    """Posted prose as changes: a list left empty stays out of a file that does not list it."""
+    return {path: prose if prose else IfListed([]) for path, prose in blocks.items()}
+
+
 def shared_changes(items: Sequence[tuple[str, str]], fields: Iterable[DocumentField],
                    block_kinds: Iterable[str] = BLOCK_KINDS) -> tuple[dict[Path, Any], dict[Path, list]]:
     """The changes the shared inputs make, by path, and the prose blocks posted, by section
@@ -177,6 +183,10 @@ def shared_changes(items: Sequence[tuple[str, str]], fields: Iterable[DocumentFi
                 names.append(value.strip())
         elif prefix == "c":
             out[path] = True if value else IfListed(False)
+        elif prefix == "e" and value == "p":      # a list of paragraphs is on the page, even with none left
+            out.setdefault(path, [])
+        elif prefix == "e":                        # a list of blocks is
+            posted.setdefault(path, {})
         elif prefix == "p":
             out.setdefault(path, [])
             if value.strip():

@@ -15,12 +15,12 @@ from typing import Any
 
 from generator.checks.findings import Finding
 from generator.document_fields import DocumentField, lookup
-from generator.errors import DataError
+from generator.errors import DataError, SourcePosition
 from generator.i18n import message
 from generator.kinds import Kind
-from generator.load.yaml_source import YamlSource
+from generator.mapped_source import MappedSource
 from generator.web.inputs import (BLOCK_KINDS, TABLE, Blocks, Toggle, blocks_shown, leave_out_if_blank,
-                                  shared_changes, shown_field)
+                                  prose_changes, shared_changes, shown_field)
 from generator.web.inputs import Path as DataPath
 from generator.yaml_edit import REMOVE, edit_yaml
 
@@ -104,7 +104,7 @@ def kind_changes(items: Iterable[tuple[str, str]], kind: str) -> dict[DataPath, 
     checks = {name for name, value in items if name.startswith(f"c:{ATTACHMENT}.") and value}
     shared = [(name, value) for name, value in items if not name.startswith(f"c:{ATTACHMENT}.")]
     out, blocks = shared_changes(shared, _fields(kind), GONGWEN_BLOCK_KINDS)
-    out[("body",)] = blocks.get(("body",), [])
+    out.update(prose_changes({path: prose for path, prose in blocks.items() if path[0] != ATTACHMENT}))
     titles = [value.strip() for name, value in items if name == "a:title"]
     attachments = []
     for id_, title in zip(attachment_ids, titles, strict=False):
@@ -138,7 +138,9 @@ def check_kind_page(path: Path, text: str, kind: Kind, items: Iterable[tuple[str
     """The file at ``path`` (its text ``text``) as the form would change it, checked as its kind."""
     try:
         text = edit_yaml(text, kind_changes(items, kind.name))
-        checked = kind.check(YamlSource(str(path), text))
+        # each finding placed at its data path (title, body.3.p), where the page shows the element
+        checked = kind.check(MappedSource(str(path), text, {},
+                                          elsewhere=lambda at: SourcePosition(".".join(map(str, at)))))
     except DataError as error:
         return KindCheck(text, None, [Finding("error", error.position, error.message)], {})
     return KindCheck(text, checked.data, checked.findings, {})

@@ -154,7 +154,7 @@
   }
   function move(element, up) {
     const sibling = up ? element.previousElementSibling : element.nextElementSibling;
-    if (!sibling || sibling.tagName === "TEMPLATE") return false;
+    if (!sibling || !sibling.matches(".block, .report-section, .attachment")) return false;
     if (up) sibling.before(element); else sibling.after(element);
     return true;
   }
