@@ -189,7 +189,7 @@ def create_app(folder: Path) -> FastAPI:
         """A file that does not load, as text to fix, its error beside its line."""
         line = getattr(error.position, "line", None)
         return page(request, "text.html", 422 if request.method == "POST" else 200, name=path.name, text=text,
-                    error=f"{error.position}: {error.message}", line=line or 0,
+                    error=f"{error.position}: {error.message}".replace(str(path), path.name), line=line or 0,
                     version=version(read_text(path)))
 
     @app.post("/edit/{name}/text", response_class=HTMLResponse)
