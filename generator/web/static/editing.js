@@ -205,8 +205,8 @@
   });
 
   // ---- the checks' answer: the sections' numbers as compose gives them; a stale message --
-  document.addEventListener("htmx:afterSettle", (event) => {
-    if (event.target.id !== "findings") return;
+  // (watched, not hooked into htmx, so it holds however the live check puts its answer there)
+  new MutationObserver(() => {
     const numbers = [...document.querySelectorAll("#findings [data-section-number]")].map((n) => n.dataset.sectionNumber);
     document.querySelectorAll("#sections > .report-section .number").forEach((number, index) => {
       if (numbers[index] !== undefined) number.textContent = numbers[index];
@@ -214,7 +214,7 @@
     if (document.querySelector("#findings .summary.ok")) {
       document.querySelectorAll("#status .message.error").forEach((line) => line.remove());
     }
-  });
+  }).observe(document.getElementById("findings"), { childList: true });
 
   // ---- requests the page makes itself: save, downloads, uploads -------------------------
   async function post(url, body, headers = {}) {
@@ -285,14 +285,16 @@
 
   // ---- the file changed on disk: another tab saved it, or an editor -----------------------
   changedPanel.querySelector(".reload").addEventListener("click", () => { leaving = true; location.reload(); });
-  setInterval(async () => {
+  async function compareVersions() {
     if (saving) return;
     try {
       const response = await fetch(`/edit/${encodeURIComponent(form.dataset.name)}/version`);
       const onDisk = await response.text();
       if (response.ok && !saving && onDisk !== form.dataset.version) changedPanel.hidden = false;
     } catch (error) { /* the server is gone: the next request says so */ }
-  }, VERSION_POLL_MS);
+  }
+  setInterval(compareVersions, VERSION_POLL_MS);
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) compareVersions(); });
 
   buttons();
 })();
