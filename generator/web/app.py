@@ -39,7 +39,7 @@ from generator.web.inputs import BLOCK_KINDS, Blocks
 from generator.web.kind_form import GONGWEN_BLOCK_KINDS, KindCheck, attachment_inputs, check_kind_page, kind_page
 from generator.web.preview import page_images
 from generator.web.starting import kind_names, new_file
-from generator.web.versions import refuse_stale, version
+from generator.web.versions import Stale, refuse_stale, version
 
 HERE = Path(__file__).parent
 FONT_FACES = ("fangsong", "heiti")   # served for the page's Chinese text (the project's own fonts)
@@ -73,8 +73,7 @@ def templates_for(directory: Path) -> Jinja2Templates:
 def create_app(folder: Path) -> FastAPI:
     data = DataFolder(folder)
     templates = templates_for(HERE / "templates")
-    app = FastAPI(title="gongwen", docs_url=None, redoc_url=None, openapi_url=None,
-)
+    app = FastAPI(title="gongwen", docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -185,11 +184,13 @@ def create_app(folder: Path) -> FastAPI:
                     page=report_page(source.data, report, report_tables(report)),
                     new_section=PageSection("NEWID", "", "", "", Blocks(f"{OWN}.NEWID", "", [], BLOCK_KINDS)), **shared)
 
-    def text_view(request: Request, path: Path, text: str, error: DataError) -> HTMLResponse:
-        """A file that does not load, as text to fix, its error beside its line."""
-        line = getattr(error.position, "line", None)
+    def text_view(request: Request, path: Path, text: str, error: GongwenError) -> HTMLResponse:
+        """A file that does not load, as text to fix, its error beside its line (the text as
+        typed when a fix failed)."""
+        position = getattr(error, "position", None)
+        said = f"{position}: {error.message}" if isinstance(error, DataError) else str(error)
         return page(request, "text.html", 422 if request.method == "POST" else 200, name=path.name, text=text,
-                    error=f"{error.position}: {error.message}".replace(str(path), path.name), line=line or 0,
+                    error=said.replace(str(path), path.name), line=getattr(position, "line", None) or 0,
                     version=version(read_text(path)))
 
     @app.post("/edit/{name}/text", response_class=HTMLResponse)
@@ -197,14 +198,11 @@ def create_app(folder: Path) -> FastAPI:
         path = data.path(name)
         form = await request.form(max_files=0, max_fields=5)
         text = str(form.get("text", "")).replace("\r\n", "\n")
-        refuse_stale(path, str(form.get("version", "")), version(read_text(path)))
         try:
+            refuse_stale(path, str(form.get("version", "")), version(read_text(path)))
             source = YamlSource(path.name, text)
-            if kind_of(source).name == ANNUAL_REPORT:
-                validate(source)
-            else:
-                kind_of(source).check(source)
-        except DataError as error:
+            kind_of(source).check(source)
+        except (DataError, Stale) as error:
             return text_view(request, path, text, error)
         write_atomically(path, text)
         return RedirectResponse(f"/edit/{path.name}", status_code=303)
@@ -231,8 +229,12 @@ def create_app(folder: Path) -> FastAPI:
         """The message that stops a copy being built from the page, if any."""
         if checked.report is not None and not checked.errors:
             return None
-        text = message("The tables have errors: correct them first (see the checks on the right), then download") \
-            if checked.report else checked.findings[0].message
+        if checked.report is None:
+            text = checked.findings[0].message
+        elif isinstance(checked, PageCheck):
+            text = message("The tables have errors: correct them first (see the checks on the right), then download")
+        else:
+            text = message("The checks found errors: correct them first (see the checks on the right), then download")
         return page(request, "_message.html", 422, text=text, kind="error")
 
     @app.post("/edit/{name}/download/{fmt}")
@@ -254,6 +256,8 @@ def create_app(folder: Path) -> FastAPI:
     async def workbook(request: Request, name: str) -> Response:
         """The page's tables as a workbook."""
         path, checked, kind = await form_check(request, name)
+        if kind.name != ANNUAL_REPORT:
+            raise Refused(message("The workbook holds the annual report's tables: this is a {kind}", kind=kind.name))
         if checked.report is None:
             return page(request, "_message.html", 422, text=checked.findings[0].message, kind="error")
         return attachment(await run_in_threadpool(workbook_copy, checked.report), f"{path.stem}.xlsx")
