@@ -12,7 +12,8 @@ import pdfplumber
 import pytest
 
 from generator.build import build
-from tests.conftest import ANNUAL_REPORTS, DATA_FILES as ALL_DATA_FILES, ROOT
+from generator.load import load_report
+from tests.conftest import ANNUAL_REPORTS, DATA_FILES as ALL_DATA_FILES, ROOT, SEED
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")             # Starlette's TestClient warns about httpx
@@ -52,13 +53,17 @@ def _text(pdf) -> str:
         return "".join(page.extract_text() for page in document.pages)
 
 
-def _save_as_shown(client, name: str):
-    """Post the page's form for ``name`` back as it is shown, with the version it was loaded at."""
+def _shown_form(client, name: str) -> tuple[dict[str, list[str]], str]:
+    """The form the page shows for ``name``, and the version of the file it was loaded at."""
     shown = client.get(f"/edit/{name}")
     assert shown.status_code == 200
-    loaded = lxml.html.fromstring(shown.text).get_element_by_id("report").get("data-version")
-    return _form_values(shown.text), client.post(f"/edit/{name}/save", data=_form_values(shown.text),
-                                                  headers={"X-Gongwen-Version": loaded})
+    return _form_values(shown.text), lxml.html.fromstring(shown.text).get_element_by_id("report").get("data-version")
+
+
+def _save_as_shown(client, name: str):
+    """Post the page's form for ``name`` back as it is shown."""
+    form, loaded = _shown_form(client, name)
+    return form, client.post(f"/edit/{name}/save", data=form, headers={"X-Gongwen-Version": loaded})
 
 
 @pytest.mark.parametrize("name", OTHER_KINDS)
@@ -87,3 +92,31 @@ def test_saving_a_file_unchanged_keeps_its_document(tmp_path, name):
     before = build(ROOT / "data" / name, tmp_path / "before", ("pdf",), None, **quiet)[0]
     after = build(folder / name, tmp_path / "after", ("pdf",), None, **quiet)[0]
     assert _text(after) == _text(before)
+
+
+@pytest.mark.parametrize("name", ["changle-2020.yaml", "department-2022.yaml"])
+def test_an_ending_left_blank_is_left_out(tmp_path, name):
+    """署名, date and 版记 are each optional: blanked on the page, they leave the file (all of the
+    版记 blank: the 版记 as a whole), rather than stay as they were or leave a 版记 without its
+    required parts; a section list back in the statutory order and labels back to the standard
+    wording leave the file too."""
+    shutil.copy(ROOT / "data" / name, tmp_path / name)
+    client = TestClient(create_app(tmp_path))
+    form, loaded = _shown_form(client, name)
+    assert name != SEED.name or form["f:report.imprint.printer"] != [""]      # the seed's report has a 版记
+    for field in ("f:report.signature", "f:report.date", "f:report.imprint.printer", "f:report.imprint.print_date"):
+        form[field] = [""]
+    form["n:report.imprint.copy_to"] = [""]
+    for own in [index for index, id_ in enumerate(form["s:id"]) if id_.startswith("own-")][::-1]:
+        form["s:id"].pop(own)
+        form["s:title"].pop(own)
+    form["s:title"] = ["" for _ in form["s:title"]]                       # the standard titles
+    form = {key: [key.partition(":")[2].partition(":")[2]] if key.startswith("l:") else value
+            for key, value in form.items()}                                # the standard labels
+    saved = client.post(f"/edit/{name}/save", data=form, headers={"X-Gongwen-Version": loaded})
+    assert saved.status_code == 200 and "已保存" in saved.text
+    report = load_report(tmp_path / name).report
+    assert (report.signature, report.date, report.imprint, report.sections) == (None, None, None, None)
+    assert report.labels.model_dump() == {"proactive": {}, "applications": {}, "reviews": {}}
+    text = (tmp_path / name).read_text(encoding="utf-8").split("report:", 1)[1]
+    assert "labels:" not in text and "sections:" not in text and "signature:" not in text and "imprint:" not in text
