@@ -96,8 +96,11 @@
     if (index < 0 || index >= history.length) return;
     at = index;
     restoring = true;
+    const focused = document.activeElement?.name;
+    const nth = focused ? [...form.elements].filter((e) => e.name === focused).indexOf(document.activeElement) : -1;
     form.innerHTML = history[at].html;
     renumber();
+    if (focused) [...form.elements].filter((e) => e.name === focused)[nth]?.focus();   // the cursor stays where it was
     restoring = false;
     buttons();
     recheck();
