@@ -3,7 +3,8 @@ elements as inputs, and the changes a posted form makes, checked as ``gongwen ch
 
 The shared inputs (``generator.web.inputs``) edit the 版头, the title and 主送, the 署名 and
 date, the 版记; the body and each attachment are blocks (``b:body``, ``b:att.att-N``), an
-attachment's title and 横排 ``a:title`` / ``c:att.att-N`` after its ``a:id``, in order.
+attachment's title and 横排 ``a:title`` / ``c:att.att-N`` after its ``a:id``, in order, after
+an ``a:list`` that says the attachments are on the page.
 """
 
 from __future__ import annotations
@@ -114,7 +115,8 @@ def kind_changes(items: Iterable[tuple[str, str]], kind: str) -> dict[DataPath, 
         if f"c:{ATTACHMENT}.{id_}" in checks:
             attachment["landscape"] = True
         attachments.append(attachment)
-    out[("attachments",)] = attachments or REMOVE
+    if ("a:list", "") in items:                    # the attachments are on the page
+        out[("attachments",)] = attachments or REMOVE
     leave_out_if_blank(out, ("imprint",))
     return out
 

@@ -202,9 +202,14 @@
       document.getElementById("cover").disabled = !event.target.checked;
     }
   });
+  // a label printed in several cells is one label: each of its cells says the same
   form.addEventListener("input", (event) => {
     const label = event.target.closest("textarea.label");
-    if (label) label.closest("th").classList.toggle("reworded", label.value.trim() !== label.dataset.standard);
+    if (!label) return;
+    form.querySelectorAll(`textarea.label[name="${CSS.escape(label.name)}"]`).forEach((same) => {
+      if (same !== label) same.value = label.value;
+      same.closest("th").classList.toggle("reworded", label.value.trim() !== label.dataset.standard);
+    });
   });
 
   // ---- the checks' answer: the sections' numbers as compose gives them; a stale message --
