@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.document_fields import DocumentField
 from generator.figure_kinds import figure_kind
-from generator.i18n import Message, message
+from generator.i18n import Message, _, message
 from generator.load.report_model import NOT_APPLICABLE
 from generator.yaml_edit import REMOVE, IfListed
 
@@ -73,10 +73,10 @@ def shown(value: Any) -> str:
 
 def shown_field(field: DocumentField, value: Any) -> Field | Names:
     """A document field as its input: a list of names as one input per name."""
-    name = ".".join(field.path)
+    name, label = ".".join(field.path), _(field.label)          # a catalog entry, or the workbook's own label
     if field.kind == "names":
-        return Names(f"n:{name}", field.label.split("（")[0], [shown(item) for item in value or []])
-    return Field(f"f:{name}", field.label, shown(field.show(value)), field.kind)
+        return Names(f"n:{name}", label.split("（")[0] if "、" in label else label, [shown(item) for item in value or []])
+    return Field(f"f:{name}", label, shown(field.show(value)), field.kind)
 
 
 def _table_text(table: dict) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from typing import Any
 from generator.checks.findings import Finding
 from generator.document_fields import DocumentField, lookup
 from generator.errors import DataError, SourcePosition
-from generator.i18n import message
+from generator.i18n import N_, message
 from generator.kinds import Kind
 from generator.mapped_source import MappedSource
 from generator.web.inputs import (BLOCK_KINDS, TABLE, Blocks, Toggle, blocks_shown, leave_out_if_blank,
@@ -28,31 +28,32 @@ from generator.yaml_edit import REMOVE, edit_yaml
 GONGWEN_BLOCK_KINDS = {"h1": message("一、 heading"), **BLOCK_KINDS, TABLE: message("Table (a line a row, cells between |)")}
 ATTACHMENT = "att"
 
-# the elements of GB/T 9704 §7 a data file of any kind may hold, as the page offers them
+# the elements of GB/T 9704 §7 a data file of any kind may hold, as the page offers them (their
+# labels are catalog entries, shown in the page's language)
 HEAD_FIELDS = (
-    DocumentField(("copy_number",), "份号", "text"),
-    DocumentField(("secrecy",), "密级和保密期限", "text"),
-    DocumentField(("urgency",), "紧急程度（特急、加急）", "text"),
-    DocumentField(("issuers",), "发文机关", "names"),
-    DocumentField(("doc_number", "code"), "发文字号·机关代字", "text"),
-    DocumentField(("doc_number", "year"), "发文字号·年份", "int"),
-    DocumentField(("doc_number", "serial"), "发文字号·序号", "int"),
-    DocumentField(("signers",), "签发人", "names"),
-    DocumentField(("title",), "标题", "text"),
-    DocumentField(("addressee",), "主送机关", "text"),
+    DocumentField(("copy_number",), N_("Copy number (份号)"), "text"),
+    DocumentField(("secrecy",), N_("Secrecy and its term"), "text"),
+    DocumentField(("urgency",), N_("Urgency (特急 or 加急)"), "text"),
+    DocumentField(("issuers",), N_("Issuing organs"), "names"),
+    DocumentField(("doc_number", "code"), N_("Document number: organ code"), "text"),
+    DocumentField(("doc_number", "year"), N_("Document number: year"), "int"),
+    DocumentField(("doc_number", "serial"), N_("Document number: serial"), "int"),
+    DocumentField(("signers",), N_("Signers (签发人)"), "names"),
+    DocumentField(("title",), N_("Title"), "text"),
+    DocumentField(("addressee",), N_("Addressee (主送机关)"), "text"),
 )
 KIND_FIELDS = {   # the elements of one kind's own format
-    "纪要": (DocumentField(("present",), "出席", "names"), DocumentField(("absent",), "请假", "names"),
-           DocumentField(("attending",), "列席", "names")),
-    "令": (DocumentField(("order_number",), "令号", "int"), DocumentField(("signer_title",), "签发人职务", "text")),
+    "纪要": (DocumentField(("present",), N_("Present"), "names"), DocumentField(("absent",), N_("Absent"), "names"),
+           DocumentField(("attending",), N_("Attending"), "names")),
+    "令": (DocumentField(("order_number",), N_("Order number (令号)"), "int"), DocumentField(("signer_title",), N_("Signer's title"), "text")),
 }
 ENDING_FIELDS = (
-    DocumentField(("signatures",), "署名", "names"),
-    DocumentField(("date",), "成文日期", "date"),
-    DocumentField(("note",), "附注", "text"),
-    DocumentField(("imprint", "copy_to"), "抄送机关", "names"),
-    DocumentField(("imprint", "printer"), "印发机关", "text"),
-    DocumentField(("imprint", "print_date"), "印发日期", "date"),
+    DocumentField(("signatures",), N_("Signature (署名)"), "names"),
+    DocumentField(("date",), N_("Date (成文日期)"), "date"),
+    DocumentField(("note",), N_("Note (附注)"), "text"),
+    DocumentField(("imprint", "copy_to"), N_("Copies to (抄送)"), "names"),
+    DocumentField(("imprint", "printer"), N_("Printed by (印发机关)"), "text"),
+    DocumentField(("imprint", "print_date"), N_("Print date (印发日期)"), "date"),
 )
 
 
