@@ -104,12 +104,21 @@ def _remove(data: CommentedMap, path: DataPath) -> None:
         del parent[path[-1]]
 
 
+def _create(node: CommentedMap, key: str | int, later: set[str | int]) -> None:
+    """A new mapping at ``node[key]``, placed before the first key of ``node`` a later change
+    is about (changes come in the order the page shows them: a cover switched on goes before
+    the report, not after it), or last."""
+    keys = list(node)
+    node.insert(next((keys.index(k) for k in keys if k in later), len(keys)), key, CommentedMap())
+
+
 def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
     """``text`` with the value at each path replaced (mappings on the way created as needed), or
     taken out where the value is ``REMOVE``."""
     yaml = _yaml_for(text)
     data = yaml.load(text)
-    for path, value in changes.items():
+    paths = list(changes)
+    for index, (path, value) in enumerate(changes.items()):
         if value is REMOVE:
             _remove(data, path)
             continue
@@ -118,8 +127,11 @@ def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
                 continue
             value = value.value
         node = data
-        for step in path[:-1]:
-            if step not in node or node[step] is None:
+        for depth, step in enumerate(path[:-1]):
+            if step not in node:
+                _create(node, step, {later[depth] for later in paths[index + 1:]
+                                     if later[:depth] == path[:depth] and len(later) > depth})
+            elif node[step] is None:
                 node[step] = CommentedMap()
             node = node[step]
         _assign(node, path[-1], _plain(value))

@@ -156,6 +156,8 @@ def test_sections_labels_cover_undo_save_and_every_copy(served, page, tmp_path, 
     page.get_by_text("已保存").wait_for()
     saved = load_report(folder / name)
     assert (saved.cover is None) == had_cover
+    text = (folder / name).read_text(encoding="utf-8")
+    assert had_cover or text.index("\ncover:") < text.index("\nreport:")       # a cover switched on goes first
     assert saved.report.sections[2].section is None and saved.report.sections[2].title == "专项工作开展情况"
     assert f"{standard}（本单位）" in saved.report.labels.applications.values()
     rebuilt = build(folder / name, tmp_path / "rebuilt", ("pdf",), None, **QUIET)[0]
