@@ -254,8 +254,10 @@ def xlsx_template(year_format: int | None, year: int | None, organ: str | None, 
     from generator.skeleton import skeleton
     from generator.output_files import write_atomically
     _year_in_range(year, ReportFile2019.model_fields["year"])
+    report = None
     if source is not None:
-        data = load_report(source).model_dump()
+        report = load_report(source)
+        data = report.model_dump()
     elif year is None or organ is None:
         raise UsageError(message("gongwen xlsx-template: give --year and --organ, or --from DATA.yaml"))
     else:
@@ -265,7 +267,7 @@ def xlsx_template(year_format: int | None, year: int | None, organ: str | None, 
     data.update({key: value for key, value in (("year", year), ("organ", organ)) if value is not None})
     data["format"] = year_format or (default_format(year) if year else data["format"])
     workbook = io.BytesIO()
-    write_template(data, workbook)
+    write_template(data, workbook, report if report is not None and report.format == data["format"] else None)
     write_atomically(output, workbook.getvalue())        # a write that fails is an OutputError
     print(output)
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 DataPath = tuple[str | int, ...]
+REMOVE = object()          # as a change's value: the key is taken out of the file (an optional part left out)
+
+
+@dataclass(frozen=True)
+class IfListed:
+    """As a change's value: ``value`` where the file lists the key; where it does not, the key
+    stays left out (``value`` is what the model takes for it then: an empty list, false)."""
+
+    value: Any
 _KEY_LINE = re.compile(r"^( +)[^\s#\-][^:#]*:", re.MULTILINE)
 # a key, then the first item of its block list: how far the file indents a list's dashes
 _LIST_START = re.compile(r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
@@ -73,14 +83,55 @@ def _assign(node: CommentedMap | CommentedSeq, key: str | int, value: Any) -> No
         node[key] = value
 
 
+def _parent(data: CommentedMap, path: DataPath) -> CommentedMap | None:
+    """The mapping that holds the key at ``path``, if the file has it."""
+    node = data
+    for step in path[:-1]:
+        if not isinstance(node, CommentedMap) or step not in node:
+            return None
+        node = node[step]
+    return node if isinstance(node, CommentedMap) and path[-1] in node else None
+
+
+def _listed(data: CommentedMap, path: DataPath) -> bool:
+    return _parent(data, path) is not None
+
+
+def _remove(data: CommentedMap, path: DataPath) -> None:
+    """Take the key at ``path`` out, if the file has it."""
+    parent = _parent(data, path)
+    if parent is not None:
+        del parent[path[-1]]
+
+
+def _create(node: CommentedMap, key: str | int, later: set[str | int]) -> None:
+    """A new mapping at ``node[key]``, placed before the first key of ``node`` a later change
+    is about (changes come in the order the page shows them: a cover switched on goes before
+    the report, not after it), or last."""
+    keys = list(node)
+    node.insert(next((keys.index(k) for k in keys if k in later), len(keys)), key, CommentedMap())
+
+
 def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
-    """``text`` with the value at each path replaced (mappings on the way created as needed)."""
+    """``text`` with the value at each path replaced (mappings on the way created as needed), or
+    taken out where the value is ``REMOVE``."""
     yaml = _yaml_for(text)
     data = yaml.load(text)
-    for path, value in changes.items():
+    paths = list(changes)
+    for index, (path, value) in enumerate(changes.items()):
+        if value is REMOVE:
+            _remove(data, path)
+            continue
+        if isinstance(value, IfListed):
+            if not _listed(data, path):
+                continue
+            value = value.value
         node = data
-        for step in path[:-1]:
-            if step not in node or node[step] is None:
+        for depth, step in enumerate(path[:-1]):
+            if step not in node:
+                _create(node, step, {later[depth] for later in paths[index + 1:]
+                                     if later[:depth] == path[:depth] and len(later) > depth})
+            elif node[step] is None:
                 node[step] = CommentedMap()
             node = node[step]
         _assign(node, path[-1], _plain(value))

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,11 +14,9 @@ from generator.checks import check_report
 from generator.i18n import message
 from generator.load import validate
 from generator.load.yaml_source import YamlSource
+from tests.browser import chromium, served_folder
 from tests.conftest import ROOT, SEED, squeeze
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 CELL = "report.applications.received.natural_person"
 TOTAL = "report.applications.received.total"
 EXAMPLE = ROOT / "data" / "example-2021.yaml"
@@ -29,37 +24,17 @@ EXAMPLE = ROOT / "data" / "example-2021.yaml"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> tuple[str, Path]:
-    """The server on a free port of 127.0.0.1, serving a folder holding a copy of the seed."""
-    import uvicorn
-
-    from generator.web.app import create_app
+    """The server, serving a folder holding a copy of the seed."""
     folder = tmp_path_factory.mktemp("served")
     shutil.copy(SEED, folder / SEED.name)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(folder), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", folder
-    server.should_exit = True
-    thread.join(10)
+    with served_folder(folder) as url:
+        yield url, folder
 
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed (make test installs it: tests/install_test_tools.sh)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-            headless=True, accept_downloads=True, viewport={"width": 1400, "height": 900}, locale="zh-CN")
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as context:
         yield context.new_page()
-        context.close()
 
 
 def _expected_finding(old: str, new: str, at: str):
@@ -110,6 +85,7 @@ def test_clerk_edits_checks_downloads_and_saves(served, page, tmp_path):
 
     files = {}
     for fmt in ("docx", "pdf"):
+        page.click("summary:has-text('下载')")
         with page.expect_download(timeout=60_000) as download:
             page.click(f"text=下载 {fmt.upper()}")
         files[fmt] = tmp_path / download.value.suggested_filename
@@ -122,6 +98,7 @@ def test_clerk_edits_checks_downloads_and_saves(served, page, tmp_path):
 
     page.click("button:has-text('保存')")
     page.get_by_text("已保存").wait_for()
+    assert page.url.endswith(f"/edit/{SEED.name}")          # the downloads never left the page
     saved = folder / SEED.name
     assert saved.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
     from generator.build import build
@@ -132,14 +109,26 @@ def test_clerk_edits_checks_downloads_and_saves(served, page, tmp_path):
 def test_clerk_starts_a_new_report(served, page):
     url, folder = served
     page.goto(f"{url}/")
-    page.fill("input[name=name]", "new-2024")
+    page.fill("input[name=name]", "../outside")
     page.fill("input[name=organ]", "某某区人民政府")
     page.fill("input[name=year]", "2024")
+    page.click("button:has-text('新建')")
+    page.locator(".message.error").wait_for()            # refused, and the form keeps what was typed
+    assert (page.input_value("input[name=name]"), page.input_value("input[name=organ]"),
+            page.input_value("input[name=year]")) == ("../outside", "某某区人民政府", "2024")
+    page.fill("input[name=name]", "new-2024")
     page.click("button:has-text('新建')")
     page.wait_for_selector("#findings .summary")
     assert (folder / "new-2024.yaml").exists()
     assert page.locator("table.statutory").count() == 3
     assert page.input_value("input[name='f:organ']") == "某某区人民政府"
+    page.goto(f"{url}/")                                  # any other kind, from the same skeletons as gongwen new
+    page.select_option("select[name=kind]", "请示")
+    page.fill("input[name=name]", "qingshi")
+    page.fill("input[name=organ]", "某某区人民政府")
+    page.click("button:has-text('新建')")
+    page.wait_for_selector("#findings .summary")
+    assert "请示" in page.inner_text(".bar .file") and (folder / "qingshi.yaml").exists()
     page.goto(f"{url}/edit/..%2F..%2Fetc%2Fpasswd")
     assert "root:" not in page.content()
 
@@ -166,9 +155,9 @@ _PAGE_WORDS = """() => {
   own.push(document.title);
   return {own, findings};
 }"""
-# what may be in Latin letters: file names and paths, and the formats' own names
-_NAMES = re.compile(r"(?:/[\w.\-]+)+/?|[\w.\-]*\.(?:ya?ml|txt|pdf|docx|ofd|xlsx)\b")
-_FORMAT_NAMES = {"DOCX", "PDF", "OFD", "YAML"}
+# what may be in Latin letters: file names and paths, keys (Ctrl+Z), and the formats' own names
+_NAMES = re.compile(r"(?:/[\w.\-]+)+/?|[\w.\-]*\.(?:ya?ml|txt|pdf|docx|ofd|xlsx)\b|Ctrl\+[A-Z]")
+_FORMAT_NAMES = {"DOCX", "PDF", "OFD", "YAML", "PNG", "JPEG"}
 
 
 def _english_words(page) -> tuple[set[str], list[str]]:
@@ -208,15 +197,21 @@ def test_the_page_speaks_chinese(served, page):
     page.goto(f"{url}/edit/clean-2021.yaml")
     page.wait_for_selector("#findings .summary")
     page.locator("button.add").first.click()
-    page.wait_for_function("document.querySelectorAll('#blocks-1 .block').length > 0")
+    page.wait_for_function("document.querySelectorAll('.cover-panel .block').length > 0")
     _assert_no_english(page, "the editing page")
 
+    typed = page.input_value(f"input[name='t:{CELL}']")
     page.fill(f"input[name='t:{CELL}']", "99999")
     page.locator(f"[data-msg='{TOTAL}'] .error").wait_for()
     assert page.locator("#findings li.error").count() >= 1
     _assert_no_english(page, "a total that does not add up")
+    page.click("summary:has-text('下载')")
     page.click("button:has-text('下载 PDF/A')")
     page.get_by_text("表格数据有错误").wait_for()
+    page.fill(f"input[name='t:{CELL}']", typed)                # fixed: the toolbar's message goes with the error
+    page.get_by_text("表格数据有错误").wait_for(state="detached")
+    page.fill(f"input[name='t:{CELL}']", "99999")
+    page.locator(f"[data-msg='{TOTAL}'] .error").wait_for()
     page.click("button:has-text('预览')")
     page.wait_for_selector("#preview img", timeout=60_000)
     page.click("button:has-text('保存')")

@@ -20,7 +20,7 @@ from generator.checks.narrative import narrative_findings, prose_judge, report_p
 from generator.checks.table_rows import table_rows
 from generator.checks.unfinished import empty_table_findings, text_findings
 from generator.compose.report_format import load_report_format, report_tables
-from generator.compose.sections import report_sections
+from generator.compose.sections import printed_sections
 from generator.compose.wording import default_wording
 from generator.i18n import Message
 from generator.load import load_previous, load_source, validate
@@ -51,7 +51,7 @@ def _wording_findings(source: YamlSource, report: ReportFile, data: dict) -> tup
     """What the prose and the labels say against the tables and the standard, and the prose's
     figures left alone."""
     wording = default_wording()
-    sections = report_sections(report.report, load_report_format(report.format)["sections"])
+    sections = printed_sections(report)
     headings = {section.number: section.heading(wording) for section in sections}
     tables = report_tables(report)
     paragraphs = list(report_paragraphs(sections, headings, report.report.opening))

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.compose.numbering import HeadingCounter
-from generator.compose.report_format import load_report_format, report_tables
-from generator.compose.sections import report_sections
+from generator.compose.report_format import report_tables
+from generator.compose.sections import printed_sections
 from generator.compose.statutory_tables import build_table
 from generator.compose.title_lines import title_lines
 from generator.compose.wording import Wording, default_wording
@@ -115,8 +115,9 @@ def _report_part(data: ReportFile, wording: Wording, title: Callable[[str], Titl
     counter = HeadingCounter()
     blocks: list[Block] = [title(report.title), *(Paragraph((Run(text),)) for text in report.opening)]
     tables = report_tables(data)
-    for section in report_sections(report, load_report_format(data.format)["sections"]):
-        blocks.append(Heading(1, wording.heading_number(1, counter.next(1)), section.title, keep_with_next=True))
+    for section in printed_sections(data):
+        counter.next(1)                 # the headings below restart under each section
+        blocks.append(Heading(1, section.numbering(wording), section.title, keep_with_next=True))
         if section.key in tables:
             blocks.append(build_table(tables[section.key], report, getattr(report.labels, section.key)))
         blocks.extend(prose_blocks(section.prose, wording, counter))

@@ -12,8 +12,10 @@ from functools import cached_property
 from openpyxl.utils import get_column_letter
 
 from generator.compose.report_format import load_report_format
+from generator.compose.sections import table_headings
 from generator.compose.wording import chinese_numeral
 from generator.document_model import Table
+from generator.load.report_model import ReportFile
 from generator.table_grid import Placement, place_cells
 from generator.table_spec import FigureCell, spec_table
 
@@ -55,11 +57,10 @@ def address(row: int, col: int) -> str:
     return f"{get_column_letter(col + 1)}{row + FIRST_ROW}"
 
 
-def table_sheets(year_format: int) -> list[TableSheet]:
-    """The format's tables in printed order, each titled by the statutory section it fills (the
-    table's name is the section's report field)."""
-    spec = load_report_format(year_format)
-    sections = list(spec["sections"])
-    return [TableSheet(f"表{chinese_numeral(i + 1)}",
-                       f"{chinese_numeral(sections.index(name) + 1)}、{spec['sections'][name]}", spec_table(table))
-            for i, (name, table) in enumerate(spec["tables"].items())]
+def table_sheets(year_format: int, data: ReportFile | None = None) -> list[TableSheet]:
+    """The format's tables, each titled by the section it fills as the report ``data`` prints
+    it (numbered and titled by compose: a report with sections of its own has its own), or
+    as the format does. The table's name is the section's report field."""
+    headings = table_headings(data, year_format)
+    return [TableSheet(f"表{chinese_numeral(i + 1)}", headings[name], spec_table(table))
+            for i, (name, table) in enumerate(load_report_format(year_format)["tables"].items())]

@@ -30,6 +30,7 @@ from generator.document_fields import DOCUMENT_FIELDS, lookup
 from generator.excel.cell_values import cell_value, number_format
 from generator.figure_kinds import figure_kind
 from generator.i18n import N_, Message, _, message
+from generator.load.report_model import ReportFile
 from generator.excel.sheets import DOCUMENT_SHEET, FIRST_ROW, FORMAT_LABEL, TableSheet, address, table_sheets
 from generator.table_spec import FigureCell
 
@@ -58,14 +59,15 @@ _IMPORT = N_("When done, save the workbook and read it in: gongwen import {workb
              "(or --into last year's file, to keep its text), then gongwen check report.yaml.")
 
 
-def write_template(data: dict[str, Any], target: Path | BinaryIO) -> None:
+def write_template(data: dict[str, Any], target: Path | BinaryIO, report: ReportFile | None = None) -> None:
     """The workbook for the report ``data`` (plain data of a validated report: ``model_dump``);
-    its figures filled in where the data has them."""
+    its figures filled in where the data has them. ``report``: the validated report, when in the
+    same format, whose section numbers and titles head the table sheets."""
     year_format = data["format"]
     workbook = Workbook()
     _document_sheet(workbook.active, data, target.name if isinstance(target, Path) else "tables.xlsx")
     parts = total_parts(table_rows(load_report_format(year_format)["tables"]))
-    sheets = table_sheets(year_format)
+    sheets = table_sheets(year_format, report)
     addresses = {cell.path: (sheet.name, where) for sheet in sheets for cell, where in sheet.figures}
     for sheet in sheets:
         _table_sheet(workbook.create_sheet(sheet.name), sheet, data, parts, addresses, year_format)

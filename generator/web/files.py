@@ -31,12 +31,6 @@ class TooLarge(Refused):
     status = 413
 
 
-class Gone(Refused):
-    """Something the page once offered and no longer has (a download fetched too late)."""
-
-    status = 404
-
-
 class DataFolder:
     """The folder ``gongwen serve`` was started in."""
 

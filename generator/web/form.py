@@ -1,98 +1,140 @@
-"""The editing page's form: what it shows for a data file, and the changes a posted form makes.
+"""The annual report's editing page: what it shows for a data file, and the changes a posted
+form makes.
 
-Input names carry the data path they edit, so nothing maps positions by hand:
-``f:cover.date`` a document field, ``t:report.applications.received.natural_person`` a figure,
-``p:report.opening`` one paragraph of a list of paragraphs (repeated, in order), and
-``b:report.overview:kind`` / ``:text`` / ``:extra`` one prose block (repeated, in order). The
-tables are laid out from the same table specs as the DOCX and PDF.
+Input names carry the data path they edit, so nothing maps positions by hand (the parts every
+kind shares are read by ``generator.web.inputs``). The annual report adds: ``t:report.applications
+.received.natural_person`` a figure; ``s:id`` / ``s:title`` one level-1 section, in print order
+(its id the statutory section, or ``own-N`` for one of the office's own, whose prose is posted as
+blocks of ``own.own-N``); ``l:proactive:<standard label>`` the label a table prints; ``cover`` on
+or off. Section numbers and titles come from compose (``printed_sections``), tables are laid out
+from the same table specs as the DOCX and PDF.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.checks.table_rows import table_rows
 from generator.checks.totals import total_parts
 from generator.compose.report_format import load_report_format
-from generator.compose.wording import chinese_numeral
+from generator.compose.sections import printed_sections
+from generator.compose.wording import default_wording
 from generator.document_fields import DOCUMENT_FIELDS, lookup
-from generator.figure_kinds import figure_kind
-from generator.i18n import Message, message
-from generator.load.report_model import NOT_APPLICABLE
+from generator.i18n import message
+from generator.load.report_model import STATUTORY_SECTIONS, ReportFile, ReportFile2019
+from generator.load.yaml_source import YamlSource
+from generator.skeleton import skeleton
 from generator.table_grid import place_cells
 from generator.table_spec import FigureCell, figure_cells, spec_table
+from generator.web.inputs import (BLOCK_KINDS, Blocks, Paragraphs, Path, Toggle, blocks_shown, figure_value,
+                                  leave_out_if_blank, prose_changes, shared_changes, shown_field)
+from generator.yaml_edit import REMOVE, IfListed
 
-Path = tuple[str, ...]
-BLOCK_KINDS = {"p": message("Paragraph"), "h2": message("（一） heading"), "h3": message("1. heading"),
-               "h4": message("（1） heading")}
-
-
-@dataclass(frozen=True)
-class ProseSection:
-    """A list of prose in the data: plain paragraphs, or blocks (paragraphs and headings)."""
-
-    path: Path
-    label: str | Message
-    blocks: bool
-
-    @property
-    def name(self) -> str:
-        return ".".join(self.path)
+OWN = "own"          # the prefix of a section of the office's own on the page: own-1, own-2 …
 
 
 @dataclass(frozen=True)
 class GridCell:
-    """A table cell as the page shows it."""
+    """A table cell as the page shows it: a figure's input, or a label the office may reword."""
 
-    text: str
+    text: str                  # as printed: the office's wording of a label
     kind: str
     rows: int
     cols: int
     field: str = ""            # the figure's data path, dotted
     total: bool = False
     name: str = ""
+    standard: str = ""         # a label's standard wording (the key of report.labels)
 
 
-def prose_sections(year_format: int) -> list[ProseSection]:
-    """The prose lists of a data file in printed order, titled as they print."""
-    titles = [f"{chinese_numeral(i + 1)}、{title}"
-              for i, title in enumerate(load_report_format(year_format)["sections"].values())]
-    return [ProseSection(("cover", "body"), message("Cover report: body"), False),
-            ProseSection(("report", "opening"), message("Annual report: opening paragraphs"), False),
-            ProseSection(("report", "overview"), titles[0], True),
-            ProseSection(("report", "proactive", "notes"), _with_table(titles[1]), True),
-            ProseSection(("report", "applications", "notes"), _with_table(titles[2]), True),
-            ProseSection(("report", "reviews", "notes"), _with_table(titles[3]), True),
-            ProseSection(("report", "problems"), titles[4], True),
-            ProseSection(("report", "other_matters"), titles[5], True)]
+@dataclass(frozen=True)
+class PageSection:
+    """A level-1 section as the page shows it, numbered and titled as compose prints it."""
+
+    id: str                    # the statutory section (overview …) or own-N
+    number: str                # 一、
+    title: str                 # as printed
+    standard: str              # the statutory title ("" for a section of the office's own)
+    blocks: Blocks
+    table: list[list[GridCell]] | None = None
 
 
-def _with_table(title: str) -> Message:
-    return message("{section} (the table, and the text after it)", section=title)
+@dataclass
+class ReportPage:
+    """Everything the annual report's page shows."""
+
+    document: list
+    cover_on: bool
+    cover: list
+    cover_body: Paragraphs
+    head: list
+    opening: Paragraphs
+    sections: list[PageSection]
+    ending: list
+    figures: dict[str, str] = field(default_factory=dict)
 
 
-def tables(specs: dict[str, dict], year_format: int) -> list[tuple[str, list[list[GridCell]]]]:
-    """Each statutory table the file prints (``specs``, from report_tables: a 2021 report that
-    keeps the single （六） row prints the 2019 table), titled as it prints, as rows of cells."""
-    titles = load_report_format(year_format)["sections"]
+def _fields(data: dict, paths: Iterable[tuple[str, ...]]) -> list:
+    by_path = {f.path: f for f in DOCUMENT_FIELDS}
+    return [shown_field(by_path[path], lookup(data, path)) for path in paths]
+
+
+def _grid(name: str, spec: dict, report: ReportFile, totals: set) -> list[list[GridCell]]:
+    labels = getattr(report.report.labels, name)
+    table = spec_table(spec)
+    rows: list[list[GridCell]] = [[] for _ in table.rows]
+    for placed in place_cells(table):
+        cell = placed.cell
+        figure = cell if isinstance(cell, FigureCell) else None
+        rows[placed.row].append(GridCell(
+            cell.text if figure else labels.get(cell.text, cell.text), cell.kind, cell.row_span, cell.col_span,
+            field=".".join(figure.path) if figure else "", total=bool(figure and figure.path in totals),
+            name=figure.name if figure else "", standard="" if figure else cell.text))
+    return rows
+
+
+def report_page(data: dict, report: ReportFile, specs: dict[str, dict]) -> ReportPage:
+    """What the page shows for a data file's plain ``data`` and its validated ``report``;
+    ``specs``: the tables it prints (report_tables)."""
+    titles = load_report_format(report.format)["sections"]
     totals = total_parts(table_rows(specs))
-    laid_out = []
-    sections = list(titles)
-    for name, table_spec in specs.items():
-        table = spec_table(table_spec)
-        rows: list[list[GridCell]] = [[] for _ in table.rows]
-        for placed in place_cells(table):
-            cell = placed.cell
-            figure = cell if isinstance(cell, FigureCell) else None
-            rows[placed.row].append(GridCell(
-                cell.text, cell.kind, cell.row_span, cell.col_span,
-                field=".".join(figure.path) if figure else "", total=bool(figure and figure.path in totals),
-                name=figure.name if figure else ""))
-        laid_out.append((f"{chinese_numeral(sections.index(name) + 1)}、{titles[name]}", rows))
-    return laid_out
+    wording = default_wording()
+    sections = []
+    for section in printed_sections(report):
+        id_ = section.key or f"{OWN}-{section.number}"
+        prose_path = ".".join(map(str, section.path)) if section.key else f"{OWN}.{id_}"
+        sections.append(PageSection(
+            id_, section.numbering(wording), section.title, titles.get(section.key, ""),
+            Blocks(prose_path, "", blocks_shown([block.model_dump(exclude_none=True) for block in section.prose]),
+                   BLOCK_KINDS),
+            _grid(section.key, specs[section.key], report, totals) if section.key in specs else None))
+    cover_data = data.get("cover") or YamlSource("", skeleton(report.format, report.year, report.organ)).data["cover"]
+    cover = {"cover": cover_data}
+    return ReportPage(
+        document=_fields(data, [("organ",), ("year",)]),
+        cover_on=data.get("cover") is not None,
+        cover=_fields(cover, [f.path for f in DOCUMENT_FIELDS if f.path[0] == "cover"])
+        + [Toggle("c:cover.seal", message("Leave room for a seal"), bool(cover_data.get("seal")))],
+        cover_body=Paragraphs("cover.body", message("Cover report: body"), list(cover_data.get("body") or [])),
+        head=_fields(data, [("report", "title")]),
+        opening=Paragraphs("report.opening", message("Annual report: opening paragraphs"),
+                           list(lookup(data, ("report", "opening")) or [])),
+        sections=sections,
+        ending=_fields(data, [("report", "signature"), ("report", "date")])
+        + [Toggle("c:report.seal", message("Leave room for a seal"), bool(lookup(data, ("report", "seal"))))]
+        + _fields(data, [f.path for f in DOCUMENT_FIELDS if f.path[:2] == ("report", "imprint")]),
+        figures={".".join(path): "" if lookup(data, path) is None else str(lookup(data, path))
+                 for path in figure_names(specs)})
+
+
+def section_numbers(report: Any) -> list[str]:
+    """The numbers of a report's sections as compose prints them (一、二、…), in order; none for
+    another kind of document, or data the model refused."""
+    if not isinstance(report, ReportFile2019):            # ReportFile2021 is one too
+        return []
+    return [section.numbering(default_wording()) for section in printed_sections(report)]
 
 
 def figure_names(specs: dict[str, dict]) -> dict[Path, str]:
@@ -100,74 +142,55 @@ def figure_names(specs: dict[str, dict]) -> dict[Path, str]:
     return {cell.path: cell.name for table in specs.values() for cell in figure_cells(spec_table(table))}
 
 
-def shown(value: Any) -> str:
-    """A data value as an input holds it."""
-    return "" if value is None else str(value)
+def _sections(ids: list[str], titles: list[str], standard: dict[str, str],
+              own: dict[Path, list[dict]]) -> Any:
+    """report.sections as the page orders and titles them; left out where they print as the
+    format has them."""
+    entries: list[Any] = []
+    for id_, title in zip(ids, titles, strict=False):
+        title = title.strip()
+        if id_ in STATUTORY_SECTIONS:
+            entries.append(id_ if title in ("", standard[id_]) else {"section": id_, "title": title})
+        else:
+            entries.append({"title": title, "content": own.get((OWN, id_), [])})
+    return REMOVE if entries == list(STATUTORY_SECTIONS) else entries
 
 
-def blocks_shown(items: Any) -> list[tuple[str, str, str]]:
-    """Prose blocks as (kind, text, extra): a paragraph's lead, or a heading's run-in text."""
-    out = []
-    for item in items or []:
-        kind = next((k for k in BLOCK_KINDS if k in item), "p")
-        extra = item.get("lead") if kind == "p" else item.get("text")
-        out.append((kind, shown(item.get(kind)), shown(extra)))
-    return out
-
-
-def _figure(text: str, kind: str) -> Any:
-    text = text.strip()
-    if text in ("", NOT_APPLICABLE, "／"):
-        return None if text == "" else NOT_APPLICABLE
-    if kind == "count" and re.fullmatch(r"-?[0-9]{1,20}", text):
-        return int(text)
-    return text            # refused by the report model, with its message, unless a good amount
-
-
-def _block(kind: str, text: str, extra: str) -> dict[str, str] | None:
-    if not text.strip():
-        return None
-    kind = kind if kind in BLOCK_KINDS else "p"
-    block = {kind: text.strip()}
-    if extra.strip():
-        block["lead" if kind == "p" else "text"] = extra.strip()
-    return block
+def _labels(items: list[tuple[str, str]]) -> Any:
+    """report.labels: each label whose wording on the page is not the standard's (a label that
+    stands in several cells takes the wording that differs)."""
+    labels: dict[str, dict[str, str]] = {}
+    for name, value in items:
+        table, _, standard = name.partition(":")
+        wording = value.strip()
+        if wording and wording != standard:
+            labels.setdefault(table, {})[standard] = wording
+    return labels or REMOVE
 
 
 def changes(items: Iterable[tuple[str, str]], year_format: int) -> dict[Path, Any]:
-    """The data a posted form sets, by path. Blank document fields are left as the file has
-    them; a blank figure is blank; empty paragraphs and blocks are dropped."""
+    """The data a posted form sets, by path (``REMOVE`` takes a key out). A blank field is
+    taken out of the file (the model says if it was required), a blank figure is blank;
+    empty paragraphs and blocks are dropped; with the cover switched off, the cover goes."""
     items = list(items)
-    fields = {field.path: field for field in DOCUMENT_FIELDS}
-    out: dict[Path, Any] = {}
-    blocks: dict[Path, dict[str, list[str]]] = {}
+    cover_on = dict(items).get("cover", "on") == "on"
+    if not cover_on:
+        items = [(name, value) for name, value in items if not name.partition(":")[2].startswith("cover.")]
+    out, blocks = shared_changes(items, DOCUMENT_FIELDS)
     for name, value in items:
         prefix, _, rest = name.partition(":")
-        if prefix == "f" and tuple(rest.split(".")) in fields:
-            parsed = fields[tuple(rest.split("."))].parse(value)
-            if parsed is not None:
-                out[tuple(rest.split("."))] = parsed
-        elif prefix == "t":
+        if prefix == "t":
             path = tuple(rest.split("."))
-            out[path] = _figure(value, figure_kind(year_format, path))
-        elif prefix == "p":
-            out.setdefault(tuple(rest.split(".")), [])
-            if value.strip():
-                out[tuple(rest.split("."))].append(value.strip())
-        elif prefix == "b":
-            section, _, part = rest.partition(":")
-            blocks.setdefault(tuple(section.split(".")), {}).setdefault(part, []).append(value)
-    for path, parts in blocks.items():
-        triples = zip(parts.get("kind", []), parts.get("text", []), parts.get("extra", []), strict=False)
-        out[path] = [block for block in (_block(*triple) for triple in triples) if block]
+            figure = figure_value(value, year_format, path)
+            out[path] = IfListed(None) if figure is None else figure      # a blank the file leaves out stays out
+    if not cover_on:
+        out[("cover",)] = REMOVE
+    leave_out_if_blank(out, ("report", "imprint"))
+    ids = [value for name, value in items if name == "s:id"]
+    if ids:
+        out[("report", "sections")] = _sections(ids, [value for name, value in items if name == "s:title"],
+                                                load_report_format(year_format)["sections"],
+                                                {path: blocks.pop(path) for path in list(blocks) if path[0] == OWN})
+        out[("report", "labels")] = _labels([(name[2:], value) for name, value in items if name.startswith("l:")])
+    out.update(prose_changes(blocks))
     return out
-
-
-def initial(data: dict, year_format: int, specs: dict[str, dict]) -> dict[str, Any]:
-    """What the page shows for a data file's plain data."""
-    return {
-        "fields": [(field, shown(field.show(lookup(data, field.path)))) for field in DOCUMENT_FIELDS],
-        "figures": {".".join(path): shown(lookup(data, path)) for path in figure_names(specs)},
-        "prose": [(section, lookup(data, section.path) or [] if not section.blocks else
-                   blocks_shown(lookup(data, section.path))) for section in prose_sections(year_format)],
-    }

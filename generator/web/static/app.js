@@ -1,5 +1,5 @@
 // Puts each finding of the live check beside the field it is about (the server lists them with
-// their data path), shows computed totals in blank total cells, and removes prose blocks.
+// their data path) and shows computed totals in blank total cells (editing: static/editing.js).
 // It holds no words of its own: the page hands it its few sentences, in the page's language, as
 // JSON in #page-strings.
 "use strict";
@@ -83,12 +83,4 @@ function placeFindings() {
 
 document.addEventListener("htmx:afterSettle", (event) => {
   if (event.target.id === "findings") placeFindings();
-});
-
-document.addEventListener("click", (event) => {
-  const remove = event.target.closest(".block .remove");
-  if (!remove) return;
-  const form = remove.closest("form");
-  remove.closest(".block").remove();
-  form.dispatchEvent(new Event("input", { bubbles: true }));
 });
