@@ -120,3 +120,29 @@ def test_an_ending_left_blank_is_left_out(tmp_path, name):
     assert report.labels.model_dump() == {"proactive": {}, "applications": {}, "reviews": {}}
     text = (tmp_path / name).read_text(encoding="utf-8").split("report:", 1)[1]
     assert "labels:" not in text and "sections:" not in text and "signature:" not in text and "imprint:" not in text
+
+
+def test_a_save_over_a_file_changed_since_is_refused(tmp_path):
+    """A page saves only over the version of the file it loaded: changed since (another tab, an
+    editor), the save is refused and the file keeps the other change; the text view of a broken
+    file gives back the text as typed with the refusal."""
+    name = "subdistrict-2021.yaml"
+    shutil.copy(ROOT / "data" / name, tmp_path / name)
+    client = TestClient(create_app(tmp_path))
+    form, loaded = _shown_form(client, name)
+    changed = (tmp_path / name).read_text(encoding="utf-8") + "# 编辑器里加的一行\n"
+    (tmp_path / name).write_text(changed, encoding="utf-8")
+    assert client.get(f"/edit/{name}/version").text != loaded
+    refused = client.post(f"/edit/{name}/save", data=form, headers={"X-Gongwen-Version": loaded, "HX-Request": "true"})
+    assert refused.status_code == 409 and "未保存" in refused.text
+    assert (tmp_path / name).read_text(encoding="utf-8") == changed
+
+    (tmp_path / "broken.yaml").write_text("report: [\n", encoding="utf-8")
+    shown = client.get("/edit/broken.yaml")
+    version = lxml.html.fromstring(shown.text).get_element_by_id("text-form").xpath("input[@name='version']")[0].get("value")
+    (tmp_path / "broken.yaml").write_text("report: [ \n", encoding="utf-8")
+    typed = (ROOT / "data" / name).read_text(encoding="utf-8")
+    answer = client.post("/edit/broken.yaml/text", data={"text": typed, "version": version})
+    assert answer.status_code == 422 and "未保存" in answer.text
+    assert lxml.html.fromstring(answer.text).get_element_by_id("file-text").text == typed
+    assert (tmp_path / "broken.yaml").read_text(encoding="utf-8") == "report: [ \n"
