@@ -214,10 +214,15 @@ def test_two_tabs_never_overwrite_each_other(served, browser):
     second.click("#changed .reload")
     second.wait_for_selector("#findings .summary")
     assert second.input_value("input[name='f:report.title']") == "第一个标签页的标题"
+    second.fill("input[name='f:report.title']", "第二个标签页的标题")         # reloaded, it saves
+    second.click("#save")
+    second.get_by_text("已保存").wait_for()
+    assert load_report(folder / name).report.title == "第二个标签页的标题"
 
     # a change made in an editor meanwhile is offered for reload
     (folder / name).write_text((folder / name).read_text(encoding="utf-8") + "# 编辑器里加的注释\n", encoding="utf-8")
-    first.locator("#changed").wait_for(state="visible", timeout=10_000)
+    assert second.locator("#changed").is_hidden()                          # its own save told it nothing
+    second.locator("#changed").wait_for(state="visible", timeout=10_000)
     first.close()
     second.close()
 
