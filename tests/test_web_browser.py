@@ -4,7 +4,6 @@ it, previews, downloads the DOCX and PDF, and saves; the saved file builds the s
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from generator.checks import check_report
 from generator.i18n import message
 from generator.load import validate
 from generator.load.yaml_source import YamlSource
-from tests.browser import chromium, served_folder
+from tests.browser import assert_no_english, chromium, served_folder
 from tests.conftest import ROOT, SEED, squeeze
 
 CELL = "report.applications.received.natural_person"
@@ -133,52 +132,11 @@ def test_clerk_starts_a_new_report(served, page):
     assert "root:" not in page.content()
 
 
-# Every word the page itself shows, as the browser has it: text nodes (hidden ones too: the
-# progress indicator, a message not yet shown), the attributes a reader meets (title,
-# placeholder, aria-label, alt) and the tab's title. The data a clerk typed (input values,
-# textareas) is not the page's; the checks' findings are gathered apart and compared with the
-# checks' own words.
-_PAGE_WORDS = """() => {
-  const own = [], findings = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode, text = node.textContent.trim(), parent = node.parentElement;
-    if (!text || parent.closest("script, style, textarea")) continue;
-    (parent.closest("#findings li, .msg") ? findings : own).push(text);
-  }
-  for (const element of document.body.querySelectorAll("[title], [placeholder], [aria-label], [alt]")) {
-    for (const name of ["title", "placeholder", "aria-label", "alt"]) {
-      const value = element.getAttribute(name);
-      if (value && !(name === "placeholder" && element.matches("input[name^='t:']"))) own.push(value);
-    }
-  }
-  own.push(document.title);
-  return {own, findings};
-}"""
-# what may be in Latin letters: file names and paths, keys (Ctrl+Z), and the formats' own names
-_NAMES = re.compile(r"(?:/[\w.\-]+)+/?|[\w.\-]*\.(?:ya?ml|txt|pdf|docx|ofd|xlsx)\b|Ctrl\+[A-Z]")
-_FORMAT_NAMES = {"DOCX", "PDF", "OFD", "YAML", "PNG", "JPEG"}
-
-
-def _english_words(page) -> tuple[set[str], list[str]]:
-    words = page.evaluate(_PAGE_WORDS)
-    latin = {word for text in words["own"] for word in re.findall(r"[A-Za-z]+", _NAMES.sub(" ", text))}
-    return latin - _FORMAT_NAMES, words["findings"]
-
-
-def _assert_no_english(page, state: str) -> None:
-    english, findings = _english_words(page)
-    assert not english, f"{state}: English on the page: {sorted(english)}"
-    shown = set(page.locator("#findings li").evaluate_all("items => items.map(item => item.dataset.text)"))
-    for line in findings:               # beside a cell or in the list: the checks' words, rendered
-        assert line in shown and line.startswith(("错误：", "提示：")), f"{state}: {line!r}"
-
-
 def test_the_page_speaks_chinese(served, page):
     url, folder = served
     shutil.copy(EXAMPLE, folder / "clean-2021.yaml")
     page.goto(f"{url}/")
-    _assert_no_english(page, "the folder's page")
+    assert_no_english(page, "the folder's page")
     # the browser's own words, which a Debian chromium without its translations says in English
     page.click("button:has-text('上传')")
     assert page.eval_on_selector("input[type=file]", "input => input.validationMessage") == "请选择要上传的数据文件（.yaml）"
@@ -189,22 +147,22 @@ def test_the_page_speaks_chinese(served, page):
     assert page.eval_on_selector("input[type=file]", "input => input.validationMessage") == ""
     page.goto(f"{url}/edit/notes.txt")
     page.get_by_text("「notes.txt」不是数据文件名").wait_for()
-    _assert_no_english(page, "a refusal")
+    assert_no_english(page, "a refusal")
     page.goto(f"{url}/nowhere")
     page.get_by_text("没有这个页面").wait_for()
-    _assert_no_english(page, "an unknown address")
+    assert_no_english(page, "an unknown address")
 
     page.goto(f"{url}/edit/clean-2021.yaml")
     page.wait_for_selector("#findings .summary")
     page.locator("button.add").first.click()
     page.wait_for_function("document.querySelectorAll('.cover-panel .block').length > 0")
-    _assert_no_english(page, "the editing page")
+    assert_no_english(page, "the editing page")
 
     typed = page.input_value(f"input[name='t:{CELL}']")
     page.fill(f"input[name='t:{CELL}']", "99999")
     page.locator(f"[data-msg='{TOTAL}'] .error").wait_for()
     assert page.locator("#findings li.error").count() >= 1
-    _assert_no_english(page, "a total that does not add up")
+    assert_no_english(page, "a total that does not add up")
     page.click("summary:has-text('下载')")
     page.click("button:has-text('下载 PDF/A')")
     page.get_by_text("表格数据有错误").wait_for()
@@ -216,5 +174,5 @@ def test_the_page_speaks_chinese(served, page):
     page.wait_for_selector("#preview img", timeout=60_000)
     page.click("button:has-text('保存')")
     page.get_by_text("已保存").wait_for()
-    _assert_no_english(page, "after preview and save")
+    assert_no_english(page, "after preview and save")
     assert page.locator("#preview img").first.get_attribute("alt") == "第 1 页"

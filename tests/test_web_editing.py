@@ -16,7 +16,7 @@ import pytest
 from generator.build import build
 from generator.compose.wording import default_wording
 from generator.load import load_report
-from tests.browser import chromium, served_folder
+from tests.browser import assert_no_english, chromium, served_folder
 from tests.conftest import ROOT, SEED, squeeze
 
 DEPARTMENT = ROOT / "data" / "department-2022.yaml"      # no cover, a section and labels of its own
@@ -255,6 +255,7 @@ def test_any_kind_is_edited_the_same_way(served, page, tmp_path):
     name = _copy(folder, NOTICE, "notice.yaml")
     _open(page, url, name)
     assert page.inner_text("#findings .summary").startswith("0 处错误")
+    assert_no_english(page, "a 通知's page")
     page.fill("input[name='f:title']", "某某区教育局关于做好2025年秋季学期开学工作的通知")
     body = page.locator("[data-name=body]")
     page.click("[data-add-block=body]")
