@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 DataPath = tuple[str | int, ...]
 _KEY_LINE = re.compile(r"^( +)[^\s#\-][^:#]*:", re.MULTILINE)
@@ -25,7 +25,7 @@ _KEY_LINE = re.compile(r"^( +)[^\s#\-][^:#]*:", re.MULTILINE)
 _LIST_START = re.compile(r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
 
 
-def _yaml_for(text: str) -> YAML:
+def yaml_for(text: str) -> YAML:
     """A round-trip YAML that writes with the indentation the text already uses."""
     mapping_indent = min((len(m.group(1)) for m in _KEY_LINE.finditer(text)), default=2)
     first_list = _LIST_START.search(text)
@@ -37,14 +37,14 @@ def _yaml_for(text: str) -> YAML:
     return yaml
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A value as YAML should hold it: amounts as quoted text ("126.45"), the rest as they are."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: plain(item) for key, item in value.items()}
     return value
 
 
@@ -55,16 +55,16 @@ def _same(old: Any, new: Any) -> bool:
     return type(old) is type(new) and old == new or isinstance(old, str) and isinstance(new, str) and old == new
 
 
-def _assign(node: CommentedMap | CommentedSeq, key: str | int, value: Any) -> None:
+def _assign(node: dict | list, key: str | int, value: Any) -> None:
     """Set ``node[key]`` to ``value``, changing a list or mapping in place item by item, so the
     comments on the items that stay are kept."""
-    old = node[key] if (key in node if isinstance(node, CommentedMap) else key < len(node)) else None
-    if isinstance(old, CommentedSeq) and isinstance(value, list):
+    old = node[key] if (key in node if isinstance(node, dict) else key < len(node)) else None
+    if isinstance(old, list) and isinstance(value, list):
         for index, item in enumerate(value[:len(old)]):
             _assign(old, index, item)
         del old[len(value):]
         old.extend(value[len(old):])
-    elif isinstance(old, CommentedMap) and isinstance(value, Mapping):
+    elif isinstance(old, dict) and isinstance(value, Mapping):
         for gone in [k for k in old if k not in value]:
             del old[gone]
         for k, item in value.items():
@@ -73,18 +73,23 @@ def _assign(node: CommentedMap | CommentedSeq, key: str | int, value: Any) -> No
         node[key] = value
 
 
-def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
-    """``text`` with the value at each path replaced (mappings on the way created as needed)."""
-    yaml = _yaml_for(text)
-    data = yaml.load(text)
+def apply_changes(data: dict, changes: Mapping[DataPath, Any], mapping: type[dict] = dict) -> None:
+    """Make the changes in ``data`` (a round-trip document, or plain data as the loader reads
+    it: the web page's live check), creating the ``mapping``s on the way that are missing."""
     for path, value in changes.items():
         node = data
         for step in path[:-1]:
             if step not in node or node[step] is None:
-                node[step] = CommentedMap()
+                node[step] = mapping()
             node = node[step]
-        _assign(node, path[-1], _plain(value))
+        _assign(node, path[-1], plain(value))
+
+
+def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
+    """``text`` with the value at each path replaced (mappings on the way created as needed)."""
+    yaml = yaml_for(text)
+    data = yaml.load(text)
+    apply_changes(data, changes, CommentedMap)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
-

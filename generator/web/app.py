@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from generator.build import FORMATS
@@ -32,6 +33,7 @@ from generator.load.yaml_source import YamlSource
 from generator.output_files import write_atomically
 from generator.skeleton import skeleton
 from generator.web.checking import PageCheck, check_page
+from generator.web.page_data import on_disk
 from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Gone, Refused
 from generator.web.form import BLOCK_KINDS, initial, tables
 from generator.web.preview import Downloads, page_images
@@ -107,7 +109,7 @@ def create_app(folder: Path) -> FastAPI:
         the loader's own message, and one of another kind of 公文 (the page edits the annual
         report) with its kind named."""
         path = data.path(name)
-        source = load_source(path)
+        source = on_disk(path)
         kind = kind_of(source)
         if kind.name != ANNUAL_REPORT:
             raise Refused(message("{name} is a {kind}: this page edits annual reports; build it with "
@@ -118,7 +120,7 @@ def create_app(folder: Path) -> FastAPI:
         path, report = opened(name)
         form = await request.form(max_files=0, max_fields=10_000)
         items = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
-        return path, check_page(path, report, items)
+        return path, await run_in_threadpool(check_page, path, report, items)
 
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request) -> HTMLResponse:
