@@ -36,7 +36,8 @@ from generator.web.checking import PageCheck, check_page
 from generator.web.page_data import on_disk
 from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Gone, Refused
 from generator.web.form import BLOCK_KINDS, initial, tables
-from generator.web.preview import Downloads, page_images
+from generator.web.builder import Builder
+from generator.web.preview import Downloads, data_url, pages_in_view
 
 HERE = Path(__file__).parent
 FONT_FACES = ("fangsong", "heiti")   # served for the page's Chinese text (the project's own fonts)
@@ -68,10 +69,11 @@ def templates_for(directory: Path) -> Jinja2Templates:
 
 def create_app(folder: Path) -> FastAPI:
     data = DataFolder(folder)
-    downloads = Downloads()
+    builder = Builder()
+    downloads = Downloads(builder)
     templates = templates_for(HERE / "templates")
     app = FastAPI(title="gongwen", docs_url=None, redoc_url=None, openapi_url=None,
-                  on_shutdown=[downloads.close])
+                  on_startup=[builder.start], on_shutdown=[downloads.close, builder.close])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -179,13 +181,26 @@ def create_app(folder: Path) -> FastAPI:
         return page(request, "_findings.html", check=checked)
 
     @app.post("/edit/{name}/preview", response_class=HTMLResponse)
-    async def preview(request: Request, name: str) -> HTMLResponse:
+    async def preview(request: Request, name: str) -> Response:
+        """The pages, those in view (the form's ``view``: page numbers) drawn at once; nothing
+        (204) when a newer edit's preview has been asked for meanwhile."""
+        ticket = builder.ticket(data.path(name).name)
         path, checked = await form_check(request, name)
         if checked.report is None:
             return page(request, "_findings.html", check=checked)
-        warnings: list[str] = []
-        images = page_images(checked.report, path.stem, warnings)
-        return page(request, "_preview.html", images=images, warnings=warnings, errors=len(checked.errors))
+        pages = await builder.preview(ticket, checked.report, pages_in_view(await request.form()))
+        if pages is None:
+            return Response(status_code=204)
+        return page(request, "_preview.html", name=path.name, pages=pages, errors=len(checked.errors),
+                    images={number: data_url(png) for number, png in pages.images.items()})
+
+    @app.get("/edit/{name}/page/{digest}.png")
+    async def page_image(name: str, digest: str) -> Response:
+        """A page of the latest preview, by its digest (so the browser may keep it)."""
+        png = await builder.page_image(data.path(name).name, digest)
+        if png is None:
+            raise HTTPException(404)
+        return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400, immutable"})
 
     @app.post("/edit/{name}/download/{fmt}")
     async def download(request: Request, name: str, fmt: str) -> Response:
@@ -196,7 +211,7 @@ def create_app(folder: Path) -> FastAPI:
             text = message("The tables have errors: correct them first (see the checks on the right), then download") \
                 if checked.report else checked.findings[0].message
             return page(request, "_message.html", text=text, kind="error")
-        token = downloads.build(checked.report, path.stem, fmt, [])
+        token = await downloads.build(checked.report, path.stem, fmt, [])
         built = downloads.get(token).name          # changle-2020.pdfa.pdf for the PDF/A
         response = page(request, "_message.html", text=message("{name} is ready", name=built), kind="ok")
         response.headers["HX-Redirect"] = f"/download/{token}/{built}"

@@ -1,8 +1,13 @@
-"""Outputs built from the page's data: the PDF drawn as page images, and files to download.
+"""Outputs built from the page's data, in the builder's worker process (``builder``): the pages
+as images, and files to download.
 
-Each build goes to a fresh temporary folder through the same ``write_outputs`` as ``gongwen
-build``; downloads wait in a small store under an unguessable token until fetched or pushed
-out by newer ones, and the store is removed when the server stops.
+A preview lays the document out (with the worker's ``TextMemo``: only the text that changed is
+set again) and names each page by a digest of everything drawn on it. Only the pages the clerk
+has in view are drawn, each as a PDF of that one page rendered by pdfium, and an image is kept
+by its digest: a page that an edit did not change is never drawn again, and the page shows
+the others when they are scrolled to (``page_image``). Downloads go through the same
+``write_outputs`` as ``gongwen build``; they wait in a small store under an unguessable token
+until fetched or pushed out by newer ones, and the store is removed when the server stops.
 """
 
 from __future__ import annotations
@@ -13,46 +18,166 @@ import secrets
 import shutil
 import tempfile
 from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pypdfium2
+from generator.i18n import set_language
 
-from generator.build import write_outputs
-from generator.load.report_model import ReportFile
+if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import SynchronizedArray
+
+    from generator.load.report_model import ReportFile
+    from generator.paged_document import Page, PagedDocument
+    from generator.web.builder import Builder
 
 PREVIEW_SCALE = 0.75           # 54 dpi: a page 446 px wide, enough to see the layout
 KEPT_DOWNLOADS = 16
+MAX_IN_VIEW = 4               # pages drawn with a preview's answer; the rest when scrolled to
+KEPT_IMAGES = 300              # page images kept by digest (about 40 KB each)
 
 
-def page_images(report: ReportFile, stem: str, warnings: list[str]) -> list[str]:
-    """The PDF's pages as PNG data URLs."""
-    with tempfile.TemporaryDirectory(prefix="gongwen-preview-") as folder:
-        pdf_path = write_outputs(report, stem, Path(folder), ("pdf",), None, warn=warnings.append)[0]
-        pdf = pypdfium2.PdfDocument(pdf_path)
+@dataclass(frozen=True)
+class Pages:
+    """A preview: every page's digest, in order, and the images of the pages asked for."""
+
+    digests: tuple[str, ...]
+    images: dict[int, bytes]            # page number (from 1) → PNG
+    warnings: tuple[str, ...]
+
+
+class _Stale(Exception):
+    """A newer edit of the same file has asked for a preview."""
+
+
+class _Worker:
+    """What the worker process keeps from one build to the next."""
+
+    def __init__(self, newest: SynchronizedArray) -> None:
+        from generator.font_files import FontFinder
+        from generator.layout.memo import TextMemo
+        from generator.layout_spec import load_layout
+
+        self.newest = newest
+        self.layout, self.finder, self.memo = load_layout(), FontFinder(None), TextMemo()
+        self.latest: dict[str, tuple[PagedDocument, dict[str, Page]]] = {}    # file → its last pages, by digest
+        self.images: OrderedDict[str, bytes] = OrderedDict()
+
+    def pages(self, slot: int, number: int, key: str, report: ReportFile, view: tuple[int, ...]) -> Pages:
+        from generator.build import composed_and_laid_out
+
+        warnings: list[str] = []
+        self.current(slot, number)
+        _, paged = composed_and_laid_out(report, self.layout, self.finder, warnings.append, memo=self.memo)
+        self.current(slot, number)
+        digests = tuple(_digest(page) for page in paged.pages)
+        self.latest[key] = (paged, dict(zip(digests, paged.pages)))
+        images = {n: self.image(paged, paged.pages[n - 1], digests[n - 1]) for n in view if 1 <= n <= len(digests)}
+        return Pages(digests, images, tuple(str(warning) for warning in warnings))
+
+    def current(self, slot: int, number: int) -> None:
+        if self.newest[slot] != number:
+            raise _Stale
+
+    def image(self, paged: PagedDocument, page: Page, digest: str) -> bytes:
+        """The page drawn: a PDF of this one page (the writer draws each page on its own), as PNG."""
+        import pypdfium2
+
+        from generator.writers.pdf import write_pdf
+        if digest in self.images:
+            self.images.move_to_end(digest)
+            return self.images[digest]
+        pdf_bytes = io.BytesIO()
+        write_pdf(replace(paged, pages=(page,)), pdf_bytes)
+        pdf = pypdfium2.PdfDocument(pdf_bytes.getvalue())
         try:
-            images = []
-            for page in pdf:
-                buffer = io.BytesIO()
-                page.render(scale=PREVIEW_SCALE).to_pil().save(buffer, "PNG", optimize=True)
-                images.append("data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"))
-            return images
+            png = io.BytesIO()
+            pdf[0].render(scale=PREVIEW_SCALE).to_pil().save(png, "PNG", compress_level=1)   # quick, and 15% larger
         finally:
             pdf.close()
+        self.images[digest] = png.getvalue()
+        while len(self.images) > KEPT_IMAGES:
+            self.images.popitem(last=False)
+        return self.images[digest]
+
+
+def pages_in_view(form: Mapping[str, Any]) -> tuple[int, ...]:
+    """The page numbers a preview request names in ``view`` ("3,4"); the first page when none."""
+    numbers = tuple(int(n) for n in str(form.get("view", "")).split(",") if n.strip().isdigit())
+    return numbers[:MAX_IN_VIEW] or (1,)
+
+
+def data_url(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def _digest(page: Page) -> str:
+    """Everything drawn on the page, every position exact, as a hash (the page's dataclasses
+    hash all their fields; a hash is the worker's own, so it is never compared across workers)."""
+    return f"{hash(page) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+
+
+_worker: _Worker | None = None
+
+
+def start_worker(newest: SynchronizedArray) -> None:
+    """In the worker process, as it starts: the newest ticket of each file, shared with the server."""
+    global _worker
+    _worker = _Worker(newest)
+
+
+def warm_up() -> None:
+    """Read the fonts' metrics and register them for the PDF writer before the first preview."""
+    from generator.layout import FontSet
+    from generator.writers.pdf import register_fonts
+    fonts = FontSet(_worker.layout, _worker.finder, lambda _: None)
+    register_fonts(sorted({path for _, path in fonts.setting}))
+
+
+def preview_pages(language: str, slot: int, number: int, key: str, report: ReportFile,
+                  view: tuple[int, ...]) -> Pages | None:
+    """A preview of ``report`` for the file ``key`` (None: made stale by a newer one)."""
+    set_language(language)
+    try:
+        return _worker.pages(slot, number, key, report, view)
+    except _Stale:
+        return None
+
+
+def page_image(key: str, digest: str) -> bytes | None:
+    """A page of the file's latest preview, drawn (None: not a page of it, nor kept)."""
+    if digest in _worker.images:
+        return _worker.images[digest]
+    paged, pages = _worker.latest.get(key, (None, {}))
+    return _worker.image(paged, pages[digest], digest) if digest in pages else None
+
+
+def write_one(language: str, report: ReportFile, stem: str, fmt: str, folder: Path) -> tuple[Path, list[str]]:
+    """``report`` written as ``fmt`` into ``folder``; the file, and the build's warnings."""
+    from generator.build import write_outputs
+    set_language(language)
+    warnings: list[str] = []
+    built = write_outputs(report, stem, folder, (fmt,), None, warn=lambda text: warnings.append(str(text)))[0]
+    return built, warnings
 
 
 class Downloads:
     """Built files waiting to be fetched, by token."""
 
-    def __init__(self) -> None:
+    def __init__(self, builder: Builder) -> None:
+        self.builder = builder
         self.folder = Path(tempfile.mkdtemp(prefix="gongwen-downloads-"))
         self._files: OrderedDict[str, Path] = OrderedDict()
 
-    def build(self, report: ReportFile, stem: str, fmt: str, warnings: list[str]) -> str:
-        """Build one format; the token to fetch it with."""
+    async def build(self, report: ReportFile, stem: str, fmt: str, warnings: list[str]) -> str:
+        """Build one format in the worker; the token to fetch it with."""
         token = secrets.token_urlsafe(16)
         folder = self.folder / token
         folder.mkdir()
-        self._files[token] = write_outputs(report, stem, folder, (fmt,), None, warn=warnings.append)[0]
+        built, said = await self.builder.download(report, stem, fmt, folder)
+        warnings += said
+        self._files[token] = built
         while len(self._files) > KEPT_DOWNLOADS:
             _, old = self._files.popitem(last=False)
             shutil.rmtree(old.parent, ignore_errors=True)
