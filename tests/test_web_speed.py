@@ -5,22 +5,31 @@
   values chosen to trip YAML (texts YAML 1.1 reads as numbers, dates or true/false, colons,
   quotes, characters the loader refuses, past the limits), the data is the edited text's, or
   the check goes through the text.
+- Builds run in a worker process: a check answers while a preview builds, and a preview made
+  stale by a newer edit is dropped; only the pages in view are drawn with the answer.
+- The layout's text memo lays out the same pages, byte for byte.
 (How fast is measured by ``make bench``, not here.)
 """
 
 from __future__ import annotations
 
+import asyncio
+import io
 import shutil
 import warnings
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
+import httpx
+import lxml.html
 import pytest
+from PIL import Image
 
 from generator.errors import DataError
 from generator.load import parsed_source
 from generator.load.limits import LIMITS
-from generator.load.report_model import default_format
+from generator.load.report_model import REPORT_FILE, default_format
 from generator.load.reading import read_text
 from generator.web import checking
 from generator.web.checking import check_page
@@ -197,3 +206,102 @@ def test_the_check_finds_what_it_finds_through_the_text(forms, monkeypatch):
         if fast.report is not None:
             assert fast.report.model_dump() == slow.report.model_dump()
     assert any(f.severity == "error" for f in check_page(path, shown, broken).findings)
+
+
+# ---- builds off the event loop ---------------------------------------------------------------
+
+def _served_long(folder: Path) -> tuple[Any, str, list[tuple[str, str]]]:
+    """An app serving the 26-page report (its worker not started yet), and the page's form."""
+    shutil.copy(ROOT / "data" / "synthetic-long.yaml", folder)
+    app = create_app(folder)
+    form = _form_values(TestClient(app).get("/edit/synthetic-long.yaml").text)
+    return app, "/edit/synthetic-long.yaml", _items(form)
+
+
+@pytest.fixture(scope="module")
+def served_long(tmp_path_factory) -> tuple[Any, str, list[tuple[str, str]]]:
+    app, url, items = _served_long(tmp_path_factory.mktemp("long"))
+    yield app, url, items
+    for handler in app.router.on_shutdown:
+        handler()
+
+
+async def _post(client, url: str, items: list[tuple[str, str]]):
+    return await client.post(url, content=urlencode(items), headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+
+def test_a_check_answers_while_a_preview_builds(tmp_path):
+    """A new server's first preview takes its worker's start and a cold layout, a second or
+    more; the server answers a check meanwhile."""
+    app, url, items = _served_long(tmp_path)
+
+    async def run() -> tuple[bool, int, int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://page") as client:
+            await _post(client, f"{url}/check", items)            # the file read, as the page's first check does
+            preview = asyncio.create_task(_post(client, f"{url}/preview", items + [("view", "1")]))
+            await asyncio.sleep(0.3)
+            check = await _post(client, f"{url}/check", items)
+            building = not preview.done()
+            return building, check.status_code, (await preview).status_code
+    try:
+        building, check, preview = asyncio.run(run())
+    finally:
+        for handler in app.router.on_shutdown:
+            handler()
+    assert (check, preview) == (200, 200)
+    assert building, "the check waited for the preview"
+
+
+def test_a_stale_preview_is_dropped_and_the_newest_shown(served_long):
+    app, url, items = served_long
+    title = next(index for index, (name, _) in enumerate(items) if name == "f:report.title")
+    newer = list(items)
+    newer[title] = ("f:report.title", "新的标题")
+
+    async def run():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://page") as client:
+            return await asyncio.gather(_post(client, f"{url}/preview", items + [("view", "1")]),
+                                        _post(client, f"{url}/preview", newer + [("view", "2")]))
+    older, newest = asyncio.run(run())
+    assert older.status_code == 204 and older.content == b""
+    assert newest.status_code == 200
+    pages = lxml.html.fromstring(newest.text).xpath("//img[@data-page]")
+    assert len(pages) == 26
+    drawn = [img.get("data-page") for img in pages if img.get("src").startswith("data:image/png;base64,")]
+    assert drawn == ["2"]                    # the page in view; the others when scrolled to
+    later = TestClient(app).get(pages[0].get("src"))
+    assert later.headers["content-type"] == "image/png"
+    assert Image.open(io.BytesIO(later.content)).size == (447, 632)
+
+
+def test_the_text_memo_lays_out_the_same_pages(tmp_path):
+    """Every data file laid out without the memo, with a fresh one and with one that has laid
+    out the others (and an edited seed) before: the same pages, fonts in the same order, the
+    same warnings and the same PDF bytes."""
+    from generator.build import composed_and_laid_out
+    from generator.font_files import FontFinder
+    from generator.kinds import check_path
+    from generator.layout.memo import TextMemo
+    from generator.layout_spec import load_layout
+    from generator.writers.pdf import write_pdf
+
+    layout, finder, memo = load_layout(), FontFinder(None), TextMemo()
+    checked = [check_path(path) for path in sorted((ROOT / "data").glob("*.yaml"))]
+    seed = next(item for item in checked if item.data.model_dump().get("report", {}).get("title", "").startswith("福州"))
+    data = seed.data.model_dump()
+    paragraph = next(block for block in data["report"]["overview"] if block.get("p"))
+    paragraph["p"] += "又增加了一句话，使这一段多出一行，其后各页随之移动。"
+    edited = REPORT_FILE.validate_python(data)
+    documents = [(item.data, item.kind) for item in checked] + [(edited, seed.kind)]
+
+    def laid_out(report, kind, memo):
+        warnings: list[str] = []
+        _, paged = composed_and_laid_out(report, layout, finder, warnings.append, kind=kind, memo=memo)
+        pdf = io.BytesIO()
+        write_pdf(paged, pdf)
+        return paged, list(paged.fonts), [str(w) for w in warnings], pdf.getvalue()
+    expected = [laid_out(report, kind, None) for report, kind in documents]
+    for _ in range(2):                  # the second round with every text kept
+        assert [laid_out(report, kind, memo) for report, kind in documents] == expected
