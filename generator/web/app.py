@@ -32,7 +32,7 @@ from generator.load.report_model import ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 from generator.output_files import write_atomically
 from generator.skeleton import skeleton
-from generator.web.checking import PageCheck, check_page
+from generator.web.checking import PageCheck, check_page, posted_items
 from generator.web.page_data import on_disk
 from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Gone, Refused
 from generator.web.form import BLOCK_KINDS, initial, tables
@@ -120,8 +120,7 @@ def create_app(folder: Path) -> FastAPI:
 
     async def form_check(request: Request, name: str) -> tuple[Path, PageCheck]:
         path, report = opened(name)
-        form = await request.form(max_files=0, max_fields=10_000)
-        items = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
+        items = await posted_items(request)
         return path, await run_in_threadpool(check_page, path, report, items)
 
     @app.get("/", response_class=HTMLResponse)
@@ -181,14 +180,14 @@ def create_app(folder: Path) -> FastAPI:
         return page(request, "_findings.html", check=checked)
 
     @app.post("/edit/{name}/preview", response_class=HTMLResponse)
-    async def preview(request: Request, name: str) -> Response:
-        """The pages, those in view (the form's ``view``: page numbers) drawn at once; nothing
-        (204) when a newer edit's preview has been asked for meanwhile."""
+    async def preview(request: Request, name: str, view: str = "") -> Response:
+        """The pages, those in ``view`` (page numbers: "3,4") drawn at once; nothing (204) when
+        a newer edit's preview has been asked for meanwhile."""
         ticket = builder.ticket(data.path(name).name)
         path, checked = await form_check(request, name)
         if checked.report is None:
             return page(request, "_findings.html", check=checked)
-        pages = await builder.preview(ticket, checked.report, pages_in_view(await request.form()))
+        pages = await builder.preview(ticket, checked.report, pages_in_view(view))
         if pages is None:
             return Response(status_code=204)
         return page(request, "_preview.html", name=path.name, pages=pages, errors=len(checked.errors),

@@ -18,10 +18,9 @@ import secrets
 import shutil
 import tempfile
 from collections import OrderedDict
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from generator.i18n import set_language
 
@@ -102,9 +101,9 @@ class _Worker:
         return self.images[digest]
 
 
-def pages_in_view(form: Mapping[str, Any]) -> tuple[int, ...]:
-    """The page numbers a preview request names in ``view`` ("3,4"); the first page when none."""
-    numbers = tuple(int(n) for n in str(form.get("view", "")).split(",") if n.strip().isdigit())
+def pages_in_view(view: str) -> tuple[int, ...]:
+    """The page numbers a preview request names ("3,4"); the first page when none."""
+    numbers = tuple(int(n) for n in view.split(",") if n.strip().isdigit())
     return numbers[:MAX_IN_VIEW] or (1,)
 
 

@@ -133,9 +133,8 @@ function livePreview() {
   previewRequest?.abort();
   const request = new AbortController();
   previewRequest = request;
-  const body = new FormData(form);
-  body.set("view", pagesInView());
-  fetch(form.getAttribute("hx-post").replace(/\/check$/, "/preview"), { method: "POST", body, signal: request.signal })
+  const address = form.getAttribute("hx-post").replace(/\/check$/, "/preview");
+  fetch(`${address}?view=${pagesInView()}`, { method: "POST", body: new URLSearchParams(new FormData(form)), signal: request.signal })
     .then((response) => (response.status === 204 ? null : response.text()))
     .then((html) => { if (html !== null && previewRequest === request) patchPreview(html); })
     .catch(() => {});        // aborted by a newer edit; a server that is gone shows in the checks
@@ -148,7 +147,7 @@ function livePreview() {
 }));
 
 document.addEventListener("htmx:configRequest", (event) => {
-  if (event.detail.path.endsWith("/preview")) event.detail.parameters.view = pagesInView();
+  if (event.detail.path.endsWith("/preview")) event.detail.path += `?view=${pagesInView()}`;
 });
 document.addEventListener("htmx:beforeSwap", (event) => {
   if (event.detail.target.id !== "preview" || !event.detail.shouldSwap) return;
