@@ -191,7 +191,7 @@ def _preview_latencies(page) -> tuple[list[float], int]:
     digests = "() => [...document.querySelectorAll('#preview img')].map(img => img.dataset.digest).join(' ')"
     before = page.evaluate(digests)
     text.click()
-    page.keyboard.press("End")
+    page.keyboard.press("Control+End")
     page.keyboard.type("改")
     page.wait_for_function(f"({digests})() !== {json.dumps(before)}", timeout=120_000)
     after = page.evaluate(digests)

@@ -196,7 +196,8 @@ def create_app(folder: Path) -> FastAPI:
     @app.get("/edit/{name}/page/{digest}.png")
     async def page_image(name: str, digest: str) -> Response:
         """A page of the latest preview, by its digest (so the browser may keep it)."""
-        png = await builder.page_image(data.path(name).name, digest)
+        data.path(name)                 # a file of the folder, as every address names
+        png = await builder.page_image(digest)
         if png is None:
             raise HTTPException(404)
         return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400, immutable"})

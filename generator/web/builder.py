@@ -78,12 +78,12 @@ class Builder:
         """The pages of ``report`` with the images of those in ``view``; None when stale."""
         if self.stale(ticket):
             return None
-        pages = await self._run(preview.preview_pages, language(), ticket.slot, ticket.number, ticket.key, report, view)
+        pages = await self._run(preview.preview_pages, language(), ticket.slot, ticket.number, report, view)
         return None if pages is None or self.stale(ticket) else pages
 
-    async def page_image(self, key: str, digest: str) -> bytes | None:
-        """The image of a page of ``key``'s latest preview, by its digest."""
-        return await self._run(preview.page_image, key, digest)
+    async def page_image(self, digest: str) -> bytes | None:
+        """The image of a page of a recent preview, by its digest."""
+        return await self._run(preview.page_image, digest)
 
     async def download(self, report: ReportFile, stem: str, fmt: str, folder: Path) -> tuple[Path, list[str]]:
         """``report`` written as ``fmt`` into ``folder``, and the warnings of the build."""

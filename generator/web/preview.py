@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 PREVIEW_SCALE = 0.75           # 54 dpi: a page 446 px wide, enough to see the layout
 KEPT_DOWNLOADS = 16
 MAX_IN_VIEW = 4               # pages drawn with a preview's answer; the rest when scrolled to
-KEPT_IMAGES = 300              # page images kept by digest (about 40 KB each)
+KEPT_PAGES = 300               # pages and their images kept by digest (an image about 110 KB)
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,11 @@ class _Worker:
 
         self.newest = newest
         self.layout, self.finder, self.memo = load_layout(), FontFinder(None), TextMemo()
-        self.latest: dict[str, tuple[PagedDocument, dict[str, Page]]] = {}    # file → its last pages, by digest
+        # the pages of the latest previews, by digest: a page scrolled to after a newer edit is still drawn
+        self.pages: OrderedDict[str, tuple[PagedDocument, Page]] = OrderedDict()
         self.images: OrderedDict[str, bytes] = OrderedDict()
 
-    def pages(self, slot: int, number: int, key: str, report: ReportFile, view: tuple[int, ...]) -> Pages:
+    def preview(self, slot: int, number: int, report: ReportFile, view: tuple[int, ...]) -> Pages:
         from generator.build import composed_and_laid_out
 
         warnings: list[str] = []
@@ -71,7 +72,10 @@ class _Worker:
         _, paged = composed_and_laid_out(report, self.layout, self.finder, warnings.append, memo=self.memo)
         self.current(slot, number)
         digests = tuple(_digest(page) for page in paged.pages)
-        self.latest[key] = (paged, dict(zip(digests, paged.pages)))
+        for digest, page in zip(digests, paged.pages):
+            self.pages[digest] = (paged, page)
+            self.pages.move_to_end(digest)
+        _trim(self.pages)
         images = {n: self.image(paged, paged.pages[n - 1], digests[n - 1]) for n in view if 1 <= n <= len(digests)}
         return Pages(digests, images, tuple(str(warning) for warning in warnings))
 
@@ -96,9 +100,13 @@ class _Worker:
         finally:
             pdf.close()
         self.images[digest] = png.getvalue()
-        while len(self.images) > KEPT_IMAGES:
-            self.images.popitem(last=False)
+        _trim(self.images)
         return self.images[digest]
+
+
+def _trim(kept: OrderedDict) -> None:
+    while len(kept) > KEPT_PAGES:
+        kept.popitem(last=False)
 
 
 def pages_in_view(view: str) -> tuple[int, ...]:
@@ -134,22 +142,20 @@ def warm_up() -> None:
     register_fonts(sorted({path for _, path in fonts.setting}))
 
 
-def preview_pages(language: str, slot: int, number: int, key: str, report: ReportFile,
-                  view: tuple[int, ...]) -> Pages | None:
-    """A preview of ``report`` for the file ``key`` (None: made stale by a newer one)."""
+def preview_pages(language: str, slot: int, number: int, report: ReportFile, view: tuple[int, ...]) -> Pages | None:
+    """A preview of ``report`` (None: made stale by a newer one of its file)."""
     set_language(language)
     try:
-        return _worker.pages(slot, number, key, report, view)
+        return _worker.preview(slot, number, report, view)
     except _Stale:
         return None
 
 
-def page_image(key: str, digest: str) -> bytes | None:
-    """A page of the file's latest preview, drawn (None: not a page of it, nor kept)."""
+def page_image(digest: str) -> bytes | None:
+    """A page of a recent preview, drawn (None: not one of those kept)."""
     if digest in _worker.images:
         return _worker.images[digest]
-    paged, pages = _worker.latest.get(key, (None, {}))
-    return _worker.image(paged, pages[digest], digest) if digest in pages else None
+    return _worker.image(*_worker.pages[digest], digest) if digest in _worker.pages else None
 
 
 def write_one(language: str, report: ReportFile, stem: str, fmt: str, folder: Path) -> tuple[Path, list[str]]:
