@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -307,3 +313,30 @@ def test_the_text_memo_lays_out_the_same_pages(tmp_path):
     expected = [laid_out(report, kind, None) for report, kind in documents]
     for _ in range(2):                  # the second round with every text kept
         assert [laid_out(report, kind, memo) for report, kind in documents] == expected
+
+
+def test_ctrl_c_ends_the_server_and_its_worker_quietly(tmp_path):
+    """Ctrl-C at the terminal reaches the whole process group, the build worker too: the server
+    ends with 130, the worker with it, and neither prints a traceback."""
+    shutil.copy(ROOT / "data" / "department-2022.yaml", tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", str(tmp_path), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        address = f"http://127.0.0.1:{port}/edit/department-2022.yaml/preview?view=1"
+        for _ in range(300):
+            try:
+                answer = httpx.post(address, data={"f:report.title": ""}, timeout=60)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert answer.status_code == 200 and "data:image/png" in answer.text       # the worker has built
+        os.killpg(server.pid, signal.SIGINT)
+        _, stderr = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert server.returncode == 130
+    assert stderr == b""

@@ -16,6 +16,7 @@ import base64
 import io
 import secrets
 import shutil
+import signal
 import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -129,8 +130,10 @@ _worker: _Worker | None = None
 
 
 def start_worker(newest: SynchronizedArray) -> None:
-    """In the worker process, as it starts: the newest ticket of each file, shared with the server."""
+    """In the worker process, as it starts: the newest ticket of each file, shared with the
+    server. Ctrl-C at the terminal reaches the worker too; the server ends it (no traceback)."""
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = _Worker(newest)
 
 
