@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -340,3 +342,51 @@ def test_ctrl_c_ends_the_server_and_its_worker_quietly(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
     assert server.returncode == 130
     assert stderr == b""
+
+
+def test_the_preview_follows_an_edit_in_chromium(tmp_path):
+    """Once shown, the preview is redrawn after an edit without pressing 预览 again: the page
+    the paragraph prints on gets a new image, a page the edit did not change keeps its own."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("chromium is not installed (make test installs it: tests/install_test_tools.sh)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    import uvicorn
+    shutil.copy(ROOT / "data" / "department-2022.yaml", tmp_path)
+    app = create_app(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    digests = "() => [...document.querySelectorAll('#preview img')].map(img => img.dataset.digest).join(' ')"
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium), args=[
+                "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="zh-CN")
+            page.goto(f"http://127.0.0.1:{port}/edit/department-2022.yaml")
+            page.wait_for_selector("#findings .summary")
+            page.click("button:has-text('预览')")
+            page.wait_for_selector("#preview img", timeout=60_000)
+            before = page.evaluate(digests)
+            first = page.locator("#preview img").first.element_handle()
+            text = page.locator("textarea[name='b:report.problems:text']").last
+            text.click()
+            page.keyboard.press("Control+End")
+            page.keyboard.type("另加一句。")
+            page.wait_for_function(f"({digests})() !== {json.dumps(before)}", timeout=60_000)
+            after = page.evaluate(digests).split()
+            changed = [number for number, (a, b) in enumerate(zip(before.split(), after), 1) if a != b]
+            assert len(after) == len(before.split()) and changed and 1 not in changed
+            assert page.evaluate("img => img.isConnected", first)      # page 1 kept its image element
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        for handler in app.router.on_shutdown:
+            handler()

@@ -112,10 +112,14 @@ function pagesInView() {
   return numbers.join(",") || "1";
 }
 
-function patchPreview(html) {
-  const preview = document.getElementById("preview");
+function parsed(html) {
   const fresh = document.createElement("div");
   fresh.innerHTML = html;
+  return fresh;
+}
+
+function patchPreview(fresh) {
+  const preview = document.getElementById("preview");
   const pages = fresh.querySelector(".pages");
   const before = [...preview.querySelectorAll(".pages img")];
   if (pages) {
@@ -136,7 +140,10 @@ function livePreview() {
   const address = form.getAttribute("hx-post").replace(/\/check$/, "/preview");
   fetch(`${address}?view=${pagesInView()}`, { method: "POST", body: new URLSearchParams(new FormData(form)), signal: request.signal })
     .then((response) => (response.status === 204 ? null : response.text()))
-    .then((html) => { if (html !== null && previewRequest === request) patchPreview(html); })
+    .then((html) => {
+      const fresh = html === null || previewRequest !== request ? null : parsed(html);
+      if (fresh && fresh.querySelector(".pages")) patchPreview(fresh);    // a value refused: the checks say so
+    })
     .catch(() => {});        // aborted by a newer edit; a server that is gone shows in the checks
 }
 
@@ -152,5 +159,5 @@ document.addEventListener("htmx:configRequest", (event) => {
 document.addEventListener("htmx:beforeSwap", (event) => {
   if (event.detail.target.id !== "preview" || !event.detail.shouldSwap) return;
   event.detail.shouldSwap = false;
-  patchPreview(event.detail.serverResponse);
+  patchPreview(parsed(event.detail.serverResponse));
 });
