@@ -390,3 +390,19 @@ def test_the_preview_follows_an_edit_in_chromium(tmp_path):
         thread.join(10)
         for handler in app.router.on_shutdown:
             handler()
+
+
+@pytest.mark.parametrize("body", [
+    "a=1&b=&c", "f%3Areport.title=%E6%A0%87%E9%A2%98+%E4%BA%8C&t%3Ax=%2B1%26%3D", "x=%E6%A0", "x=%ZZ%4&y=50%25",
+    "x=%e6%a0%87", "&&x=1&", "x=a+b%2Bc", "x=%E6a%A0"])
+def test_a_posted_form_reads_as_the_standard_library_reads_it(body):
+    from urllib.parse import parse_qsl
+    from generator.web.checking import urlencoded_fields
+    assert urlencoded_fields(body.encode()) == parse_qsl(body, keep_blank_values=True, errors="replace")
+
+
+def test_the_page_form_reads_as_the_standard_library_reads_it(forms):
+    from urllib.parse import parse_qsl
+    from generator.web.checking import urlencoded_fields
+    body = urlencode(_items(forms["synthetic-long.yaml"][1]))
+    assert urlencoded_fields(body.encode()) == parse_qsl(body, keep_blank_values=True)
