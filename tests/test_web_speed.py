@@ -406,3 +406,29 @@ def test_the_page_form_reads_as_the_standard_library_reads_it(forms):
     from generator.web.checking import urlencoded_fields
     body = urlencode(_items(forms["synthetic-long.yaml"][1]))
     assert urlencoded_fields(body.encode()) == parse_qsl(body, keep_blank_values=True)
+
+
+def test_a_preview_page_is_the_built_page_pixel_for_pixel(tmp_path):
+    """A page drawn alone for the preview (a PDF of that one page) looks exactly as that page of
+    the document's PDF, every page of a 联合行文 and a report with a cover."""
+    import multiprocessing
+
+    import pypdfium2
+    from PIL import ImageChops
+
+    from generator.build import build
+    from generator.kinds import check_path
+    from generator.web import preview
+    preview.start_worker(multiprocessing.Array("q", 1, lock=False))      # the worker's code, in this process
+    for name in ("example-lianhe.yaml", "department-2022.yaml"):
+        data = ROOT / "data" / name
+        pdf = pypdfium2.PdfDocument(build(data, tmp_path, ("pdf",), None, warn=lambda _: None, say=lambda _: None)[0])
+        count = len(pdf)
+        checked = check_path(data)
+        pages = preview.preview_pages("zh", 0, 0, checked.data, checked.kind.name, tuple(range(1, count + 1)))
+        assert len(pages.digests) == count and sorted(pages.images) == list(range(1, count + 1))
+        for number, png in pages.images.items():
+            built = pdf[number - 1].render(scale=preview.PREVIEW_SCALE).to_pil().convert("RGB")
+            drawn = Image.open(io.BytesIO(png)).convert("RGB")
+            assert drawn.size == built.size and ImageChops.difference(built, drawn).getbbox() is None, (name, number)
+        pdf.close()

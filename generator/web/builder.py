@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from generator.i18n import language
+from generator.kinds import ANNUAL_REPORT
 from generator.web import preview
 
 if TYPE_CHECKING:
+    from generator.load.gongwen_model import Gongwen
     from generator.load.report_model import ReportFile
 
 T = TypeVar("T")
@@ -74,20 +76,24 @@ class Builder:
     def stale(self, ticket: Ticket) -> bool:
         return self._newest[ticket.slot] != ticket.number
 
-    async def preview(self, ticket: Ticket, report: ReportFile, view: tuple[int, ...]) -> preview.Pages | None:
-        """The pages of ``report`` with the images of those in ``view``; None when stale."""
+    async def preview(self, ticket: Ticket, report: ReportFile | Gongwen, view: tuple[int, ...],
+                      kind: str = ANNUAL_REPORT) -> preview.Pages | None:
+        """The pages of ``report``, a document of ``kind``, with the images of those in ``view``;
+        None when stale."""
         if self.stale(ticket):
             return None
-        pages = await self._run(preview.preview_pages, language(), ticket.slot, ticket.number, report, view)
+        pages = await self._run(preview.preview_pages, language(), ticket.slot, ticket.number, report, kind, view)
         return None if pages is None or self.stale(ticket) else pages
 
     async def page_image(self, digest: str) -> bytes | None:
         """The image of a page of a recent preview, by its digest."""
         return await self._run(preview.page_image, digest)
 
-    async def download(self, report: ReportFile, stem: str, fmt: str, folder: Path) -> tuple[Path, list[str]]:
-        """``report`` written as ``fmt`` into ``folder``, and the warnings of the build."""
-        return await self._run(preview.write_one, language(), report, stem, fmt, folder)
+    async def download(self, report: ReportFile | Gongwen, kind: str, stem: str, fmt: str,
+                       folder: Path) -> tuple[Path, list[str]]:
+        """``report``, a document of ``kind``, written as ``fmt`` into ``folder``, and the
+        warnings of the build."""
+        return await self._run(preview.write_one, language(), report, kind, stem, fmt, folder)
 
     async def _run(self, function: Callable[..., T], *arguments: object) -> T:
         """``function(*arguments)`` in the worker; a worker that died is replaced at the next build."""

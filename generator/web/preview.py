@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.i18n import set_language
+from generator.kinds import ANNUAL_REPORT
 
 if TYPE_CHECKING:
     from multiprocessing.sharedctypes import SynchronizedArray
 
+    from generator.load.gongwen_model import Gongwen
     from generator.load.report_model import ReportFile
     from generator.paged_document import Page, PagedDocument
     from generator.web.builder import Builder
@@ -65,12 +67,15 @@ class _Worker:
         self.pages: OrderedDict[str, tuple[PagedDocument, Page]] = OrderedDict()
         self.images: OrderedDict[str, bytes] = OrderedDict()
 
-    def preview(self, slot: int, number: int, report: ReportFile, view: tuple[int, ...]) -> Pages:
+    def preview(self, slot: int, number: int, report: ReportFile | Gongwen, kind: str,
+                view: tuple[int, ...]) -> Pages:
         from generator.build import composed_and_laid_out
+        from generator.kinds import kind_named
 
         warnings: list[str] = []
         self.current(slot, number)
-        _, paged = composed_and_laid_out(report, self.layout, self.finder, warnings.append, memo=self.memo)
+        _, paged = composed_and_laid_out(report, self.layout, self.finder, warnings.append, kind=kind_named(kind),
+                                         memo=self.memo)
         self.current(slot, number)
         digests = tuple(_digest(page) for page in paged.pages)
         for digest, page in zip(digests, paged.pages):
@@ -145,11 +150,12 @@ def warm_up() -> None:
     register_fonts(sorted({path for _, path in fonts.setting}))
 
 
-def preview_pages(language: str, slot: int, number: int, report: ReportFile, view: tuple[int, ...]) -> Pages | None:
-    """A preview of ``report`` (None: made stale by a newer one of its file)."""
+def preview_pages(language: str, slot: int, number: int, report: ReportFile | Gongwen, kind: str,
+                  view: tuple[int, ...]) -> Pages | None:
+    """A preview of ``report``, a document of ``kind`` (None: made stale by a newer one of its file)."""
     set_language(language)
     try:
-        return _worker.preview(slot, number, report, view)
+        return _worker.preview(slot, number, report, kind, view)
     except _Stale:
         return None
 
@@ -161,12 +167,16 @@ def page_image(digest: str) -> bytes | None:
     return _worker.image(*_worker.pages[digest], digest) if digest in _worker.pages else None
 
 
-def write_one(language: str, report: ReportFile, stem: str, fmt: str, folder: Path) -> tuple[Path, list[str]]:
-    """``report`` written as ``fmt`` into ``folder``; the file, and the build's warnings."""
+def write_one(language: str, report: ReportFile | Gongwen, kind: str, stem: str, fmt: str,
+              folder: Path) -> tuple[Path, list[str]]:
+    """``report``, a document of ``kind``, written as ``fmt`` into ``folder``; the file, and the
+    build's warnings."""
     from generator.build import write_outputs
+    from generator.kinds import kind_named
     set_language(language)
     warnings: list[str] = []
-    built = write_outputs(report, stem, folder, (fmt,), None, warn=lambda text: warnings.append(str(text)))[0]
+    built = write_outputs(report, stem, folder, (fmt,), None, warn=lambda text: warnings.append(str(text)),
+                          kind=kind_named(kind))[0]
     return built, warnings
 
 
@@ -178,12 +188,13 @@ class Downloads:
         self.folder = Path(tempfile.mkdtemp(prefix="gongwen-downloads-"))
         self._files: OrderedDict[str, Path] = OrderedDict()
 
-    async def build(self, report: ReportFile, stem: str, fmt: str, warnings: list[str]) -> str:
-        """Build one format in the worker; the token to fetch it with."""
+    async def build(self, report: ReportFile | Gongwen, stem: str, fmt: str, warnings: list[str],
+                    kind: str = ANNUAL_REPORT) -> str:
+        """Build one format of a document of ``kind`` in the worker; the token to fetch it with."""
         token = secrets.token_urlsafe(16)
         folder = self.folder / token
         folder.mkdir()
-        built, said = await self.builder.download(report, stem, fmt, folder)
+        built, said = await self.builder.download(report, kind, stem, fmt, folder)
         warnings += said
         self._files[token] = built
         while len(self._files) > KEPT_DOWNLOADS:
