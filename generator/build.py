@@ -21,7 +21,12 @@ from generator.os_reasons import os_reason
 from generator.output_files import replaced_together
 
 if TYPE_CHECKING:
+    from generator.document_model import Document
+    from generator.font_files import FontFinder
     from generator.kinds import Kind
+    from generator.layout.memo import TextMemo
+    from generator.layout_spec import Layout
+    from generator.paged_document import PagedDocument
     from generator.load.gongwen_model import Gongwen
     from generator.load.report_model import ReportFile
     from generator.parallel_pdf import PdfWorker
@@ -82,9 +87,7 @@ def write_outputs(report: ReportFile | Gongwen, stem: str, output: Path, formats
     """Compose, lay out and write a checked document of ``kind`` (by default an annual report)
     as ``output/stem.<format>``; the web page builds from the data on the page this way,
     without a file of its own."""
-    from generator.kinds import annual_report
     from generator.font_files import FontFinder
-    from generator.layout import FontSet, lay_out
     from generator.layout_spec import load_layout
 
     try:
@@ -94,10 +97,7 @@ def write_outputs(report: ReportFile | Gongwen, stem: str, output: Path, formats
                                   reason=os_reason(error))) from None
     targets = _targets(output, stem, formats)
     layout = load_layout()
-    document = (kind or annual_report()).compose(report, warn, layout)
-    if parts != "all":
-        document = replace(document, parts=tuple(part for part in document.parts if part.kind == parts))
-    paged = lay_out(document, layout, FontSet(layout, FontFinder(font_dir), warn), seal_image=seal)
+    document, paged = composed_and_laid_out(report, layout, FontFinder(font_dir), warn, seal, parts, kind)
     with replaced_together(output) as create:
         for fmt, final in sorted(targets, key=lambda target: target[0] != "pdf"):     # a worker starts first
             with create(final) as handle:
@@ -118,6 +118,20 @@ def write_outputs(report: ReportFile | Gongwen, stem: str, output: Path, formats
         if pdf_worker is not None and pdf_worker.started:
             pdf_worker.finish()
     return [final for _, final in targets]
+
+
+def composed_and_laid_out(report: ReportFile | Gongwen, layout: Layout, finder: FontFinder,
+                          warn: Callable[[str], None], seal: Path | None = None, parts: str = "all",
+                          kind: Kind | None = None, memo: TextMemo | None = None) -> tuple[Document, PagedDocument]:
+    """The document model of ``report`` and its pages (the web page's preview lays out with a
+    ``memo`` that a long-running worker keeps from one build to the next)."""
+    from generator.kinds import annual_report
+    from generator.layout import FontSet, lay_out
+
+    document = (kind or annual_report()).compose(report, warn, layout)
+    if parts != "all":
+        document = replace(document, parts=tuple(part for part in document.parts if part.kind == parts))
+    return document, lay_out(document, layout, FontSet(layout, finder, warn), seal_image=seal, memo=memo)
 
 
 def _targets(output: Path, stem: str, formats: tuple[str, ...]) -> list[tuple[str, Path]]:

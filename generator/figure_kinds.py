@@ -5,6 +5,7 @@ a figure by its kind, so a field the model changes from count to amount changes 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
@@ -27,8 +28,10 @@ def _models(annotation: Any) -> list[type[BaseModel]]:
     return [model for arg in get_args(annotation) for model in _models(arg)]
 
 
+@cache
 def figure_kind(year_format: int, path: tuple[str, ...]) -> Kind:
-    """Whether the field at ``path`` is a count or an amount, by its annotation in the model."""
+    """Whether the field at ``path`` is a count or an amount, by its annotation in the model
+    (kept: the web page asks it for every figure at every keystroke)."""
     models: list[type[BaseModel]] = [report_class(year_format)]
     for step in path:
         fields = [model.model_fields[step] for model in models if step in model.model_fields]

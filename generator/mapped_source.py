@@ -27,6 +27,20 @@ class MappedSource(YamlSource):
     def __init__(self, path: str, text: str, places: dict[tuple[str, ...], tuple[str, str]],
                  elsewhere: Callable[[Location], SourcePosition] | None = None) -> None:
         super().__init__(path, text)
+        self._map(places, elsewhere)
+
+    @classmethod
+    def of_data(cls, path: str, data: dict, places: dict[tuple[str, ...], tuple[str, str]],
+                elsewhere: Callable[[Location], SourcePosition]) -> MappedSource:
+        """Data already read (the web page's, ``generator.web.page_data``), with no text behind
+        it: every value is reported by ``places`` or ``elsewhere``."""
+        source = cls.__new__(cls)
+        source.path, source.data, source.notes, source.root = path, data, [], None
+        source._map(places, elsewhere)
+        return source
+
+    def _map(self, places: dict[tuple[str, ...], tuple[str, str]],
+             elsewhere: Callable[[Location], SourcePosition] | None) -> None:
         self.places, self.elsewhere = places, elsewhere
         self.names = dict(places.values())
 

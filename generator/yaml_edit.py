@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
 from collections.abc import Mapping
 from decimal import Decimal
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 DataPath = tuple[str | int, ...]
 REMOVE = object()          # as a change's value: the key is taken out of the file (an optional part left out)
@@ -35,7 +35,7 @@ _KEY_LINE = re.compile(r"^( +)[^\s#\-][^:#]*:", re.MULTILINE)
 _LIST_START = re.compile(r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
 
 
-def _yaml_for(text: str) -> YAML:
+def yaml_for(text: str) -> YAML:
     """A round-trip YAML that writes with the indentation the text already uses."""
     mapping_indent = min((len(m.group(1)) for m in _KEY_LINE.finditer(text)), default=2)
     first_list = _LIST_START.search(text)
@@ -47,14 +47,14 @@ def _yaml_for(text: str) -> YAML:
     return yaml
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A value as YAML should hold it: amounts as quoted text ("126.45"), the rest as they are."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: plain(item) for key, item in value.items()}
     return value
 
 
@@ -65,16 +65,16 @@ def _same(old: Any, new: Any) -> bool:
     return type(old) is type(new) and old == new or isinstance(old, str) and isinstance(new, str) and old == new
 
 
-def _assign(node: CommentedMap | CommentedSeq, key: str | int, value: Any) -> None:
+def _assign(node: dict | list, key: str | int, value: Any) -> None:
     """Set ``node[key]`` to ``value``, changing a list or mapping in place item by item, so the
     comments on the items that stay are kept."""
-    old = node[key] if (key in node if isinstance(node, CommentedMap) else key < len(node)) else None
-    if isinstance(old, CommentedSeq) and isinstance(value, list):
+    old = node[key] if (key in node if isinstance(node, dict) else key < len(node)) else None
+    if isinstance(old, list) and isinstance(value, list):
         for index, item in enumerate(value[:len(old)]):
             _assign(old, index, item)
         del old[len(value):]
         old.extend(value[len(old):])
-    elif isinstance(old, CommentedMap) and isinstance(value, Mapping):
+    elif isinstance(old, dict) and isinstance(value, Mapping):
         for gone in [k for k in old if k not in value]:
             del old[gone]
         for k, item in value.items():
@@ -83,59 +83,73 @@ def _assign(node: CommentedMap | CommentedSeq, key: str | int, value: Any) -> No
         node[key] = value
 
 
-def _parent(data: CommentedMap, path: DataPath) -> CommentedMap | None:
+def _parent(data: dict, path: DataPath) -> dict | None:
     """The mapping that holds the key at ``path``, if the file has it."""
     node = data
     for step in path[:-1]:
-        if not isinstance(node, CommentedMap) or step not in node:
+        if not isinstance(node, dict) or step not in node:
             return None
         node = node[step]
-    return node if isinstance(node, CommentedMap) and path[-1] in node else None
+    return node if isinstance(node, dict) and path[-1] in node else None
 
 
-def _listed(data: CommentedMap, path: DataPath) -> bool:
-    return _parent(data, path) is not None
-
-
-def _remove(data: CommentedMap, path: DataPath) -> None:
+def _remove(data: dict, path: DataPath) -> None:
     """Take the key at ``path`` out, if the file has it."""
     parent = _parent(data, path)
     if parent is not None:
         del parent[path[-1]]
 
 
-def _create(node: CommentedMap, key: str | int, later: set[str | int]) -> None:
+def _create(node: dict, key: str | int, later: set[str | int], mapping: type[dict]) -> None:
     """A new mapping at ``node[key]``, placed before the first key of ``node`` a later change
     is about (changes come in the order the page shows them: a cover switched on goes before
-    the report, not after it), or last."""
+    the report, not after it), or last; in plain data too, so that both readings keep one order."""
     keys = list(node)
-    node.insert(next((keys.index(k) for k in keys if k in later), len(keys)), key, CommentedMap())
+    at = next((keys.index(k) for k in keys if k in later), len(keys))
+    if isinstance(node, CommentedMap):
+        node.insert(at, key, mapping())
+        return
+    items = list(node.items())
+    items.insert(at, (key, mapping()))
+    node.clear()
+    node.update(items)
 
 
-def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
-    """``text`` with the value at each path replaced (mappings on the way created as needed), or
-    taken out where the value is ``REMOVE``."""
-    yaml = _yaml_for(text)
-    data = yaml.load(text)
+def written(value: Any) -> Any:
+    """What a change writes (REMOVE writes nothing; an IfListed, its value where it writes)."""
+    return value.value if isinstance(value, IfListed) else value
+
+
+def apply_changes(data: dict, changes: Mapping[DataPath, Any], mapping: type[dict] = dict) -> None:
+    """Make the changes in ``data`` (a round-trip document, or plain data as the loader reads
+    it: the web page's live check), creating the ``mapping``s on the way that are missing, and
+    taking out the keys whose value is ``REMOVE``."""
     paths = list(changes)
     for index, (path, value) in enumerate(changes.items()):
         if value is REMOVE:
             _remove(data, path)
             continue
         if isinstance(value, IfListed):
-            if not _listed(data, path):
+            if _parent(data, path) is None:
                 continue
             value = value.value
         node = data
         for depth, step in enumerate(path[:-1]):
             if step not in node:
                 _create(node, step, {later[depth] for later in paths[index + 1:]
-                                     if later[:depth] == path[:depth] and len(later) > depth})
+                                     if later[:depth] == path[:depth] and len(later) > depth}, mapping)
             elif node[step] is None:
-                node[step] = CommentedMap()
+                node[step] = mapping()
             node = node[step]
-        _assign(node, path[-1], _plain(value))
+        _assign(node, path[-1], plain(value))
+
+
+def edit_yaml(text: str, changes: Mapping[DataPath, Any]) -> str:
+    """``text`` with the value at each path replaced (mappings on the way created as needed), or
+    taken out where the value is ``REMOVE``."""
+    yaml = yaml_for(text)
+    data = yaml.load(text)
+    apply_changes(data, changes, CommentedMap)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
-

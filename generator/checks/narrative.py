@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.checks.claims import Claim, ParagraphReader, Reading
+from generator.checks.claims import Claim, Reading, paragraph_claims
 from generator.checks.findings import Finding
 from generator.checks.prose_lexicon import Cell, Lexicon, load_lexicon
 from generator.checks.table_rows import table_rows
@@ -138,7 +138,7 @@ def narrative_findings(paragraphs: list[Paragraph], judge: ClaimJudge,
     """The warnings, and the notes ``check --verbose`` prints: each figure left alone."""
     findings, notes = [], []
     for paragraph in paragraphs:
-        for claim in ParagraphReader(judge.lexicon, paragraph.text).claims():
+        for claim in paragraph_claims(judge.lexicon, paragraph.text):
             where = position(paragraph.path)
             if judge.unread(claim):
                 notes.append(message("{position}: not read: “{claim}” ({place})", position=where,

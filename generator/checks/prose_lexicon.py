@@ -38,7 +38,7 @@ class Named:
     entry: RowEntry | tuple[str, ...]   # a row entry, or a column's keys
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)     # one per program, so its identity is its key (paragraph_claims)
 class Lexicon:
     figure: re.Pattern
     units: dict[str, str]               # unit → its kind (count, amount, share)

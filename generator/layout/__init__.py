@@ -18,6 +18,7 @@ from generator.layout.blocks import BlockLayout, PartBoxes
 from generator.layout.flow import Box, FixedBox, LinesBox, SpaceBox
 from generator.layout.fonts import FontSet
 from generator.layout.linebreak import line_width
+from generator.layout.memo import TextMemo
 from generator.layout.pages import FilledPage, FilledPart, PageFiller
 from generator.layout.placement import page_number_side, turned_pages
 from generator.layout.text import TextSetter
@@ -29,9 +30,11 @@ from generator.paged_document import (
 __all__ = ["lay_out", "FontSet"]
 
 
-def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path | None = None) -> PagedDocument:
-    """The pages of ``document``; ``seal_image`` is pressed on every sealed 署名."""
-    setter = TextSetter(layout, fonts)
+def lay_out(document: Document, layout: Layout, fonts: FontSet, seal_image: Path | None = None,
+            memo: TextMemo | None = None) -> PagedDocument:
+    """The pages of ``document``; ``seal_image`` is pressed on every sealed 署名. ``memo``: text
+    set in an earlier layout, kept (the web page's preview); the pages are the same without it."""
+    setter = TextSetter(layout, fonts, memo)
     blocks = BlockLayout(layout, setter, seal_image)
     page = layout.page
     turned = turned_pages(layout)

@@ -8,7 +8,7 @@ The spacing comes from the layout: 空二行 after the 版头, 空一行 after t
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -86,11 +86,11 @@ class BlockLayout:
     # ---- text ----------------------------------------------------------------------------
     def lines_box(self, runs: list[tuple[str, str]], indent_chars: float = 0, align: str = "justify",
                   keep_with_next: bool = False) -> LinesBox:
-        tokens = self.setter.tokens([(text, self.setter.style(role)) for text, role in runs])
-        lines = self.setter.break_lines(tokens, self.width, indent_chars * self.char, justify=align == "justify")
+        lines = self.setter.lines([(text, self.setter.style(role)) for text, role in runs], self.width,
+                                  indent_chars * self.char, justify=align == "justify")
         return self._box(lines, align, keep_with_next)
 
-    def _box(self, lines: list[Line], align: str, keep_with_next: bool = False) -> LinesBox:
+    def _box(self, lines: Sequence[Line], align: str, keep_with_next: bool = False) -> LinesBox:
         return LinesBox([self._line(line, align) for line in lines], self.pitch,
                         self.layout.body.lines_after_heading, keep_with_next,
                         tuple("".join(token.text for token in line.tokens) for line in lines))
@@ -119,8 +119,8 @@ class BlockLayout:
                 return [self.lines_box([(r.text, r.role or "body") for r in runs], body.paragraph_indent_chars)]
             case Heading(level, number, text, run_in, keep):
                 heading = self.setter.style(f"heading{level}")
-                tokens = self.setter.tokens([(number + text, heading), (run_in or "", self.setter.style("body"))])
-                lines = self.setter.break_lines(tokens, self.width, body.paragraph_indent_chars * self.char)
+                lines = self.setter.lines([(number + text, heading), (run_in or "", self.setter.style("body"))],
+                                          self.width, body.paragraph_indent_chars * self.char)
                 box = self._box(lines, "justify", keep)
                 # a heading whose own words run over lines keeps them together with its text's start,
                 # as w:widowControl keeps two lines on either side of a break (recorded for the DOCX)
@@ -195,8 +195,7 @@ class BlockLayout:
         indent = HangingIndent(first, first + line_width(head_tokens) + self.layout.calibration.hanging_tab_slack_pt)
         result.hanging.append(indent)
         lines = [Line(line.tokens, indent.hang, line.gap, line.spread) for line in
-                 self.setter.break_lines(self.setter.tokens(text), self.width - indent.hang,
-                                         spare=self.layout.calibration.hanging_fit_spare_pt)]
+                 self.setter.lines(text, self.width - indent.hang, spare=self.layout.calibration.hanging_fit_spare_pt)]
         draws = [self._line(line, "justify") for line in lines]
         first_line = draws[0]
 

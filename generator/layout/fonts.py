@@ -10,7 +10,8 @@ the character and the font used.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from generator.font_files import FontFile, FontFinder
 from generator.i18n import message
 from generator.layout.font_metrics import FontMetrics, font_metrics
 from generator.layout.inks import ink
+from generator.layout.memo import FontCalls
 from generator.layout_spec import Layout
 from generator.paged_document import Ink
 
@@ -53,6 +55,29 @@ class FontSet:
         self.used: dict[str, Path] = {}
         self._metrics: dict[str, FontMetrics] = {}
         self._styles: dict[str, TextStyle] = {}
+        self._recordings: list[FontCalls] = []
+
+    @property
+    def setting(self) -> tuple[tuple[str, Path], ...]:
+        """The font files, by key: what text set with this set depends on."""
+        return tuple((name, file.path) for name, file in sorted(self._files.items()))
+
+    @contextmanager
+    def recording(self) -> Iterator[FontCalls]:
+        """The fonts used and the warnings given while the block runs (a TextMemo keeps them)."""
+        calls = FontCalls()
+        self._recordings.append(calls)
+        try:
+            yield calls
+        finally:
+            self._recordings.remove(calls)
+
+    def replay(self, calls: FontCalls) -> None:
+        """Use the fonts and give the warnings that text set before did, as setting it again would."""
+        for font in calls.fonts:
+            self._use(font)
+        for text in calls.warnings:
+            self._warn_once(text)
 
     def metrics(self, font: str) -> FontMetrics:
         if font not in self._metrics:
@@ -120,9 +145,13 @@ class FontSet:
     def _use(self, font: str) -> str:
         if font not in self.used:
             self.used[font] = self._files[font].path
+        for calls in self._recordings:
+            calls.fonts.setdefault(font)
         return font
 
     def _warn_once(self, message: str) -> None:
+        for calls in self._recordings:
+            calls.warnings.setdefault(message)
         if message not in self._warned:
             self._warned.add(message)
             self._warn(message)

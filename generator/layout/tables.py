@@ -63,7 +63,7 @@ class TableLayout:
         # A page may end after a row only if the row holds figures or labels, so a caption row
         # ("第二十条第（一）项") or a column header never ends a page apart from its rows.
         self.may_end_after = set(range(len(table.rows))) - heading_rows(self.placements)
-        self._lines: dict[tuple, list[Line]] = {}
+        self._lines: dict[tuple, tuple[Line, ...]] = {}
 
     def rows(self, start: int, end: int) -> list[int]:
         return list(range(self.table.header_rows)) + list(range(start, end))
@@ -111,13 +111,12 @@ class TableLayout:
                                    placed.cell, placed.row))
         return cells
 
-    def _text_lines(self, cell: _Cell) -> list[Line]:
+    def _text_lines(self, cell: _Cell) -> tuple[Line, ...]:
         text = cell.text if cell.text is not None or not cell.source else cell.source.text
         key = (cell.style.role, cell.col, cell.last_col, text)
         if key not in self._lines:
             width = self.edges[cell.last_col + 1] - self.edges[cell.col] - 2 * self.pad_x
-            tokens = self.setter.tokens([(text or "", cell.style)])
-            self._lines[key] = self.setter.break_lines(tokens, width, justify=False)
+            self._lines[key] = self.setter.lines([(text or "", cell.style)], width, justify=False)
         return self._lines[key]
 
     def _needed(self, cell: _Cell) -> float:

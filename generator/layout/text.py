@@ -6,18 +6,26 @@ auto-space and fallback fonts never drift, whatever renders the page.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from generator.layout.fonts import FontSet, TextStyle
 from generator.layout.linebreak import Line, LineBreaker, Token, line_width
 from generator.layout_spec import Layout
 from generator.paged_document import GlyphRun, TextLine
 
+if TYPE_CHECKING:
+    from generator.layout.memo import TextMemo
+
 
 class TextSetter:
-    """Tokenizes, breaks and sets text in the layout's roles."""
+    """Tokenizes, breaks and sets text in the layout's roles; with a ``memo``, text broken or a
+    line set before, under the same layout and fonts, is taken from it."""
 
-    def __init__(self, layout: Layout, fonts: FontSet) -> None:
+    def __init__(self, layout: Layout, fonts: FontSet, memo: TextMemo | None = None) -> None:
         self.fonts = fonts
         self.breaker = LineBreaker(layout.line_breaking)
+        self.memo = memo.bind((layout, fonts.setting)) if memo is not None else None
 
     def style(self, role: str) -> TextStyle:
         return self.fonts.style(role)
@@ -32,10 +40,32 @@ class TextSetter:
                     justify: bool = True, spare: float = 0.0) -> list[Line]:
         return self.breaker.break_lines(tokens, width, first_indent, justify, spare)
 
+    def lines(self, runs: list[tuple[str, TextStyle]], width: float, first_indent: float = 0.0,
+              justify: bool = True, spare: float = 0.0) -> tuple[Line, ...]:
+        """``runs`` of styled text broken into lines of ``width``."""
+        def broken() -> tuple[Line, ...]:
+            return tuple(self.break_lines(self.tokens(runs), width, first_indent, justify, spare))
+        if self.memo is None:
+            return broken()
+        return self.memo.kept(self.fonts, ("lines", tuple(runs), width, first_indent, justify, spare), broken)
+
     def set_line(self, tokens: tuple[Token, ...] | list[Token], x: float, baseline: float, gap: float = 0.0,
                  scale: float = 1.0, spread: bool = False) -> TextLine:
         """Tokens left to right from ``x``; ``gap`` is added at each justification gap, and
-        ``scale`` narrows everything horizontally."""
+        ``scale`` narrows everything horizontally. The memo knows a line by its tokens' identity
+        (the lines it keeps hold the same tokens from one layout to the next), set at baseline 0:
+        the baseline is only recorded in each run, never computed with."""
+        if self.memo is None:
+            return self._set_line(tokens, x, baseline, gap, scale, spread)
+
+        def moved() -> TextLine:
+            line = self.memo.kept(self.fonts, ("line", id(tokens), x, gap, scale, spread),
+                                  lambda: self._set_line(tokens, x, 0.0, gap, scale, spread), holds=tokens)
+            return TextLine(line.text, tuple(replace(run, baseline=baseline) for run in line.runs))
+        return self.memo.kept(self.fonts, ("line at", id(tokens), x, baseline, gap, scale, spread), moved, holds=tokens)
+
+    def _set_line(self, tokens: tuple[Token, ...] | list[Token], x: float, baseline: float, gap: float,
+                  scale: float, spread: bool) -> TextLine:
         glyphs: list[tuple[str, str, TextStyle, float]] = []      # char, font, style, x
         for i, token in enumerate(tokens):
             if i and (not token.joined or spread):

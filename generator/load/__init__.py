@@ -20,7 +20,7 @@ from generator.load.reading import read_text
 from generator.load.report_model import ONE_ROW, REPORT_FILE, THREE_ROWS, ReportFile, default_format
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["load_report", "load_source", "load_previous", "validate", "validated", "ReportFile"]
+__all__ = ["load_report", "load_source", "parsed_source", "load_previous", "validate", "validated", "ReportFile"]
 
 T = TypeVar("T")
 
@@ -35,10 +35,14 @@ def load_report(path: Path) -> ReportFile:
 
 def load_source(path: Path) -> YamlSource:
     """Read and parse a data file, keeping the positions of its values."""
-    source = YamlSource(str(path), read_text(path))
+    return parsed_source(str(path), read_text(path))
+
+
+def parsed_source(path: str, text: str) -> YamlSource:
+    """A data file's text parsed, keeping the positions of its values."""
+    source = YamlSource(path, text)
     if not isinstance(source.data, dict):
-        raise DataError(SourcePosition(str(path), 1, 1),
-                        message("expected a mapping of report fields at the top level"))
+        raise DataError(SourcePosition(path, 1, 1), message("expected a mapping of report fields at the top level"))
     return source
 
 

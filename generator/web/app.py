@@ -27,17 +27,19 @@ from generator.font_files import FontFinder
 from generator.i18n import Message, N_, _, language, message, ngettext
 from generator.layout_spec import load_layout
 from generator.kinds import ANNUAL_REPORT, Kind, kind_of
-from generator.load import load_source, validate
+from generator.load import validate
 from generator.load.reading import read_text
 from generator.load.yaml_source import YamlSource
 from generator.output_files import write_atomically
-from generator.web.checking import PageCheck, check_page
+from generator.web.builder import Builder
+from generator.web.checking import PageCheck, check_page, posted_items
 from generator.web.copies import attachment, built_copy, keep_seal, seal_path, workbook_copy, workbook_into
 from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Refused
 from generator.web.form import OWN, PageSection, report_page, section_numbers
 from generator.web.inputs import BLOCK_KINDS, Blocks
 from generator.web.kind_form import GONGWEN_BLOCK_KINDS, KindCheck, attachment_inputs, check_kind_page, kind_page
-from generator.web.preview import page_images
+from generator.web.page_data import on_disk
+from generator.web.preview import data_url, pages_in_view
 from generator.web.starting import kind_names, new_file
 from generator.web.versions import Stale, refuse_stale, version
 
@@ -72,8 +74,10 @@ def templates_for(directory: Path) -> Jinja2Templates:
 
 def create_app(folder: Path) -> FastAPI:
     data = DataFolder(folder)
+    builder = Builder()
     templates = templates_for(HERE / "templates")
-    app = FastAPI(title="gongwen", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title="gongwen", docs_url=None, redoc_url=None, openapi_url=None,
+                  on_startup=[builder.start], on_shutdown=[builder.close])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -110,17 +114,16 @@ def create_app(folder: Path) -> FastAPI:
         """A data file of the folder, parsed, and its kind; a file that does not load is refused
         with the loader's own message."""
         path = data.path(name)
-        source = load_source(path)
+        source = on_disk(path)
         return path, source, kind_of(source)
 
     async def form_check(request: Request, name: str) -> tuple[Path, PageCheck | KindCheck, Kind]:
         """The page's form checked as its file's kind checks it."""
         path, source, kind = opened(name)
-        form = await request.form(max_files=0, max_fields=10_000)
-        items = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
+        items = await posted_items(request)
         if kind.name == ANNUAL_REPORT:
-            return path, check_page(path, validate(source), items), kind
-        return path, check_kind_page(path, read_text(path), kind, items), kind
+            return path, await run_in_threadpool(check_page, path, validate(source), items), kind
+        return path, await run_in_threadpool(check_kind_page, path, read_text(path), kind, items), kind
 
     async def uploaded(request: Request, missing: Message) -> tuple[str, bytes]:
         """The file a form uploads, its name and at most one byte past the limit of its bytes;
@@ -217,13 +220,27 @@ def create_app(folder: Path) -> FastAPI:
         return page(request, "_findings.html", check=checked)
 
     @app.post("/edit/{name}/preview", response_class=HTMLResponse)
-    async def preview(request: Request, name: str) -> HTMLResponse:
+    async def preview(request: Request, name: str, view: str = "") -> Response:
+        """The pages, those in ``view`` (page numbers: "3,4") drawn at once; nothing (204) when
+        a newer edit's preview has been asked for meanwhile."""
+        ticket = builder.ticket(data.path(name).name)
         path, checked, kind = await form_check(request, name)
         if checked.report is None:
             return page(request, "_findings.html", check=checked)
-        warnings: list[str] = []
-        images = page_images(checked.report, path.stem, warnings, kind)
-        return page(request, "_preview.html", images=images, warnings=warnings, errors=len(checked.errors))
+        pages = await builder.preview(ticket, checked.report, pages_in_view(view), kind.name)
+        if pages is None:
+            return Response(status_code=204)
+        return page(request, "_preview.html", name=path.name, pages=pages, errors=len(checked.errors),
+                    images={number: data_url(png) for number, png in pages.images.items()})
+
+    @app.get("/edit/{name}/page/{digest}.png")
+    async def page_image(name: str, digest: str) -> Response:
+        """A page of the latest preview, by its digest (so the browser may keep it)."""
+        data.path(name)                 # a file of the folder, as every address names
+        png = await builder.page_image(digest)
+        if png is None:
+            raise HTTPException(404)
+        return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400, immutable"})
 
     def unbuildable(request: Request, checked: PageCheck | KindCheck) -> HTMLResponse | None:
         """The message that stops a copy being built from the page, if any."""

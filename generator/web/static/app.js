@@ -84,3 +84,73 @@ function placeFindings() {
 document.addEventListener("htmx:afterSettle", (event) => {
   if (event.target.id === "findings") placeFindings();
 });
+
+
+// ---- The preview keeps up with typing ------------------------------------------------------
+// Once shown, the preview follows every edit (100 ms after the last keystroke; a newer edit
+// aborts the request before it, and the server drops a build it made stale). Each request names
+// the pages in view: the server draws those at once and the others when they are scrolled to,
+// and a page whose digest did not change keeps its image.
+const PREVIEW_DELAY_MS = 100;
+htmx.config.defaultSettleDelay = 0;      // the checks are placed as soon as they arrive (no CSS transitions wait)
+let previewTimer = null;
+let previewRequest = null;
+
+function pagesInView() {
+  const side = document.querySelector(".side")?.getBoundingClientRect();
+  const numbers = [...document.querySelectorAll("#preview .pages img")].filter((img) => {
+    const box = img.getBoundingClientRect();
+    return side && box.height > 0 && box.bottom > side.top && box.top < side.bottom;
+  }).map((img) => img.dataset.page);
+  return numbers.join(",") || "1";
+}
+
+function parsed(html) {
+  const fresh = document.createElement("div");
+  fresh.innerHTML = html;
+  return fresh;
+}
+
+function patchPreview(fresh) {
+  const preview = document.getElementById("preview");
+  const pages = fresh.querySelector(".pages");
+  const before = [...preview.querySelectorAll(".pages img")];
+  if (pages) {
+    [...pages.querySelectorAll("img")].forEach((img, index) => {
+      const old = before[index];
+      if (old && old.dataset.digest === img.dataset.digest) pages.replaceChild(old, img);
+    });
+  }
+  preview.replaceChildren(...fresh.childNodes);
+}
+
+function livePreview() {
+  const form = document.getElementById("report");
+  if (!form || !document.querySelector("#preview .pages")) return;
+  previewRequest?.abort();
+  const request = new AbortController();
+  previewRequest = request;
+  const address = form.getAttribute("hx-post").replace(/\/check$/, "/preview");
+  fetch(`${address}?view=${pagesInView()}`, { method: "POST", body: new URLSearchParams(new FormData(form)), signal: request.signal })
+    .then((response) => (response.status === 204 ? null : response.text()))
+    .then((html) => {
+      const fresh = html === null || previewRequest !== request ? null : parsed(html);
+      if (fresh && fresh.querySelector(".pages")) patchPreview(fresh);    // a value refused: the checks say so
+    })
+    .catch(() => {});        // aborted by a newer edit; a server that is gone shows in the checks
+}
+
+["input", "change"].forEach((kind) => document.addEventListener(kind, (event) => {
+  if (!event.target.closest("#report")) return;
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(livePreview, PREVIEW_DELAY_MS);
+}));
+
+document.addEventListener("htmx:configRequest", (event) => {
+  if (event.detail.path.endsWith("/preview")) event.detail.path += `?view=${pagesInView()}`;
+});
+document.addEventListener("htmx:beforeSwap", (event) => {
+  if (event.detail.target.id !== "preview" || !event.detail.shouldSwap) return;
+  event.detail.shouldSwap = false;
+  patchPreview(parsed(event.detail.serverResponse));
+});
