@@ -330,7 +330,7 @@ def test_ctrl_c_ends_the_server_and_its_worker_quietly(tmp_path):
         address = f"http://127.0.0.1:{port}/edit/department-2022.yaml/preview?view=1"
         for _ in range(300):
             try:
-                answer = httpx.post(address, data={"f:report.title": ""}, timeout=60)
+                answer = httpx.post(address, data={"f:report.title": "清源区教育局2022年政府信息公开工作年度报告"}, timeout=60)
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
