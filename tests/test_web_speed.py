@@ -392,7 +392,7 @@ def test_the_preview_follows_an_edit_in_chromium(tmp_path):
             handler()
 
 
-def test_a_preview_page_is_the_built_page_pixel_for_pixel(tmp_path):
+def test_a_preview_page_is_the_built_page_pixel_for_pixel(tmp_path, monkeypatch):
     """A page drawn alone for the preview (a PDF of that one page) looks exactly as that page of
     the document's PDF, every page of a 联合行文 and a report with a cover."""
     import multiprocessing
@@ -403,7 +403,7 @@ def test_a_preview_page_is_the_built_page_pixel_for_pixel(tmp_path):
     from generator.build import build
     from generator.kinds import check_path
     from generator.web import preview
-    preview.start_worker(multiprocessing.Array("q", 1, lock=False))      # the worker's code, in this process
+    monkeypatch.setattr(preview, "_worker", preview._Worker(multiprocessing.Array("q", 1, lock=False)))   # in this process
     for name in ("example-lianhe.yaml", "department-2022.yaml"):
         data = ROOT / "data" / name
         pdf = pypdfium2.PdfDocument(build(data, tmp_path, ("pdf",), None, warn=lambda _: None, say=lambda _: None)[0])

@@ -235,7 +235,7 @@ def create_app(folder: Path) -> FastAPI:
 
     @app.get("/edit/{name}/page/{digest}.png")
     async def page_image(name: str, digest: str) -> Response:
-        """A page of the latest preview, by its digest (so the browser may keep it)."""
+        """A page of a recent preview, by its digest (so the browser may keep it)."""
         data.path(name)                 # a file of the folder, as every address names
         png = await builder.page_image(digest)
         if png is None:

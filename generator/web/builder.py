@@ -3,8 +3,8 @@
 A build takes a few hundred milliseconds to seconds of CPU; on the server's event loop it held
 every live check behind it, and in a thread it would still share one interpreter lock with
 them. So builds go to one worker process (the checks stay in the server's), which keeps what
-makes the next preview fast: the fonts, the layout's text memo (``TextMemo``), each file's last
-pages and their images.
+makes the next preview fast: the fonts, the layout's text memo (``TextMemo``), the pages of the
+recent previews and their images.
 
 A preview is asked for with a ticket taken when its request arrives; a newer ticket for the same
 file makes the older one stale. The worker reads the newest ticket of each file from shared
@@ -33,14 +33,14 @@ if TYPE_CHECKING:
     from generator.load.report_model import ReportFile
 
 T = TypeVar("T")
-SLOTS = 256            # files previewed at once, each with its newest ticket in shared memory
+SLOTS = 256            # files with their newest ticket in shared memory (past that, files share a slot,
+                       # and a preview of one may be dropped for a newer one of another)
 
 
 @dataclass(frozen=True)
 class Ticket:
-    """A preview's place in line: the file and the number of its request."""
+    """A preview's place in line: its file's slot in shared memory and the number of its request."""
 
-    key: str
     slot: int
     number: int
 
@@ -67,9 +67,8 @@ class Builder:
 
     def ticket(self, key: str) -> Ticket:
         """The newest preview of ``key``: every earlier one is stale from now on."""
-        slot = self._slots.setdefault(key, len(self._slots) % SLOTS)
-        ticket = Ticket(key, slot, next(self._numbers))
-        self._newest[slot] = ticket.number
+        ticket = Ticket(self._slots.setdefault(key, len(self._slots) % SLOTS), next(self._numbers))
+        self._newest[ticket.slot] = ticket.number
         return ticket
 
     def stale(self, ticket: Ticket) -> bool:
