@@ -252,7 +252,7 @@ def create_app(folder: Path) -> FastAPI:
             text = message("The tables have errors: correct them first (see the checks on the right), then download")
         else:
             text = message("The checks found errors: correct them first (see the checks on the right), then download")
-        return page(request, "_message.html", 422, text=text, kind="error")
+        return page(request, "_message.html", 422, text=text, kind="error checks")
 
     @app.post("/edit/{name}/download/{fmt}")
     async def download(request: Request, name: str, fmt: str, parts: str = "all", sealed: bool = False) -> Response:
@@ -276,7 +276,7 @@ def create_app(folder: Path) -> FastAPI:
         if kind.name != ANNUAL_REPORT:
             raise Refused(message("The workbook holds the annual report's tables: this is a {kind}", kind=kind.name))
         if checked.report is None:
-            return page(request, "_message.html", 422, text=checked.findings[0].message, kind="error")
+            return page(request, "_message.html", 422, text=checked.findings[0].message, kind="error checks")
         return attachment(await run_in_threadpool(workbook_copy, checked.report), f"{path.stem}.xlsx")
 
     @app.post("/edit/{name}/import")
@@ -299,7 +299,7 @@ def create_app(folder: Path) -> FastAPI:
     async def save(request: Request, name: str) -> HTMLResponse:
         path, checked, _kind = await form_check(request, name)
         if checked.report is None:
-            return page(request, "_message.html", 422, kind="error",
+            return page(request, "_message.html", 422, kind="error checks",
                         text=message("Not saved: {text}", text=checked.findings[0].message))
         refuse_stale(path, request.headers.get("X-Gongwen-Version", ""), version(read_text(path)))
         write_atomically(path, checked.text)
