@@ -46,7 +46,7 @@ LOCALE := generator/locale
 messages: $(INSTALLED)
 	$(VENV)/bin/pybabel extract --no-location --sort-output --omit-header -F $(LOCALE)/babel.cfg \
 		-k message -k N_ -k ngettext:1,2 -o $(LOCALE)/gongwen.pot .
-	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-pot-creation-date -i $(LOCALE)/gongwen.pot -d $(LOCALE) -D gongwen
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -i $(LOCALE)/gongwen.pot -d $(LOCALE) -D gongwen
 	$(VENV)/bin/pybabel compile --use-fuzzy -d $(LOCALE) -D gongwen
 
 clean:
