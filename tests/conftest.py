@@ -13,6 +13,7 @@ import pdfplumber
 import pytest
 import yaml
 
+from generator import i18n
 from generator.build import build
 from generator.compose import compose
 from generator.document_model import Document
@@ -51,6 +52,15 @@ def assert_valid_docx(path: Path) -> None:
     For every test that writes a DOCX (import it from tests.conftest)."""
     findings = docx_findings(path)
     assert not findings, f"{path.name}: {len(findings)} openxml-audit finding(s) (office2016):\n" + "\n".join(findings)
+
+
+@pytest.fixture
+def english():
+    """Messages in English, for tests that compare them with the English msgids (``--lang en``
+    sets the language for the whole process: set back after)."""
+    i18n.set_language("en")
+    yield
+    i18n._language = None
 
 
 def squeeze(text: str) -> str:

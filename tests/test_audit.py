@@ -10,18 +10,11 @@ import openpyxl
 import pytest
 from reportlab.pdfgen import canvas
 
-from generator import i18n
 from generator.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "published"
+pytestmark = pytest.mark.usefixtures("english")
 
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages in English (``--lang en`` sets the language for the process: set back after)."""
-    i18n.set_language("en")
-    yield
-    i18n._language = None
 
 
 def _folder(tmp_path: Path) -> Path:

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import i18n
 from generator.cli import main
 from generator.draft import rules
 from generator.kinds import check_path
@@ -22,14 +21,8 @@ from generator.published import read_published
 from generator.published.data_file import data_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "published"
+pytestmark = pytest.mark.usefixtures("english")
 
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages in English (``--lang en`` sets the language for the process: set back after)."""
-    i18n.set_language("en")
-    yield
-    i18n._language = None
 PAGES = sorted(FIXTURES.glob("pingtan-*.html"))
 
 

@@ -13,7 +13,6 @@ import warnings
 
 import pytest
 
-from generator import i18n
 from generator.kinds import kinds
 from tests.conftest import ROOT, SEED
 
@@ -28,12 +27,6 @@ def client(tmp_path):
     shutil.copy(SEED, tmp_path / SEED.name)
     return TestClient(create_app(tmp_path), raise_server_exceptions=False)
 
-
-@pytest.fixture
-def english():
-    i18n.set_language("en")
-    yield
-    i18n._language = None
 
 
 def _visible(html: str) -> str:
