@@ -100,20 +100,25 @@ def _pipe_cells(row: str) -> tuple[str, ...]:
     return tuple(_MD_EMPHASIS.sub("", cell).strip() for cell in row.strip().strip("|").split("|"))
 
 
-def _docx_lines(path: Path) -> list[Line]:
+def open_docx(path: Path):
+    """The Word document at ``path`` (python-docx); a one-line UsageError for a file that is not one."""
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UsageError(message("{path}: cannot read as a Word document (.docx): {reason}", path=path,
+                                 reason=error.__class__.__name__)) from None
+
+
+def _docx_lines(path: Path) -> list[Line]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise UsageError(message("{path}: cannot read as a Word document (.docx): {reason}", path=path,
-                                 reason=error.__class__.__name__)) from None
+    document = open_docx(path)
     lines: list[Line] = []
     for number, block in enumerate(document.iter_inner_content(), start=1):
         if isinstance(block, Table):

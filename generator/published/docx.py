@@ -5,11 +5,9 @@ put back, since it tells a heading's level. Headers, footers and text boxes are 
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-from generator.draft.reading import INVISIBLE, list_number
-from generator.errors import UsageError
+from generator.draft.reading import INVISIBLE, list_number, open_docx
 from generator.i18n import message
 from generator.published.blocks import Block
 
@@ -34,14 +32,8 @@ def _rows(table) -> tuple[tuple[str, ...], ...]:
 
 
 def docx_blocks(path: Path) -> list[Block]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise UsageError(message("{path}: cannot read as a Word document (.docx): {reason}", path=path,
-                                 reason=error.__class__.__name__)) from None
+    document = open_docx(path)
     blocks: list[Block] = []
     paragraphs = tables = 0
     for item in document.iter_inner_content():
