@@ -228,6 +228,19 @@ def _served_long(folder: Path) -> tuple[Any, str, list[tuple[str, str]]]:
     return app, "/edit/synthetic-long.yaml", _items(form)
 
 
+def test_the_page_finds_the_text_still_to_write_as_check_does(tmp_path):
+    """A new report's skeleton: the page's check gives the errors gongwen check gives (the
+    placeholder text, the empty tables), so a download is refused as a build would be."""
+    from generator.kinds import check_path
+    from generator.load import load_source, validate
+    from generator.skeleton import skeleton
+    path = tmp_path / "new.yaml"
+    path.write_text(skeleton(2021, 2024, "某某区人民政府"), encoding="utf-8")
+    expected = sorted(str(f.message) for f in check_path(path).errors)
+    page = check_page(path, validate(load_source(path)), ())
+    assert expected and sorted(str(f.message) for f in page.errors) == expected
+
+
 @pytest.fixture(scope="module")
 def served_long(tmp_path_factory) -> tuple[Any, str, list[tuple[str, str]]]:
     app, url, items = _served_long(tmp_path_factory.mktemp("long"))
