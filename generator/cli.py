@@ -300,6 +300,9 @@ def import_xlsx(workbook: Path, output: Path | None, into: Path | None) -> int:
     from generator.published import is_published
     if is_published(workbook):
         return import_published(workbook, output, into)
+    if workbook.suffix.lower() != ".xlsx":
+        raise UsageError(message("{path}: gongwen import reads a filled workbook (.xlsx) or a published report: a web "
+                                 "page (.html), a PDF or a Word document (.docx)", path=workbook))
     target = output or into
     if target is None:
         raise UsageError(message("gongwen import: give -o REPORT.yaml (a new data file) or --into DATA.yaml"))

@@ -167,3 +167,14 @@ def test_page_in_gbk_reads_as_in_utf8(tmp_path: Path) -> None:
         data = read_published(tmp_path / name).data
         assert data["report"]["title"] == "平潭综合实验区2025年度政府信息公开工作年度报告"
         assert table_cells(data["report"]) == expected
+
+
+def test_a_file_of_another_kind_is_named_for_what_import_reads(tmp_path: Path, capsys) -> None:
+    """A Markdown draft given to import is refused in one line that says what import reads
+    (it used to get the workbook reader's "cannot read as an Excel workbook")."""
+    draft = tmp_path / "report.md"
+    draft.write_text("# 某某区2024年政府信息公开工作年度报告\n", encoding="utf-8")
+    assert main(["--lang", "en", "import", str(draft), "-o", str(tmp_path / "out.yaml")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and "(.xlsx)" in error and "(.html)" in error and "(.docx)" in error
+    assert not (tmp_path / "out.yaml").exists()
