@@ -25,9 +25,9 @@ from tests.conftest import ROOT
 EXAMPLE = ROOT / "data" / "example-2021.yaml"
 # what may stay in Latin letters: a file's name, a command, an option, an environment variable
 # and the names of formats and encodings (PDF, PNG, UTF-8 …), which are written so in Chinese too
-_FILE = re.compile(r"[\w./-]*\.(yaml|xlsx|png|jpg|pdf|p12|pfx)\b|/[\w./-]+")
+_FILE = re.compile(r"[\w./-]*\.(yaml|xlsx|png|jpg|pdf|p12|pfx|html|docx)\b|/[\w./-]+")
 _COMMAND = re.compile(r"gongwen(\s+[a-z][\w-]*)?|(?<!\w)--?[a-z][\w-]*|\$?GONGWEN_\w+")
-_NAMES = re.compile(r"\b[A-Z][A-Z0-9]+(-\d+)?\b|\bU\+[0-9A-F]{4}\b|\b(Excel|WPS|LibreOffice)\b")
+_NAMES = re.compile(r"\b[A-Z][A-Z0-9]+(-\d+)?\b|\bU\+[0-9A-F]{4}\b|\b(Excel|Word|WPS|LibreOffice)\b")
 # what the user typed (a field name of the data file, quoted as typed), or the choices argparse offers
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 _WORD = re.compile(r"[A-Za-z]{2,}")
