@@ -242,11 +242,13 @@ def test_a_changed_label_is_named(tmp_path):
 
 
 @pytest.mark.parametrize("args, code, words", [
-    (["import", str(EXAMPLE), "-o", "x.yaml"], 2, "无法作为 Excel 工作簿（.xlsx）读取"),
+    (["import", str(EXAMPLE), "-o", "x.yaml"], 2, "gongwen import 读取填好的表格工作簿（.xlsx）或已发布的报告"),
+    (["import", "notes.xlsx", "-o", "x.yaml"], 2, "无法作为 Excel 工作簿（.xlsx）读取"),
     (["import", "missing.xlsx", "-o", "x.yaml"], 2, "文件不存在"),
     (["xlsx-template", "--year", "2024", "-o", "x.xlsx"], 2, "请给出 --year 和 --organ"),
 ])
 def test_unusable_arguments(args, code, words, tmp_path):
+    (tmp_path / "notes.xlsx").write_text("not a workbook", encoding="utf-8")
     for language, start in (("zh", "错误："), ("en", "error: ")):     # Chinese by default, English on request
         result = subprocess.run([sys.executable, "-m", "generator", "--lang", language, *args], cwd=tmp_path,
                                 capture_output=True, text=True, timeout=60,
