@@ -38,7 +38,7 @@ from generator.web.files import MAX_UPLOAD, BodyLimit, DataFolder, Refused
 from generator.web.form import OWN, PageSection, report_page, section_numbers
 from generator.web.inputs import BLOCK_KINDS, Blocks
 from generator.web.kind_form import GONGWEN_BLOCK_KINDS, KindCheck, attachment_inputs, check_kind_page, kind_page
-from generator.web.page_data import on_disk
+from generator.web.page_data import on_disk, prepare
 from generator.web.preview import data_url, pages_in_view
 from generator.web.starting import kind_names, new_file
 from generator.web.versions import Stale, refuse_stale, version
@@ -303,6 +303,7 @@ def create_app(folder: Path) -> FastAPI:
                         text=message("Not saved: {text}", text=checked.findings[0].message))
         refuse_stale(path, request.headers.get("X-Gongwen-Version", ""), version(read_text(path)))
         write_atomically(path, checked.text)
+        await run_in_threadpool(prepare, path)          # the next keystroke's check finds the new text read
         saved = dict(name=path.name, time=f"{dt.datetime.now():%H:%M:%S}")
         text = message("Saved {name} at {time} (the tables have {errors} error(s): correct them before building)",
                        errors=len(checked.errors), **saved) if checked.errors else \

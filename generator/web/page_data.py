@@ -24,7 +24,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from generator.errors import DataError
+from generator.errors import DataError, GongwenError
 from generator.load import parsed_source
 from generator.load.limits import LIMITS
 from generator.load.reading import read_text
@@ -47,6 +47,17 @@ def on_disk(path: Path) -> YamlSource:
 
 
 _parsed = lru_cache(maxsize=8)(parsed_source)
+
+
+def prepare(path: Path) -> None:
+    """Read the file at ``path`` both ways now, the loader's and the round trip's: a save gives
+    the file a new text, and the first check of a new text paid for reading it (0.2–0.7 s on
+    the 26-page report) at the clerk's next keystroke. A file that does not read is left to
+    that check to report."""
+    try:
+        _read(str(path), read_text(path))
+    except GongwenError:
+        return
 
 
 def page_data(path: Path, text: str, changes: Mapping[DataPath, Any]) -> dict | None:
