@@ -35,13 +35,14 @@ STAMP = dt.datetime(2000, 1, 1)       # the workbook's own dates: the same repor
 _FIGURES = {"given": N_("printed"), "computed": N_("computed"), "value": N_("in the table"),
             "count": N_("in the table"), "total": N_("total"), "share": N_("share (%)"), "claim": N_("the text says"),
             "left": N_("一 + 二"), "right": N_("（七） + 四")}
+_SEVERITIES = {"error": N_("error"), "warning": N_("warning")}     # the findings sheet's level column
 _CELL_FIELDS = ("cells", "cell", "column", "row")
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
 
 
 @dataclass
 class FindingRow:
-    severity: str
+    severity: str                   # "error" or "warning", as a Finding's
     section: str
     cell: str
     figures: str
@@ -93,8 +94,8 @@ def finding_row(finding: Finding) -> FindingRow:
     fields = text.fields if isinstance(text, Message) else {}
     cell = next((_words(fields[name]) for name in _CELL_FIELDS if name in fields), "")
     figures = "；".join(f"{_(label)} {_words(fields[name])}" for name, label in _FIGURES.items() if name in fields)
-    return FindingRow(_("error") if finding.severity == "error" else _("warning"), _words(fields.get("place")),
-                      cell, figures, _words(fields.get("sentence")), str(text))
+    return FindingRow(finding.severity, _words(fields.get("place")), cell, figures, _words(fields.get("sentence")),
+                      str(text))
 
 
 def audit_one(path: Path, name: str) -> ReportRow:
@@ -108,7 +109,7 @@ def audit_one(path: Path, name: str) -> ReportRow:
         published = read_published(path)
         data = published.data
         row.organ, row.year, row.year_format, row.pages = data["organ"], data["year"], data["format"], published.pages
-        row.findings += [FindingRow(_("warning"), where, "", "", "", str(text)) for where, text in published.warnings]
+        row.findings += [FindingRow("warning", where, "", "", "", str(text)) for where, text in published.warnings]
         row.unread += [f"{where}: {text}" if where else str(text) for where, text in published.unread]
         source = YamlSource(str(path), data_file(published))
         checked = kind_of(source).check(source)
@@ -150,13 +151,13 @@ def workbook_bytes(rows: list[ReportRow]) -> bytes:
     summary.title = _("summary")
     _sheet(summary, [_("report"), _("organ"), _("year"), _("table format"), _("pages"), _("errors"), _("warnings"),
                      _("not read")],
-           [[r.name, r.organ, r.year, r.year_format, r.pages, r.count(_("error")), r.count(_("warning")),
+           [[r.name, r.organ, r.year, r.year_format, r.pages, r.count("error"), r.count("warning"),
              "\n".join(r.unread)] for r in rows],
            [40, 24, 8, 10, 8, 8, 8, 60])
     _sheet(book.create_sheet(_("findings")),
            [_("report"), _("severity"), _("section"), _("cell as printed"), _("figures"), _("sentence quoted"),
             _("finding")],
-           [[r.name, f.severity, f.section, f.cell, f.figures, f.sentence, f.text] for r in rows for f in r.findings],
+           [[r.name, _(_SEVERITIES[f.severity]), f.section, f.cell, f.figures, f.sentence, f.text] for r in rows for f in r.findings],
            [30, 8, 20, 30, 24, 40, 80])
     book.properties.created = book.properties.modified = STAMP
     raw = io.BytesIO()
@@ -176,13 +177,13 @@ def audit(arguments: list[Path], output: Path) -> int:
             state = "; ".join(row.unread) if row.unread else ""
             progress.line(str(message("[{done}/{total}] {path}: {errors} error(s), {warnings} warning(s){unread}",
                                       done=progress.done + 1, total=len(files), path=path,
-                                      errors=row.count(_("error")), warnings=row.count(_("warning")),
+                                      errors=row.count("error"), warnings=row.count("warning"),
                                       unread=f"; {state}" if state else "")))
             progress.advance()
     finally:
         progress.close()
     write_atomically(output, workbook_bytes(rows))
     print(output)
-    failed = sum(1 for r in rows if r.count(_("error")) or r.unread)
+    failed = sum(1 for r in rows if r.count("error") or r.unread)
     print(message("{count} report(s), {failed} with errors or not read", count=len(rows), failed=failed))
     return 1 if failed else 0

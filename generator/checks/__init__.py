@@ -3,7 +3,7 @@
 ``check_report`` returns the report with its left-out totals computed, and every finding at
 once, sorted by line: errors (the tables do not add up, a label override that names no label:
 the build stops unless forced) and warnings (the prose quotes other numbers than the tables;
-last year's file disagrees; a label differs from the standard wording). ``unfinished_findings``
+last year's file disagrees; a label differs from the standard wording). ``with_unfinished``
 adds what is not written yet, for ``check`` and ``build`` (an import starts from a skeleton).
 """
 
@@ -27,7 +27,7 @@ from generator.load import load_previous, load_source, validate
 from generator.load.report_model import REPORT_FILE, ReportFile
 from generator.load.yaml_source import YamlSource
 
-__all__ = ["CheckedReport", "Finding", "check_file", "check_report", "completed_data", "unfinished_findings"]
+__all__ = ["CheckedReport", "Finding", "check_file", "check_report", "completed_data", "with_unfinished"]
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,14 @@ def check_report(source: YamlSource, report: ReportFile) -> CheckedReport:
     return CheckedReport(REPORT_FILE.validate_python(data), sorted(findings, key=lambda f: f.sort_key), notes)
 
 
-def unfinished_findings(source: YamlSource, checked: CheckedReport) -> list[Finding]:
-    """The text still to write (the to-do mark, the skeleton's placeholder) and the empty tables."""
+def with_unfinished(source: YamlSource, checked: CheckedReport, data: dict) -> list[Finding]:
+    """The checks' findings and the text still to write (the to-do mark, the skeleton's
+    placeholder) and the empty tables, sorted by line, as ``gongwen check`` and the web page
+    give them; ``data``: the checked report's data, dumped (the caller has it)."""
     wording = default_wording()
-    data = checked.report.model_dump()
-    return (text_findings(source, wording.render("todo_mark"), wording.render("placeholder"))
-            + empty_table_findings(source, data, table_rows(report_tables(checked.report))))
+    unfinished = (text_findings(source, wording.render("todo_mark"), wording.render("placeholder"))
+                  + empty_table_findings(source, data, table_rows(report_tables(checked.report))))
+    return sorted(checked.findings + unfinished, key=lambda finding: finding.sort_key)
 
 
 def check_file(path: Path) -> CheckedReport:

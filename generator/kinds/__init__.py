@@ -65,10 +65,10 @@ class Checked:
 
 
 def _check_annual_report(source: YamlSource) -> Checked:
-    from generator.checks import check_report, unfinished_findings
+    from generator.checks import check_report, with_unfinished
     from generator.load import validate
     checked = check_report(source, validate(source))
-    findings = sorted(checked.findings + unfinished_findings(source, checked), key=lambda finding: finding.sort_key)
+    findings = with_unfinished(source, checked, checked.report.model_dump())
     return Checked(annual_report(), checked.report, findings, checked.notes)
 
 

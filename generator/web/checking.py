@@ -12,7 +12,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from generator.checks import check_report, unfinished_findings
+from generator.checks import check_report, with_unfinished
 from generator.checks.findings import Finding
 from generator.checks.totals import total_parts
 from generator.checks.table_rows import table_rows
@@ -107,6 +107,6 @@ def _checked(path: Path, shown: ReportFile, text: str, items: tuple[tuple[str, s
     totals = total_parts(table_rows(specs))
     page.report = checked.report
     # what gongwen check also says: text still to write and empty tables stop a download as a build
-    page.findings = sorted(checked.findings + unfinished_findings(source, checked), key=lambda f: f.sort_key)
+    page.findings = with_unfinished(source, checked, completed)
     page.computed = {".".join(p): lookup(completed, p) for p in totals if lookup(completed, p) is not None}
     return page
