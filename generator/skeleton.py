@@ -79,7 +79,7 @@ def skeleton(year_format: int, year: int, organ: str, issued: Issuing | None = N
     sent = dt.date(year + 1, 1, 20)
     placeholder = [{"p": default_wording().render("placeholder")}]
     data = {
-        "format": year_format, "year": year, "organ": organ, "keywords": ["政府信息公开", "年度报告", str(year)],
+        "format": year_format, "year": year, "organ": organ, "keywords": default_wording().render("keywords", year=year).split(),
         "cover": {
             "issuer_mark": issued.mark, "doc_number": {"code": "某政办", "year": year + 1, "serial": 1},
             "signers": [], "title": f"{office}关于报送{place}{year}年政府信息公开工作年度报告的报告",

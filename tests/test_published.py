@@ -178,3 +178,16 @@ def test_a_file_of_another_kind_is_named_for_what_import_reads(tmp_path: Path, c
     error = capsys.readouterr().err.strip()
     assert len(error.splitlines()) == 1 and "(.xlsx)" in error and "(.html)" in error and "(.docx)" in error
     assert not (tmp_path / "out.yaml").exists()
+
+
+@pytest.mark.parametrize("page", PAGES[-1:], ids=lambda path: path.stem)
+def test_an_imported_report_builds_a_pdf_that_meets_every_rule(page: Path, tmp_path: Path, layout) -> None:
+    """A published report imported builds at once into a PDF that passes every rule of gongwen
+    inspect: its properties too, though a published page names no keywords (the built PDF's
+    were blank, and inspect failed it)."""
+    from generator.build import build
+    from generator.inspection import inspect_pdf
+    data = tmp_path / f"{page.stem}.yaml"
+    assert main(["import", str(page), "-o", str(data)]) == 0
+    pdf = build(data, tmp_path, ("pdf",), None, warn=lambda _: None, say=lambda _: None)[0]
+    assert [f"{f.rule}: {f.measured}" for f in inspect_pdf(pdf, layout) if not f.ok] == []

@@ -50,7 +50,7 @@ def compose(data: ReportFile, warn: Callable[[str], None] = lambda message: None
         title=report.title,
         author=cover.signature if cover else report.signature or data.organ,
         subject=wording.render("subject", organ=data.organ, year=data.year),
-        keywords=tuple(data.keywords),
+        keywords=tuple(data.keywords) or tuple(wording.render("keywords", year=data.year).split()),
         created=dt.datetime.combine(_created(data), dt.time()),
     )
     parts = (_cover_part(cover, wording, title, layout),) if cover else ()
